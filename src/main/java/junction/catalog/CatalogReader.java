@@ -1,0 +1,116 @@
+package junction.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import junction.json.Json;
+
+/**
+ * Reads what a database has — tables, views, columns, keys and foreign keys — in one round trip.
+ * Takes a connection rather than a pool so that {@code run_sql} can read the catalog its own
+ * uncommitted DDL produced.
+ */
+public final class CatalogReader {
+    private static final String QUERY = """
+        select coalesce(json_agg(t), '[]')::text from (
+          select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind,
+                 obj_description(c.oid, 'pg_class') as comment,
+                 (select coalesce(json_agg(json_build_object(
+                      'name', a.attname, 'attnum', a.attnum, 'type', ty.typname, 'category', ty.typcategory,
+                      'nullable', not a.attnotnull, 'has_default', a.atthasdef or a.attidentity <> '',
+                      'generated', a.attgenerated <> '', 'comment', col_description(c.oid, a.attnum),
+                      'enum_values', case when ty.typtype = 'e' then
+                          (select json_agg(e.enumlabel order by e.enumsortorder) from pg_enum e where e.enumtypid = ty.oid) end
+                    ) order by a.attnum), '[]')
+                  from pg_attribute a join pg_type ty on ty.oid = a.atttypid
+                  where a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped) as columns,
+                 (select coalesce(json_agg(json_build_object(
+                      'name', con.conname, 'type', con.contype,
+                      'columns', (select json_agg(att.attname order by k.ord) from unnest(con.conkey) with ordinality k(attnum, ord)
+                                  join pg_attribute att on att.attrelid = c.oid and att.attnum = k.attnum),
+                      'ref_schema', rn.nspname, 'ref_table', rc.relname,
+                      'ref_columns', (select json_agg(att.attname order by k.ord) from unnest(con.confkey) with ordinality k(attnum, ord)
+                                  join pg_attribute att on att.attrelid = con.confrelid and att.attnum = k.attnum)
+                    ) order by con.conname), '[]')
+                  from pg_constraint con
+                  left join pg_class rc on rc.oid = con.confrelid
+                  left join pg_namespace rn on rn.oid = rc.relnamespace
+                  where con.conrelid = c.oid and con.contype in ('p', 'u', 'f')) as constraints
+          from pg_class c join pg_namespace n on n.oid = c.relnamespace
+          where c.relkind in ('r', 'p', 'v', 'm', 'f')
+            and n.nspname not in ('pg_catalog', 'information_schema', 'hdb_catalog')
+            and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'
+        ) t
+        """;
+
+    public Catalog read(Connection connection) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(QUERY); ResultSet rs = st.executeQuery()) {
+            rs.next();
+            return parse(Json.parse(rs.getString(1)));
+        }
+    }
+
+    private static Catalog parse(JsonNode rows) {
+        Map<TableName, Table> tables = new HashMap<>();
+        for (JsonNode row : rows) {
+            TableName name = new TableName(row.get("schema").asText(), row.get("name").asText());
+            List<Column> columns = new ArrayList<>();
+            for (JsonNode c : row.get("columns")) {
+                columns.add(column(c));
+            }
+            Optional<UniqueKey> primaryKey = Optional.empty();
+            List<UniqueKey> uniques = new ArrayList<>();
+            List<ForeignKey> foreignKeys = new ArrayList<>();
+            for (JsonNode con : row.get("constraints")) {
+                String type = con.get("type").asText();
+                List<String> cols = strings(con.get("columns"));
+                switch (type) {
+                    case "p" -> primaryKey = Optional.of(new UniqueKey(con.get("name").asText(), cols));
+                    case "u" -> uniques.add(new UniqueKey(con.get("name").asText(), cols));
+                    default -> foreignKeys.add(foreignKey(con, cols));
+                }
+            }
+            tables.put(name, new Table(name, row.get("oid").asLong(), row.get("kind").asText(), columns, primaryKey,
+                    uniques, foreignKeys, text(row.get("comment"))));
+        }
+        return new Catalog(tables);
+    }
+
+    private static Column column(JsonNode c) {
+        JsonNode enums = c.get("enum_values");
+        return new Column(c.get("name").asText(), c.get("attnum").asInt(), c.get("type").asText(),
+                c.get("category").asText(), c.get("nullable").asBoolean(), c.get("has_default").asBoolean(),
+                c.get("generated").asBoolean(), text(c.get("comment")),
+                enums == null || enums.isNull() ? List.of() : strings(enums));
+    }
+
+    private static ForeignKey foreignKey(JsonNode con, List<String> cols) {
+        List<String> refs = strings(con.get("ref_columns"));
+        Map<String, String> mapping = new LinkedHashMap<>();
+        for (int i = 0; i < cols.size(); i++) {
+            mapping.put(cols.get(i), refs.get(i));
+        }
+        return new ForeignKey(con.get("name").asText(),
+                new TableName(con.get("ref_schema").asText(), con.get("ref_table").asText()), mapping);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+
+    private static String text(JsonNode node) {
+        return node == null || node.isNull() ? null : node.asText();
+    }
+}

@@ -1,0 +1,36 @@
+package junction.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/** A table or view as Postgres has it; {@code oid} lets a rename be told from a drop. */
+public record Table(TableName name, long oid, String kind, List<Column> columns, Optional<UniqueKey> primaryKey,
+                    List<UniqueKey> uniqueKeys, List<ForeignKey> foreignKeys, String comment) {
+    public Table {
+        columns = List.copyOf(columns);
+        uniqueKeys = List.copyOf(uniqueKeys);
+        foreignKeys = List.copyOf(foreignKeys);
+    }
+
+    public Optional<Column> column(String columnName) {
+        for (Column c : columns) {
+            if (c.name().equals(columnName)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Column> columnByAttnum(int attnum) {
+        for (Column c : columns) {
+            if (c.attnum() == attnum) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public boolean isView() {
+        return !kind.equals("r") && !kind.equals("p");
+    }
+}

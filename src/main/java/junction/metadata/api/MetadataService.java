@@ -1,0 +1,216 @@
+package junction.metadata.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+import junction.db.SourcePools;
+import junction.error.ApiException;
+import junction.error.Code;
+import junction.error.JsonPath;
+import junction.json.Json;
+import junction.json.Obj;
+import junction.metadata.codec.MetadataReader;
+import junction.metadata.codec.MetadataWriter;
+import junction.metadata.model.Metadata;
+import junction.metadata.model.Source;
+import junction.metadata.resolve.Inconsistency;
+import junction.metadata.resolve.MetadataResolver;
+import junction.metadata.resolve.Snapshot;
+import junction.metadata.store.MetadataStore;
+import junction.metadata.store.StoredMetadata;
+
+/**
+ * Owns the current {@link Snapshot}. Every change — a metadata API command, a {@code bulk} of them,
+ * a {@code run_sql} that alters tracked tables — computes new metadata, resolves it against fresh
+ * catalogs, refuses it if it makes a consistent object inconsistent, stores it with a
+ * compare-and-set on the resource version, and only then swaps the snapshot. A failure anywhere
+ * leaves stored metadata and the snapshot exactly as they were.
+ */
+public final class MetadataService {
+    private final MetadataStore store;
+    private final SourcePools pools;
+    private final Optional<Source> defaultSource;
+    private final MetadataResolver resolver = new MetadataResolver();
+    private final Map<String, Command> commands = new HashMap<>();
+    private final AtomicReference<Snapshot> current = new AtomicReference<>();
+    private final ReentrantLock lock = new ReentrantLock();
+
+    /** One command's effect inside a request: the metadata and snapshot after it, and its answer. */
+    record Step(Metadata metadata, Snapshot snapshot, JsonNode response, boolean wrote) {
+    }
+
+    public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource) {
+        this.store = store;
+        this.pools = pools;
+        this.defaultSource = defaultSource;
+        SourceCommands.register(commands);
+        TableCommands.register(commands);
+        RelationshipCommands.register(commands);
+        ManagementCommands.register(commands);
+    }
+
+    /** Creates the catalog schema if needed, stores initial metadata on first start, loads the snapshot. */
+    public void start() throws SQLException {
+        store.initialize();
+        if (store.load().isEmpty()) {
+            Metadata initial = new Metadata(defaultSource.map(List::of).orElse(List.of()), List.of(), Map.of());
+            try {
+                store.save(MetadataWriter.metadata(initial), 0);
+            } catch (ApiException raced) {
+                // another replica stored the initial metadata first: load theirs
+            }
+        }
+        reload();
+    }
+
+    public Snapshot snapshot() {
+        return current.get();
+    }
+
+    /** Re-reads stored metadata and every source's catalog. */
+    public void reload() throws SQLException {
+        lock.lock();
+        try {
+            StoredMetadata stored = store.load().orElseThrow();
+            Metadata metadata = MetadataReader.metadata(stored.document(), "$");
+            Snapshot next = resolver.resolve(stored.resourceVersion(), metadata, new CatalogCache(pools).forMetadata(metadata));
+            swap(next);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Reloads when another engine changed the stored metadata. Called by the poller. */
+    public boolean syncIfChanged() throws SQLException {
+        long stored = store.version();
+        if (stored == current.get().resourceVersion()) {
+            return false;
+        }
+        reload();
+        return true;
+    }
+
+    /** Runs one {@code /v1/metadata} request (possibly a {@code bulk}) and answers it. */
+    public JsonNode execute(JsonNode request) {
+        Obj req = Obj.of(request, "$");
+        Optional<Long> expected = req.optLong("resource_version");
+        return locked(() -> {
+            Snapshot base = current.get();
+            checkVersion(expected, base);
+            CatalogCache catalogs = new CatalogCache(pools);
+            Snapshot fresh = resolver.resolve(base.resourceVersion(), base.metadata(), catalogs.forMetadata(base.metadata()));
+            Step step = run(new CommandContext(base.metadata(), fresh, defaultSource), request, "$", catalogs);
+            return commit(base, fresh, step);
+        });
+    }
+
+    /** Runs {@code work} holding the write lock, so changes from this engine never interleave. */
+    <T> T locked(Supplier<T> work) {
+        lock.lock();
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void checkVersion(Optional<Long> expected, Snapshot base) {
+        if (expected.isPresent() && expected.get() != base.resourceVersion()) {
+            throw ApiException.of(Code.CONFLICT, "metadata resource version referenced (" + expected.get()
+                    + ") did not match current version");
+        }
+    }
+
+    /** Stores the step's metadata if it wrote any, and swaps in its snapshot. */
+    JsonNode commit(Snapshot base, Snapshot fresh, Step step) {
+        if (!step.wrote()) {
+            swap(fresh);
+            return step.response();
+        }
+        long version;
+        try {
+            version = store.save(MetadataWriter.metadata(step.metadata()), base.resourceVersion());
+        } catch (SQLException e) {
+            throw ApiException.of(Code.UNEXPECTED, "could not store metadata: " + e.getMessage());
+        }
+        swap(new Snapshot(version, step.metadata(), step.snapshot().sources(), step.snapshot().inconsistencies()));
+        return step.response();
+    }
+
+    Step run(CommandContext context, JsonNode request, String path, CatalogCache catalogs) {
+        Obj req = Obj.of(request, path);
+        String type = req.string("type");
+        if (type.equals("bulk") || type.equals("bulk_atomic")) {
+            return bulk(context, req, catalogs);
+        }
+        Command command = commands.get(type);
+        if (command == null) {
+            throw ApiException.of(Code.PARSE_FAILED, "unknown metadata command \"" + type + "\"").at(req.pathOf("type"));
+        }
+        JsonNode args = req.node().has("args") ? req.node().get("args") : Json.object();
+        if (type.equals("export_metadata") && req.optLong("version").orElse(1L) == 2) {
+            return new Step(context.metadata(), context.snapshot(), ManagementCommands.exportV2(context), false);
+        }
+        Outcome outcome = command.apply(context, Obj.of(args, req.pathOf("args")));
+        return switch (outcome) {
+            case Outcome.Read read -> new Step(context.metadata(), context.snapshot(), read.response(), false);
+            case Outcome.Write write -> {
+                Snapshot next = resolver.resolve(context.snapshot().resourceVersion(), write.metadata(),
+                        catalogs.forMetadata(write.metadata()));
+                if (!write.allowInconsistent()) {
+                    refuseNewInconsistencies(context.snapshot(), next);
+                }
+                yield new Step(write.metadata(), next, write.response().apply(next), true);
+            }
+        };
+    }
+
+    private Step bulk(CommandContext context, Obj req, CatalogCache catalogs) {
+        JsonNode items = req.required("args");
+        if (!items.isArray()) {
+            throw ApiException.of(Code.PARSE_FAILED, "expected Array, but encountered " + Obj.kind(items)).at(req.pathOf("args"));
+        }
+        ArrayNode responses = Json.array();
+        CommandContext at = context;
+        boolean wrote = false;
+        for (int i = 0; i < items.size(); i++) {
+            Step step = run(at, items.get(i), JsonPath.index(req.pathOf("args"), i), catalogs);
+            responses.add(step.response());
+            wrote |= step.wrote();
+            at = new CommandContext(step.metadata(), step.snapshot(), defaultSource);
+        }
+        return new Step(at.metadata(), at.snapshot(), responses, wrote);
+    }
+
+    /** Fails with the first object that {@code next} makes inconsistent and {@code before} had consistent. */
+    static void refuseNewInconsistencies(Snapshot before, Snapshot next) {
+        List<Inconsistency> added = next.inconsistencies().stream()
+                .filter(i -> before.inconsistencies().stream().noneMatch(i::sameObject))
+                .toList();
+        if (added.isEmpty()) {
+            return;
+        }
+        Inconsistency first = added.getFirst();
+        throw ApiException.of(first.code(), first.reason()).withInternal(ManagementCommands.issues(added));
+    }
+
+    MetadataResolver resolver() {
+        return resolver;
+    }
+
+    SourcePools pools() {
+        return pools;
+    }
+
+    private void swap(Snapshot next) {
+        current.set(next);
+        pools.retain(next.metadata().sources().stream().map(Source::name).collect(java.util.stream.Collectors.toSet()));
+    }
+}

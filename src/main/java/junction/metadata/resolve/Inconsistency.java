@@ -1,0 +1,31 @@
+package junction.metadata.resolve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import junction.error.Code;
+import junction.json.Json;
+
+/**
+ * A metadata object that does not fit the database or remote schemas, in the shape of
+ * {@code get_inconsistent_metadata}: type, name, definition and reason.
+ */
+public record Inconsistency(String type, String name, JsonNode definition, String reason, Code code, Location at) {
+
+    /** Where the object sits in metadata, so that {@code drop_inconsistent_metadata} can remove it. */
+    public record Location(String source, junction.catalog.TableName table, String object) {
+    }
+
+    public ObjectNode toJson() {
+        ObjectNode node = Json.object();
+        node.set("definition", definition);
+        node.put("name", name);
+        node.put("reason", reason);
+        node.put("type", type);
+        return node;
+    }
+
+    /** Two reports are of the same object when type and name agree (the reason may change). */
+    public boolean sameObject(Inconsistency other) {
+        return type.equals(other.type) && name.equals(other.name);
+    }
+}

@@ -1,0 +1,143 @@
+package junction.metadata.resolve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import junction.catalog.Catalog;
+import junction.catalog.Column;
+import junction.catalog.ForeignKey;
+import junction.catalog.Table;
+import junction.catalog.TableName;
+import junction.error.Code;
+import junction.metadata.codec.MetadataWriter;
+import junction.metadata.model.Relationship;
+import junction.metadata.model.RelationshipUsing;
+import junction.metadata.model.TableEntry;
+
+/** Resolves a table's object and array relationships to target tables and column mappings. */
+final class RelationshipResolver {
+    private final String source;
+    private final Catalog catalog;
+    private final Set<TableName> tracked;
+
+    RelationshipResolver(String source, Catalog catalog, Set<TableName> tracked) {
+        this.source = source;
+        this.catalog = catalog;
+        this.tracked = tracked;
+    }
+
+    List<ResolvedRelationship> resolve(TableEntry entry, Table table, List<Inconsistency> issues) {
+        Set<String> taken = new HashSet<>();
+        for (Column column : table.columns()) {
+            taken.add(entry.configuration().columnName(column.name()).orElse(column.name()));
+        }
+        List<ResolvedRelationship> out = new ArrayList<>();
+        resolveAll(entry, table, entry.objectRelationships(), ResolvedRelationship.Kind.OBJECT, taken, out, issues);
+        resolveAll(entry, table, entry.arrayRelationships(), ResolvedRelationship.Kind.ARRAY, taken, out, issues);
+        return out;
+    }
+
+    private void resolveAll(TableEntry entry, Table table, List<Relationship> relationships,
+                            ResolvedRelationship.Kind kind, Set<String> taken, List<ResolvedRelationship> out,
+                            List<Inconsistency> issues) {
+        for (Relationship relationship : relationships) {
+            String prefix = "in table \"" + entry.table() + "\": in relationship \"" + relationship.name() + "\": ";
+            if (!taken.add(relationship.name())) {
+                issues.add(issue(entry, relationship, kind, "in table \"" + entry.table() + "\": column/relationship \""
+                        + relationship.name() + "\" of table \"" + entry.table() + "\" already exists", Code.ALREADY_EXISTS));
+                continue;
+            }
+            try {
+                out.add(resolveOne(table, relationship, kind));
+            } catch (Problem p) {
+                issues.add(issue(entry, relationship, kind, prefix + p.getMessage(), p.code));
+            }
+        }
+    }
+
+    private ResolvedRelationship resolveOne(Table table, Relationship relationship, ResolvedRelationship.Kind kind) {
+        Map<String, String> mapping;
+        TableName target;
+        switch (relationship.using()) {
+            case RelationshipUsing.ForeignKey fk when fk.table().isEmpty() -> {
+                requireColumns(table, fk.columns());
+                ForeignKey key = table.foreignKeys().stream()
+                        .filter(k -> new HashSet<>(k.columns().keySet()).equals(new HashSet<>(fk.columns())))
+                        .findFirst()
+                        .orElseThrow(() -> new Problem("no foreign constraint exists on the given column(s): "
+                                + String.join(", ", fk.columns()), Code.NOT_EXISTS));
+                target = key.target();
+                mapping = key.columns();
+            }
+            case RelationshipUsing.ForeignKey fk -> {
+                target = fk.table().get();
+                Table other = requireTable(target);
+                requireColumns(other, fk.columns());
+                ForeignKey key = other.foreignKeys().stream()
+                        .filter(k -> k.target().equals(table.name())
+                                && new HashSet<>(k.columns().keySet()).equals(new HashSet<>(fk.columns())))
+                        .findFirst()
+                        .orElseThrow(() -> new Problem("no foreign constraint exists on the given column(s) of table \""
+                                + target + "\" referencing table \"" + table.name() + "\"", Code.NOT_EXISTS));
+                mapping = new LinkedHashMap<>();
+                for (Map.Entry<String, String> e : key.columns().entrySet()) {
+                    mapping.put(e.getValue(), e.getKey());
+                }
+            }
+            case RelationshipUsing.Manual manual -> {
+                target = manual.remoteTable();
+                Table other = requireTable(target);
+                requireColumns(table, List.copyOf(manual.columnMapping().keySet()));
+                requireColumns(other, List.copyOf(manual.columnMapping().values()));
+                mapping = manual.columnMapping();
+            }
+        }
+        return new ResolvedRelationship(relationship.name(), kind, target, mapping, relationship.comment());
+    }
+
+    private Table requireTable(TableName name) {
+        Optional<Table> table = catalog.table(name);
+        if (table.isEmpty()) {
+            throw new Problem("table \"" + name + "\" does not exist", Code.NOT_EXISTS);
+        }
+        if (!tracked.contains(name)) {
+            throw new Problem("table \"" + name + "\" is not tracked", Code.NOT_EXISTS);
+        }
+        return table.get();
+    }
+
+    private static void requireColumns(Table table, List<String> columns) {
+        for (String column : columns) {
+            if (table.column(column).isEmpty()) {
+                throw new Problem("column \"" + column + "\" does not exist in table \"" + table.name() + "\"",
+                        Code.NOT_EXISTS);
+            }
+        }
+    }
+
+    private Inconsistency issue(TableEntry entry, Relationship relationship, ResolvedRelationship.Kind kind,
+                                String reason, Code code) {
+        String type = kind == ResolvedRelationship.Kind.OBJECT ? "object_relation" : "array_relation";
+        ObjectNode definition = MetadataWriter.relationship(relationship);
+        definition.put("source", source);
+        definition.set("table", MetadataWriter.tableName(entry.table()));
+        return new Inconsistency(type, type + " " + relationship.name() + " in table " + entry.table()
+                + " in source " + source, definition, "Inconsistent object: " + reason, code,
+                new Inconsistency.Location(source, entry.table(), relationship.name()));
+    }
+
+    /** A relationship that does not fit; becomes an {@link Inconsistency}. */
+    private static final class Problem extends RuntimeException {
+        private final Code code;
+
+        Problem(String message, Code code) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+}

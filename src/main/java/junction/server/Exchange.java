@@ -1,0 +1,52 @@
+package junction.server;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import junction.error.ApiException;
+import junction.error.Code;
+
+/** Reading requests and writing responses the same way in every handler. */
+final class Exchange {
+    private Exchange() {
+    }
+
+    /** The body, refused with 413 past {@code limit} bytes. */
+    static byte[] body(ServerRequest request, long limit) {
+        long declared = request.headers().contentLength().orElse(-1);
+        if (declared > limit) {
+            throw tooLarge(limit);
+        }
+        try (InputStream in = request.content().inputStream()) {
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw tooLarge(limit);
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw ApiException.of(Code.BAD_REQUEST, "could not read request body: " + e.getMessage());
+        }
+    }
+
+    static Map<String, String> headers(ServerRequest request) {
+        Map<String, String> headers = new HashMap<>();
+        request.headers().forEach(h -> headers.put(h.name().toLowerCase(Locale.ROOT), h.get()));
+        return headers;
+    }
+
+    static void json(ServerResponse response, int status, byte[] body) {
+        response.status(Status.create(status));
+        response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.send(body);
+    }
+
+    private static ApiException tooLarge(long limit) {
+        return ApiException.of(Code.REQUEST_TOO_LARGE, "request body is larger than the limit of " + limit + " bytes");
+    }
+}

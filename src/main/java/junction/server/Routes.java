@@ -1,0 +1,28 @@
+package junction.server;
+
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.HttpRouting;
+import junction.error.ApiException;
+import junction.error.Code;
+import junction.json.Json;
+
+/** Every route of the engine, shared by {@code junction serve} and the tests. */
+final class Routes {
+    static final String VERSION = "v2.48.0-junction";
+
+    private Routes() {
+    }
+
+    static void register(HttpRouting.Builder routing, Engine engine) {
+        ServerConfig config = engine.config();
+        routing.get("/healthz", (req, res) -> res.send("OK"))
+                .get("/v1/version", (req, res) -> {
+                    res.header(HeaderNames.CONTENT_TYPE, "application/json");
+                    res.send(Json.bytes(Json.object().put("version", VERSION)));
+                })
+                .post("/v1/metadata", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.metadata()::execute))
+                .post("/v2/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.runSql()::execute))
+                .any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadata(
+                        ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)));
+    }
+}

@@ -1,0 +1,84 @@
+package junction.test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+import junction.json.Json;
+import junction.server.Engine;
+import junction.server.ServerConfig;
+
+/**
+ * A running engine on an ephemeral port over a fresh database, started exactly as
+ * {@code junction serve} starts it, with helpers for the APIs tests speak to.
+ */
+public final class EngineFixture implements AutoCloseable {
+    public final String databaseUrl;
+    public final Engine engine;
+    public final Http http;
+
+    private EngineFixture(String databaseUrl, Engine engine) {
+        this.databaseUrl = databaseUrl;
+        this.engine = engine;
+        this.http = new Http("http://localhost:" + engine.port());
+    }
+
+    public static EngineFixture start(String hint) {
+        return start(hint, c -> c);
+    }
+
+    public static EngineFixture start(String hint, UnaryOperator<ServerConfig> configure) {
+        String url = TestPostgres.newDatabase(hint);
+        return on(url, configure);
+    }
+
+    /** Another engine over an existing database (a second replica, or a restart). */
+    public static EngineFixture on(String databaseUrl, UnaryOperator<ServerConfig> configure) {
+        ServerConfig config = configure.apply(ServerConfig.forDatabase(databaseUrl).withPort(0));
+        try {
+            return new EngineFixture(databaseUrl, Engine.start(config));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POST /v1/metadata; returns the response whatever its status. */
+    public Http.Response metadata(String body) {
+        return http.post("/v1/metadata", body);
+    }
+
+    /** POST /v1/metadata and require 200. */
+    public JsonNode metadataOk(String body) {
+        Http.Response r = metadata(body);
+        if (r.status() != 200) {
+            throw new AssertionError("metadata call failed: " + r.status() + " " + r.body() + "\nrequest: " + body);
+        }
+        return r.json();
+    }
+
+    public Http.Response runSql(String sql) {
+        return http.post("/v2/query", Json.write(Json.object().put("type", "run_sql")
+                .set("args", Json.object().put("sql", sql))));
+    }
+
+    public JsonNode runSqlOk(String sql) {
+        Http.Response r = runSql(sql);
+        if (r.status() != 200) {
+            throw new AssertionError("run_sql failed: " + r.status() + " " + r.body() + "\nsql: " + sql);
+        }
+        return r.json();
+    }
+
+    /** export_metadata v2: the document and its resource version, to compare before and after. */
+    public JsonNode exportWithVersion() {
+        return metadataOk("{\"type\":\"export_metadata\",\"version\":2,\"args\":{}}");
+    }
+
+    public Http.Response graphql(String query, Map<String, String> headers) {
+        return http.post("/v1/graphql", Json.write(Json.object().put("query", query)), headers);
+    }
+
+    @Override
+    public void close() {
+        engine.close();
+    }
+}
