@@ -54,6 +54,7 @@ public final class MetadataService {
         TableCommands.register(commands);
         RelationshipCommands.register(commands);
         ManagementCommands.register(commands);
+        RemoteRelationshipCommands.register(commands);
     }
 
     /** Creates the catalog schema if needed, stores initial metadata on first start, loads the snapshot. */

@@ -23,6 +23,11 @@ import junction.metadata.model.TableEntry;
 public final class MetadataResolver {
 
     public Snapshot resolve(long resourceVersion, Metadata metadata, Map<String, SourceCatalog> catalogs) {
+        return resolve(resourceVersion, metadata, catalogs, RemoteSchemaLookup.NONE);
+    }
+
+    public Snapshot resolve(long resourceVersion, Metadata metadata, Map<String, SourceCatalog> catalogs,
+                            RemoteSchemaLookup remotes) {
         List<Inconsistency> issues = new ArrayList<>();
         Map<String, SourceSnapshot> sources = new LinkedHashMap<>();
         for (Source source : metadata.sources()) {
@@ -31,12 +36,13 @@ public final class MetadataResolver {
                 issues.add(sourceIssue(source, loaded.error()));
                 continue;
             }
-            sources.put(source.name(), resolveSource(source, loaded.catalog().get(), issues));
+            sources.put(source.name(), resolveSource(source, loaded.catalog().get(), remotes, issues));
         }
         return new Snapshot(resourceVersion, metadata, sources, issues);
     }
 
-    private SourceSnapshot resolveSource(Source source, Catalog catalog, List<Inconsistency> issues) {
+    private SourceSnapshot resolveSource(Source source, Catalog catalog, RemoteSchemaLookup remotes,
+                                         List<Inconsistency> issues) {
         Map<TableName, TableEntry> present = new LinkedHashMap<>();
         for (TableEntry entry : source.tables()) {
             TableChecks.tableProblem(entry, catalog).ifPresentOrElse(
@@ -46,10 +52,12 @@ public final class MetadataResolver {
         Set<TableName> tracked = present.keySet();
         Map<TableName, TrackedTable> tables = new LinkedHashMap<>();
         RelationshipResolver relationships = new RelationshipResolver(source.name(), catalog, tracked);
+        RemoteRelationshipResolver remoteRelationships = new RemoteRelationshipResolver(source.name(), remotes);
         for (TableEntry entry : present.values()) {
             Table table = catalog.table(entry.table()).orElseThrow();
-            tables.put(entry.table(), new TrackedTable(entry.table(), table, entry,
-                    relationships.resolve(entry, table, issues)));
+            List<ResolvedRelationship> resolved = relationships.resolve(entry, table, issues);
+            tables.put(entry.table(), new TrackedTable(entry.table(), table, entry, resolved,
+                    remoteRelationships.resolve(entry, table, resolved, issues)));
         }
         return new SourceSnapshot(source.name(), catalog, tables, source.customization());
     }
