@@ -11,6 +11,7 @@ import junction.config.Env;
 import junction.db.Pools;
 import junction.db.SourcePools;
 import junction.json.Json;
+import junction.metadata.api.LegacyQuery;
 import junction.metadata.api.MetadataService;
 import junction.metadata.api.RunSql;
 import junction.metadata.model.Source;
@@ -32,6 +33,7 @@ public final class Engine implements AutoCloseable {
     private final SourcePools pools;
     private final MetadataService metadata;
     private final RunSql runSql;
+    private final LegacyQuery legacyQuery;
     private final SessionResolver sessions;
     private volatile WebServer server;
     private volatile Thread poller;
@@ -45,6 +47,7 @@ public final class Engine implements AutoCloseable {
         this.pools = new SourcePools(env, config.pgConnections());
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config));
         this.runSql = new RunSql(metadata);
+        this.legacyQuery = new LegacyQuery(metadata, runSql);
         this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
     }
 
@@ -111,6 +114,10 @@ public final class Engine implements AutoCloseable {
 
     RunSql runSql() {
         return runSql;
+    }
+
+    LegacyQuery legacyQuery() {
+        return legacyQuery;
     }
 
     SessionResolver sessions() {
