@@ -89,6 +89,7 @@ final class RelationshipResolver {
                         .findFirst()
                         .orElseThrow(() -> new Problem(NO_FOREIGN_KEY, Code.CONSTRAINT_ERROR));
                 target = key.target();
+                requireTable(target);
                 mapping = key.columns();
             }
             case RelationshipUsing.ForeignKey fk -> {
