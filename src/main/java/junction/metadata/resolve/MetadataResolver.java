@@ -10,6 +10,7 @@ import junction.catalog.Catalog;
 import junction.catalog.Table;
 import junction.catalog.TableName;
 import junction.error.Code;
+import junction.json.Json;
 import junction.metadata.codec.MetadataWriter;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
@@ -63,15 +64,14 @@ public final class MetadataResolver {
     }
 
     private static Inconsistency sourceIssue(Source source, String error) {
-        return new Inconsistency("source", "source " + source.name(), MetadataWriter.source(source),
-                "Inconsistent object: " + error, Code.INVALID_CONFIGURATION,
-                new Inconsistency.Location(source.name(), null, null));
+        return new Inconsistency("source", "source " + source.name(), Json.NODES.textNode(source.name()),
+                "Inconsistent object: " + error, Code.INVALID_CONFIGURATION, Inconsistency.Location.ofSource(source.name()));
     }
 
     private static Inconsistency tableIssue(Source source, TableEntry entry, String reason) {
         ObjectNode definition = MetadataWriter.tableName(entry.table());
         return new Inconsistency("table", "table " + entry.table() + " in source " + source.name(), definition,
                 "Inconsistent object: " + reason, Code.NOT_EXISTS,
-                new Inconsistency.Location(source.name(), entry.table(), null));
+                Inconsistency.Location.ofTable(source.name(), entry.table()));
     }
 }
