@@ -34,7 +34,7 @@ class RemoteRelationshipMetadataTest {
                    "remote_field": {"user": {"arguments": {"id": "$user_id"}}}}}}}
                 """);
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("code").asText()).isEqualTo("remote-schema-error");
+        assertThat(r.json().get("code").asText()).isEqualTo("invalid-configuration");
         assertThat(r.json().get("error").asText()).isEqualTo(
                 "Inconsistent object: in table \"orders\": in remote relationship \"user\": remote schema with name \"nope\" not found");
         assertThat(junction.exportWithVersion()).isEqualTo(before);

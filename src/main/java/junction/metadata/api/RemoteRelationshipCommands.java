@@ -12,6 +12,7 @@ import junction.json.Obj;
 import junction.metadata.codec.RemoteRelationshipReader;
 import junction.metadata.model.RemoteRelationship;
 import junction.metadata.model.TableEntry;
+import junction.metadata.resolve.Inconsistency;
 
 /**
  * Table → remote schema relationships: {@code pg_create_remote_relationship},
@@ -49,8 +50,10 @@ final class RemoteRelationshipCommands {
         if (!update) {
             remotes.add(new RemoteRelationship(name, definition));
         }
-        return Outcome.success(context.metadata().updateSource(Lookup.sourceName(args),
-                s -> s.updateTable(entry.table(), t -> t.withRemoteRelationships(remotes))));
+        String source = Lookup.sourceName(args);
+        return Outcome.success(context.metadata().updateSource(source,
+                s -> s.updateTable(entry.table(), t -> t.withRemoteRelationships(remotes))),
+                new Inconsistency.Location(source, entry.table(), name));
     }
 
     /** The definition as it will be stored: the new format's object, or the old format's three keys. */
