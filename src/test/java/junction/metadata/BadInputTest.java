@@ -132,4 +132,11 @@ class BadInputTest {
             assertThat(small.runSql("select '" + padding + "'").status()).isEqualTo(413);
         }
     }
+
+    @Test
+    void aNonAdminRoleIsRestrictedEvenWithoutAnAdminSecret() {
+        f.refused(() -> f.http.post("/v1/metadata", "{\"type\": \"clear_metadata\", \"args\": {}}",
+                        java.util.Map.of("x-hasura-role", "user")))
+                .expect(400, "access-denied", "$.args", "restricted access : admin only");
+    }
 }

@@ -28,6 +28,7 @@ class MetadataManagementTest {
             create table authors (id int primary key, name text);
             create table articles (id int primary key, author_id int references authors(id));
             create table doomed (id int primary key);
+            create table entries (id int primary key, title text, owner_id int references authors(id));
             """);
         defaultSource = f.export().at("/sources/0");
     }
@@ -190,5 +191,34 @@ class MetadataManagementTest {
         assertThat(exported.path("sources")).hasSize(1);
         assertThat(exported.at("/sources/0/configuration")).isEqualTo(defaultSource.path("configuration"));
         assertThat(exported.at("/sources/0/tables")).isEmpty();
+    }
+
+    @Test
+    void aChangeMayLeaveAnObjectInconsistentButNotMakeAnotherOneSo() {
+        f.metadataOk("""
+            {"type": "replace_metadata", "version": 2, "args": {"allow_inconsistent_metadata": true, "metadata": %s}}
+            """.formatted(document("""
+                [{"table": {"schema": "public", "name": "authors"}},
+                 {"table": {"schema": "public", "name": "entries"},
+                  "configuration": {"column_config": {"title": {"custom_name": "owner"}}},
+                  "object_relationships": [
+                    {"name": "owner", "using": {"foreign_key_constraint_on": "owner_id"}},
+                    {"name": "writer", "using": {"foreign_key_constraint_on": "owner_id"}}]}]""")));
+        assertThat(inconsistencies().at("/inconsistent_objects/0/name").asText())
+                .isEqualTo("object_relation owner in table entries in source default");
+
+        var error = f.refused("""
+            {"type": "pg_set_table_customization", "args": {"table": "entries",
+              "configuration": {"column_config": {"title": {"custom_name": "writer"}}}}}""")
+                .expect(400, "unexpected", "$.args", "cannot continue due to new inconsistent metadata");
+        assertThat(error.internal().get(0).path("name").asText())
+                .isEqualTo("object_relation writer in table entries in source default");
+
+        f.metadataOk("""
+            {"type": "pg_set_relationship_comment", "args": {"table": "entries", "relationship": "writer", "comment": "w"}}""");
+        f.metadataOk("""
+            {"type": "pg_set_table_customization", "args": {"table": "entries",
+              "configuration": {"column_config": {"title": {"custom_name": "heading"}}}}}""");
+        assertThat(inconsistencies().path("is_consistent").asBoolean()).isTrue();
     }
 }
