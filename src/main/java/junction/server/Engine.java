@@ -2,6 +2,7 @@ package junction.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import java.sql.SQLException;
 import java.util.List;
@@ -58,7 +59,10 @@ public final class Engine implements AutoCloseable {
             engine.server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
-                    .maxPayloadSize(config.maxBodyBytes() * 2)
+                    .maxPayloadSize(config.maxBodyBytes())
+                    .directHandlers(d -> d
+                            .addHandler(DirectHandler.EventType.BAD_REQUEST, Exchange.tooLargeHandler(config.maxBodyBytes()))
+                            .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, Exchange.tooLargeHandler(config.maxBodyBytes())))
                     .routing(routing -> Routes.register(routing, engine))
                     .build()
                     .start();

@@ -47,6 +47,7 @@ final class RelationshipCommands {
     static Outcome drop(CommandContext context, Obj args) {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
         String name = args.string("relationship");
+        args.bool("cascade", false);
         requireRelationship(context, args, entry, name, args.pathOf("relationship"));
         return Outcome.success(context.metadata().updateSource(Lookup.sourceName(args),
                 s -> s.updateTable(entry.table(), t -> t.withoutRelationship(name))));

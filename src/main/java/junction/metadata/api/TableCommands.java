@@ -63,13 +63,14 @@ final class TableCommands {
     static Outcome untrack(CommandContext context, Obj args) {
         Source source = Lookup.source(context.metadata(), args);
         TableName name = Lookup.tableName(args);
+        boolean cascade = args.bool("cascade", false);
         if (source.table(name).isEmpty()) {
             throw ApiException.of(Code.ALREADY_UNTRACKED, "view/table already untracked: \"" + name + "\"")
                     .at(args.pathOf("table"));
         }
         Metadata without = Pruning.without(context.metadata(), Inconsistency.Location.ofTable(source.name(), name));
         Dependents dependents = Dependents.between(context.snapshot(), context.resolve(without));
-        if (!dependents.isEmpty() && !args.bool("cascade", false)) {
+        if (!dependents.isEmpty() && !cascade) {
             throw dependents.error();
         }
         return Outcome.success(dependents.removeFrom(without));

@@ -38,6 +38,7 @@ final class TrackTables {
 
     static Outcome apply(CommandContext context, Obj args) {
         List<Obj> items = args.list("tables", Obj::of);
+        boolean allowWarnings = args.bool("allow_warnings", true);
         rejectDuplicates(items, args.pathOf("tables"));
         ArrayNode warnings = Json.array();
         List<Candidate> candidates = new ArrayList<>();
@@ -55,7 +56,7 @@ final class TrackTables {
         if (tracked.isEmpty()) {
             throw ApiException.of(Code.INVALID_CONFIGURATION, "all tables failed to track").withInternal(warnings);
         }
-        if (!args.bool("allow_warnings", true) && !warnings.isEmpty()) {
+        if (!allowWarnings && !warnings.isEmpty()) {
             throw ApiException.of(Code.METADATA_WARNINGS, "failed due to metadata warnings").withInternal(warnings);
         }
         ObjectNode response = Json.object().put("message", "success");
