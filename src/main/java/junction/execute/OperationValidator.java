@@ -1,6 +1,7 @@
 package junction.execute;
 
 import graphql.language.Document;
+import graphql.validation.OperationValidationRule;
 import graphql.validation.QueryComplexityLimits;
 import graphql.validation.ValidationError;
 import graphql.validation.ValidationErrorType;
@@ -38,7 +39,8 @@ final class OperationValidator {
 
     void validate(RoleSchema schema, Document document) {
         limits.check(document);
-        List<ValidationError> errors = new Validator().validateDocument(schema.graphql(), document, rule -> true,
+        List<ValidationError> errors = new Validator().validateDocument(schema.graphql(), document,
+                rule -> rule != OperationValidationRule.GOOD_FAITH_INTROSPECTION,
                 Locale.ENGLISH, QueryComplexityLimits.NONE);
         if (!errors.isEmpty()) {
             throw translate(errors.getFirst());

@@ -37,6 +37,11 @@ public final class SchemaBuilder {
     /** The key under which the introspection executor finds the document to run. */
     public static final String DOCUMENT = "junction.document";
 
+    static {
+        // Hasura does not cap introspection; the engine's own depth and field limits apply to every query.
+        graphql.introspection.GoodFaithIntrospection.enabledJvmWide(false);
+    }
+
     public RoleSchema build(Snapshot snapshot, String role) {
         Map<String, Map<TableName, TableInfo>> tables = tables(snapshot);
         TypeSet types = new TypeSet();
