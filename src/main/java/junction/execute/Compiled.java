@@ -14,6 +14,9 @@ import junction.sql.Rendered;
 record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, boolean direct) {
 
     /** A mutation root field's statement, on its source. */
-    record Mutation(RootNode.Database root, Rendered statement) {
+    record Mutation(RootNode.Database root, List<Rendered> statements, boolean many) {
+        Mutation {
+            statements = List.copyOf(statements);
+        }
     }
 }

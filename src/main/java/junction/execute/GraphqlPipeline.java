@@ -2,6 +2,7 @@ package junction.execute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import junction.plan.ir.Typename;
 import junction.schema.RoleSchema;
 import junction.schema.SchemaCache;
 import junction.session.Session;
+import junction.sql.Rendered;
 
 /**
  * A GraphQL request, start to end: schema of the role → parse and validate (cached) → coerce
@@ -53,6 +55,9 @@ public final class GraphqlPipeline {
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,
                 v -> operations.compile(operations.plan(schema, prepared, request, v)));
+        if (!compiled.mutations().isEmpty()) {
+            return mutate(generation, compiled, variables);
+        }
         if (compiled.direct()) {
             var only = compiled.queries().entrySet().iterator().next();
             return wrapData(StatementRunner.query(pool(generation, only.getKey()), only.getValue(), variables));
@@ -85,6 +90,46 @@ public final class GraphqlPipeline {
             data.set(root.key(), root instanceof Typename t ? Json.NODES.textNode(t.typeName()) : answers.get(root.key()));
         }
         return data;
+    }
+
+    /** All mutation root fields in one transaction; their answers spliced as Postgres wrote them. */
+    private byte[] mutate(SchemaCache.Generation generation, Compiled compiled, ObjectNode variables) {
+        List<Rendered> statements = new ArrayList<>();
+        compiled.mutations().forEach(m -> statements.addAll(m.statements()));
+        String source = compiled.mutations().getFirst().root().source();
+        List<byte[]> answers = StatementRunner.transaction(pool(generation, source), statements, variables);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(DATA_OPEN);
+        out.write('{');
+        int next = 0;
+        int mutation = 0;
+        boolean first = true;
+        for (RootNode root : compiled.plan().roots()) {
+            if (!first) {
+                out.write(',');
+            }
+            first = false;
+            out.writeBytes(Json.bytes(Json.NODES.textNode(root.key())));
+            out.write(':');
+            if (root instanceof Typename t) {
+                out.writeBytes(Json.bytes(Json.NODES.textNode(t.typeName())));
+                continue;
+            }
+            Compiled.Mutation m = compiled.mutations().get(mutation++);
+            if (m.many()) {
+                out.write('[');
+                for (int i = 0; i < m.statements().size(); i++) {
+                    out.writeBytes(i > 0 ? new byte[] {','} : new byte[0]);
+                    out.writeBytes(answers.get(next++));
+                }
+                out.write(']');
+            } else {
+                out.writeBytes(answers.get(next++));
+            }
+        }
+        out.write('}');
+        out.write('}');
+        return out.toByteArray();
     }
 
     private DataSource pool(SchemaCache.Generation generation, String source) {

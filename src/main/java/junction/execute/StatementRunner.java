@@ -15,6 +15,8 @@ import junction.sql.Rendered;
  * Postgres' own bytes (the response JSON, not parsed here).
  */
 final class StatementRunner {
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
     private StatementRunner() {
     }
 
@@ -73,7 +75,8 @@ final class StatementRunner {
             ParamBinder.bind(ps, statement.params(), variables);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return rs.getBytes(1);
+                byte[] value = rs.getBytes(1);
+                return value == null ? NULL : value;
             }
         }
     }

@@ -37,6 +37,7 @@ public final class Planner {
         }
         String rootType = mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT;
         TablePlanner tables = new TablePlanner(schema, args, collector);
+        MutationPlanner mutations = new MutationPlanner(schema, args, collector, tables);
         List<RootNode> roots = new ArrayList<>();
         collector.collect(List.of(operation.getSelectionSet()), rootType).forEach((key, fields) -> {
             Field field = fields.getFirst();
@@ -44,14 +45,14 @@ public final class Planner {
             roots.add(switch (field.getName()) {
                 case "__typename" -> new Typename(key, rootType);
                 case "__schema", "__type" -> new RootNode.Introspection(key, field);
-                default -> root(schema, mutation, key, fields, path, tables);
+                default -> root(schema, mutation, key, fields, path, tables, mutations);
             });
         });
         return new Plan(mutation ? Plan.Operation.MUTATION : Plan.Operation.QUERY, roots, args.structural());
     }
 
     private static RootNode root(RoleSchema schema, boolean mutation, String key, List<Field> fields, String path,
-                                 TablePlanner tables) {
+                                 TablePlanner tables, MutationPlanner mutations) {
         String name = fields.getFirst().getName();
         RootField root = (mutation ? schema.mutationRoot(name) : schema.queryRoot(name))
                 .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
@@ -59,7 +60,7 @@ public final class Planner {
         return switch (root) {
             case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), fields.getFirst());
             case RootField.Table table -> new RootNode.Database(key, table.table().source(),
-                    tableQuery(table, fields, path, tables));
+                    table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));
         };
     }
 

@@ -30,9 +30,19 @@ import junction.plan.ir.Typename;
 public final class SelectCompiler {
     private static final int MAX_PAIRS = 50;
 
-    private final Aliases aliases = new Aliases();
-    private final WhereCompiler where = new WhereCompiler(aliases);
-    private final OrderCompiler order = new OrderCompiler(aliases);
+    private final Aliases aliases;
+    private final WhereCompiler where;
+    private final OrderCompiler order;
+
+    SelectCompiler(Aliases aliases) {
+        this.aliases = aliases;
+        this.where = new WhereCompiler(aliases);
+        this.order = new OrderCompiler(aliases);
+    }
+
+    private SelectCompiler() {
+        this(new Aliases());
+    }
 
     /** How a nested select refers to the row it hangs from. */
     record Outer(Join join, Function<String, Sql> column) {
@@ -71,10 +81,15 @@ public final class SelectCompiler {
 
     /** A SELECT of one column {@code "v"}: the rows as a JSON array, or the one row as an object or null. */
     Sql rows(Select select, Outer outer) {
+        return rows(select, outer, WhereCompiler.table(select.table()));
+    }
+
+    /** Rows read from another relation than the table itself (a mutation's {@code returning} CTE). */
+    Sql rows(Select select, Outer outer, Sql relation) {
         String a = aliases.next();
         Set<String> needed = new LinkedHashSet<>();
         addColumns(select.fields(), needed);
-        Base base = base(select, needed, outer);
+        Base base = base(select, needed, outer, relation);
         List<Sql> laterals = new ArrayList<>();
         Sql object = row(select.fields(), a, base.columns(), laterals);
         Sql value = select.single() ? object
@@ -93,7 +108,7 @@ public final class SelectCompiler {
                 case Typename t -> { }
             }
         }
-        Base base = base(aggregate.rows(), needed, outer);
+        Base base = base(aggregate.rows(), needed, outer, WhereCompiler.table(aggregate.rows().table()));
         List<Sql> laterals = new ArrayList<>();
         List<Sql[]> pairs = new ArrayList<>();
         for (AggregateSelection selection : aggregate.selections()) {
@@ -172,7 +187,7 @@ public final class SelectCompiler {
     }
 
     /** The base subquery: needed columns and order keys of the filtered, ordered, paged rows. */
-    private Base base(Select select, Set<String> needed, Outer outer) {
+    private Base base(Select select, Set<String> needed, Outer outer, Sql relation) {
         String b = aliases.next();
         Set<String> columnsNeeded = new LinkedHashSet<>(needed);
         columnsNeeded.addAll(select.distinctOn());
@@ -207,7 +222,7 @@ public final class SelectCompiler {
             conditions.add(where.compile(select.where(), b));
         }
         Sql sql = Sql.of("select ", distinct(select, columns), list.isEmpty() ? Sql.of("1") : Sql.join(", ", list),
-                " from ", WhereCompiler.table(select.table()), " as ", Sql.ident(b),
+                " from ", relation, " as ", Sql.ident(b),
                 conditions.isEmpty() ? Sql.EMPTY : Sql.of(" where ", Sql.join(" and ", conditions)),
                 orderBy(select, columns, orderAliases), paging(select));
         return new Base(sql, columns, orderAliases);
