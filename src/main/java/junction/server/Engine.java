@@ -8,7 +8,14 @@ import java.sql.SQLException;
 import java.util.List;
 
 import java.util.Optional;
+import java.util.function.BiFunction;
+import javax.sql.DataSource;
 import junction.config.Env;
+import junction.execute.Explainer;
+import junction.execute.GraphqlPipeline;
+import junction.execute.QueryLimits;
+import junction.metadata.resolve.Snapshot;
+import junction.schema.SchemaCache;
 import junction.db.Pools;
 import junction.db.SourcePools;
 import junction.json.Json;
@@ -36,6 +43,7 @@ public final class Engine implements AutoCloseable {
     private final RunSql runSql;
     private final LegacyQuery legacyQuery;
     private final SessionResolver sessions;
+    private final GraphqlHandler graphql;
     private volatile WebServer server;
     private volatile Thread poller;
 
@@ -50,6 +58,12 @@ public final class Engine implements AutoCloseable {
         this.runSql = new RunSql(metadata);
         this.legacyQuery = new LegacyQuery(metadata, runSql);
         this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
+        SchemaCache schemas = new SchemaCache();
+        BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
+                snapshot.metadata().source(source).orElseThrow().configuration());
+        this.graphql = new GraphqlHandler(sessions,
+                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT),
+                new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT), config);
     }
 
     public static Engine start(ServerConfig config) throws SQLException {
@@ -122,6 +136,10 @@ public final class Engine implements AutoCloseable {
 
     LegacyQuery legacyQuery() {
         return legacyQuery;
+    }
+
+    GraphqlHandler graphql() {
+        return graphql;
     }
 
     SessionResolver sessions() {

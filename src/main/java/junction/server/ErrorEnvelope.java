@@ -19,4 +19,18 @@ final class ErrorEnvelope {
         }
         return Json.bytes(node);
     }
+
+    /** The GraphQL endpoints' shape: {@code {"errors": [{"message", "extensions": {"path", "code", "internal"?}}]}}. */
+    static byte[] graphql(ApiException e, boolean showInternal) {
+        ObjectNode root = Json.object();
+        ObjectNode error = root.putArray("errors").addObject();
+        error.put("message", e.getMessage());
+        ObjectNode extensions = error.putObject("extensions");
+        extensions.put("path", e.path());
+        extensions.put("code", e.code().text());
+        if (showInternal && e.internal() != null) {
+            extensions.set("internal", e.internal());
+        }
+        return Json.bytes(root);
+    }
 }

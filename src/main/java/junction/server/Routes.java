@@ -20,6 +20,8 @@ final class Routes {
                     res.header(HeaderNames.CONTENT_TYPE, "application/json");
                     res.send(Json.bytes(Json.object().put("version", VERSION)));
                 })
+                .post("/v1/graphql", engine.graphql()::graphql)
+                .post("/v1/graphql/explain", engine.graphql()::explain)
                 .post("/v1/metadata", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.metadata()::execute))
                 .post("/v2/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.runSql()::execute))
                 .post("/v1/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.legacyQuery()::execute))

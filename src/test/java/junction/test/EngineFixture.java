@@ -109,6 +109,26 @@ public final class EngineFixture implements AutoCloseable {
         return http.post("/v1/graphql", Json.write(Json.object().put("query", query)), headers);
     }
 
+    /** POST /v1/graphql with query, variables (JSON text or null) and operation name (or null); the parsed answer. */
+    public JsonNode gql(String query, String variables, String operationName) {
+        com.fasterxml.jackson.databind.node.ObjectNode body = Json.object().put("query", query);
+        if (variables != null) {
+            body.set("variables", Json.parse(variables));
+        }
+        if (operationName != null) {
+            body.put("operationName", operationName);
+        }
+        Http.Response r = http.post("/v1/graphql", Json.write(body));
+        if (r.status() != 200) {
+            throw new AssertionError("graphql answered " + r.status() + ": " + r.body());
+        }
+        return r.json();
+    }
+
+    public JsonNode gql(String query) {
+        return gql(query, null, null);
+    }
+
     @Override
     public void close() {
         engine.close();

@@ -1,0 +1,22 @@
+package junction.execute;
+
+import java.util.List;
+import java.util.Map;
+import junction.plan.ir.Plan;
+import junction.plan.ir.RootNode;
+import junction.sql.Rendered;
+
+/**
+ * A plan with its SQL: for queries one statement per source (normally one), for mutations one
+ * statement per root field, all run in one transaction. {@code direct}: the whole answer is the
+ * single statement's JSON, so Postgres' bytes go to the client as they are.
+ */
+record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, boolean direct) {
+
+    /** A mutation root field's statement, on its source. */
+    record Mutation(RootNode.Database root, List<Rendered> statements, boolean many) {
+        Mutation {
+            statements = List.copyOf(statements);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package junction.execute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+import junction.json.Json;
+import junction.plan.ir.Value;
+import junction.sql.Sql;
+
+/**
+ * Binds a statement's parameters for one request: each value is read from the literal or the
+ * request's variables and sent as text of unspecified type, so that the cast in the statement
+ * ({@code ?::"int4"}) decides how Postgres reads it.
+ */
+final class ParamBinder {
+    private ParamBinder() {
+    }
+
+    static void bind(PreparedStatement statement, List<Sql.Param> params, JsonNode variables) throws SQLException {
+        for (int i = 0; i < params.size(); i++) {
+            Sql.Param param = params.get(i);
+            String text = text(param, resolve(param.value(), variables));
+            if (text == null) {
+                statement.setNull(i + 1, Types.OTHER);
+            } else {
+                statement.setObject(i + 1, text, Types.OTHER);
+            }
+        }
+    }
+
+    /** The parameter values as JSON, for error details and explain. */
+    static ArrayNode describe(List<Sql.Param> params, JsonNode variables) {
+        ArrayNode out = Json.array();
+        params.forEach(p -> out.add(resolve(p.value(), variables)));
+        return out;
+    }
+
+    static JsonNode resolve(Value value, JsonNode variables) {
+        return switch (value) {
+            case Value.Literal l -> l.value();
+            case Value.Variable v -> {
+                JsonNode node = variables.get(v.name());
+                yield node == null ? Json.NODES.nullNode() : node;
+            }
+            case Value.ListOf list -> {
+                ArrayNode out = Json.array();
+                list.items().forEach(item -> out.add(resolve(item, variables)));
+                yield out;
+            }
+        };
+    }
+
+    /** The text Postgres reads for a value, or null for SQL NULL. */
+    static String text(Sql.Param param, JsonNode value) {
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (param.array()) {
+            return arrayLiteral(value.isArray() ? value : Json.array().add(value), param.type());
+        }
+        return scalar(value, param.type());
+    }
+
+    private static String scalar(JsonNode value, String type) {
+        if (type.equals("json") || type.equals("jsonb")) {
+            return Json.write(value);
+        }
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isArray()) {
+            return arrayLiteral(value, type.startsWith("_") ? type.substring(1) : type);
+        }
+        if (value.isBigDecimal()) {
+            return value.decimalValue().toPlainString();
+        }
+        return value.isValueNode() ? value.asText() : Json.write(value);
+    }
+
+    /** A Postgres array literal: {@code {"a","b\"c",NULL}}. */
+    private static String arrayLiteral(JsonNode array, String elementType) {
+        StringBuilder out = new StringBuilder("{");
+        for (int i = 0; i < array.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            JsonNode item = array.get(i);
+            if (item == null || item.isNull()) {
+                out.append("NULL");
+            } else if (item.isArray() && !elementType.startsWith("json")) {
+                out.append(arrayLiteral(item, elementType));
+            } else {
+                String text = scalar(item, elementType);
+                out.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"")).append('"');
+            }
+        }
+        return out.append('}').toString();
+    }
+}

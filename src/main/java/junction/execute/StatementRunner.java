@@ -1,0 +1,87 @@
+package junction.execute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import junction.sql.Rendered;
+
+/**
+ * Runs compiled statements on a source's pool and returns the first column of the single row as
+ * Postgres' own bytes (the response JSON, not parsed here).
+ */
+final class StatementRunner {
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+
+    private StatementRunner() {
+    }
+
+    static byte[] query(DataSource pool, Rendered statement, JsonNode variables) {
+        try (Connection connection = pool.getConnection()) {
+            return run(connection, statement, variables);
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, statement.numbered(), ParamBinder.describe(statement.params(), variables));
+        }
+    }
+
+    /** Runs several statements in one transaction; a failure rolls back all of them. */
+    static List<byte[]> transaction(DataSource pool, List<Rendered> statements, JsonNode variables) {
+        Rendered current = null;
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                List<byte[]> out = new ArrayList<>();
+                for (Rendered statement : statements) {
+                    current = statement;
+                    out.add(run(connection, statement, variables));
+                }
+                connection.commit();
+                return out;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            String text = current == null ? "" : current.numbered();
+            return throwTranslated(e, text, current == null ? null : ParamBinder.describe(current.params(), variables));
+        }
+    }
+
+    /** EXPLAIN of a statement: the plan's lines. */
+    static List<String> explain(DataSource pool, Rendered statement, JsonNode variables) {
+        try (Connection connection = pool.getConnection();
+             PreparedStatement ps = connection.prepareStatement("EXPLAIN " + statement.text())) {
+            ParamBinder.bind(ps, statement.params(), variables);
+            List<String> lines = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    lines.add(rs.getString(1));
+                }
+            }
+            return lines;
+        } catch (SQLException e) {
+            throw SqlErrors.translate(e, statement.numbered(), ParamBinder.describe(statement.params(), variables));
+        }
+    }
+
+    private static byte[] run(Connection connection, Rendered statement, JsonNode variables) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(statement.text())) {
+            ParamBinder.bind(ps, statement.params(), variables);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                byte[] value = rs.getBytes(1);
+                return value == null ? NULL : value;
+            }
+        }
+    }
+
+    private static <T> T throwTranslated(SQLException e, String statement, JsonNode arguments) {
+        throw SqlErrors.translate(e, statement, arguments);
+    }
+}

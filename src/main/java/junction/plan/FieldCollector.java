@@ -1,0 +1,94 @@
+package junction.plan;
+
+import graphql.language.Argument;
+import graphql.language.Directive;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.FragmentSpread;
+import graphql.language.InlineFragment;
+import graphql.language.Selection;
+import graphql.language.SelectionSet;
+import graphql.language.TypeName;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Flattens selection sets as GraphQL's CollectFields does: fragments and inline fragments whose
+ * type condition matches are inlined, {@code @skip}/{@code @include} are applied, and fields with
+ * the same response key are merged (their sub-selections are kept together, in order).
+ */
+final class FieldCollector {
+    private final Map<String, FragmentDefinition> fragments;
+    private final Args args;
+
+    FieldCollector(Map<String, FragmentDefinition> fragments, Args args) {
+        this.fragments = fragments;
+        this.args = args;
+    }
+
+    /** Response key → the fields under it, for selection sets on the object type {@code typeName}. */
+    Map<String, List<Field>> collect(List<SelectionSet> sets, String typeName) {
+        Map<String, List<Field>> out = new LinkedHashMap<>();
+        for (SelectionSet set : sets) {
+            collect(set, typeName, out);
+        }
+        return out;
+    }
+
+    /** The sub-selection sets of merged fields. */
+    static List<SelectionSet> subSelections(List<Field> fields) {
+        List<SelectionSet> sets = new ArrayList<>();
+        for (Field f : fields) {
+            if (f.getSelectionSet() != null) {
+                sets.add(f.getSelectionSet());
+            }
+        }
+        return sets;
+    }
+
+    private void collect(SelectionSet set, String typeName, Map<String, List<Field>> out) {
+        for (Selection<?> selection : set.getSelections()) {
+            switch (selection) {
+                case Field field -> {
+                    if (included(field.getDirectives())) {
+                        String key = field.getAlias() != null ? field.getAlias() : field.getName();
+                        out.computeIfAbsent(key, k -> new ArrayList<>()).add(field);
+                    }
+                }
+                case InlineFragment inline -> {
+                    if (included(inline.getDirectives()) && applies(inline.getTypeCondition(), typeName)) {
+                        collect(inline.getSelectionSet(), typeName, out);
+                    }
+                }
+                case FragmentSpread spread -> {
+                    FragmentDefinition fragment = fragments.get(spread.getName());
+                    if (fragment != null && included(spread.getDirectives())
+                            && applies(fragment.getTypeCondition(), typeName)) {
+                        collect(fragment.getSelectionSet(), typeName, out);
+                    }
+                }
+                default -> throw new IllegalStateException("unexpected selection " + selection);
+            }
+        }
+    }
+
+    private static boolean applies(TypeName condition, String typeName) {
+        return condition == null || condition.getName().equals(typeName);
+    }
+
+    private boolean included(List<Directive> directives) {
+        for (Directive d : directives) {
+            Argument condition = d.getArgument("if");
+            if (condition == null) {
+                continue;
+            }
+            boolean value = args.bool(In.of(condition.getValue()), "$");
+            if (d.getName().equals("skip") && value || d.getName().equals("include") && !value) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

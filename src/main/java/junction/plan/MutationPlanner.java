@@ -1,0 +1,173 @@
+package junction.plan;
+
+import graphql.language.Argument;
+import graphql.language.Field;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import junction.catalog.Column;
+import junction.error.ApiException;
+import junction.error.Code;
+import junction.error.JsonPath;
+import junction.plan.ir.BoolExp;
+import junction.plan.ir.Mutation;
+import junction.plan.ir.Value;
+import junction.schema.RoleSchema;
+import junction.schema.RootField;
+import junction.schema.TableInfo;
+
+/** Plans mutation root fields: inserts (with on_conflict), updates, deletes, and what they answer. */
+final class MutationPlanner {
+    private final Args args;
+    private final FieldCollector collector;
+    private final TablePlanner tables;
+    private final WhereReader where;
+
+    MutationPlanner(RoleSchema schema, Args args, FieldCollector collector, TablePlanner tables) {
+        this.args = args;
+        this.collector = collector;
+        this.tables = tables;
+        this.where = new WhereReader(schema, args);
+    }
+
+    Mutation plan(RootField.Table root, List<Field> fields, String path) {
+        TableInfo table = root.table();
+        Field field = fields.getFirst();
+        String argsPath = path + ".args";
+        return switch (root.kind()) {
+            case INSERT -> insert(table, args.list(argument(field, "objects")), field, argsPath, response(table, fields, path));
+            case INSERT_ONE -> insert(table, List.of(argument(field, "object")), field, argsPath, row(table, fields, path));
+            case UPDATE -> update(table, filter(table, field, argsPath), field, argsPath, response(table, fields, path));
+            case UPDATE_BY_PK -> update(table, byPk(table, args.object(argument(field, "pk_columns"), argsPath).fields(),
+                    argsPath + ".pk_columns"), field, argsPath, row(table, fields, path));
+            case UPDATE_MANY -> updateMany(table, field, fields, argsPath, path);
+            case DELETE -> new Mutation.Delete(table.name(), filter(table, field, argsPath), response(table, fields, path));
+            case DELETE_BY_PK -> new Mutation.Delete(table.name(), byPk(table, arguments(field), argsPath),
+                    row(table, fields, path));
+            default -> throw new IllegalArgumentException("not a mutation: " + root.kind());
+        };
+    }
+
+    private Mutation.Insert insert(TableInfo table, List<In> objects, Field field, String path, Mutation.Output output) {
+        List<String> columns = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<Map<String, Value>> values = new ArrayList<>();
+        for (int i = 0; i < objects.size(); i++) {
+            String at = JsonPath.index(path + ".objects", i);
+            Map<String, Value> row = new LinkedHashMap<>();
+            for (Map.Entry<String, In> e : args.object(objects.get(i), at).fields().entrySet()) {
+                Column column = table.column(e.getKey()).orElseThrow(() -> ApiException.of(Code.NOT_SUPPORTED,
+                        "nested inserts through relationships are not supported yet").at(JsonPath.key(at, e.getKey())));
+                if (!columns.contains(column.name())) {
+                    columns.add(column.name());
+                    types.add(column.type());
+                }
+                row.put(column.name(), args.value(e.getValue()));
+            }
+            values.add(row);
+        }
+        List<List<Optional<Value>>> rows = values.stream()
+                .map(row -> columns.stream().map(c -> Optional.ofNullable(row.get(c))).toList()).toList();
+        Optional<Mutation.OnConflict> onConflict = optionalArgument(field, "on_conflict")
+                .map(c -> onConflict(table, c, path + ".on_conflict"));
+        return new Mutation.Insert(table.name(), columns, types, rows, onConflict, output);
+    }
+
+    private Mutation.OnConflict onConflict(TableInfo table, In in, String path) {
+        Map<String, In> fields = args.object(in, path).fields();
+        String constraint = args.name(fields.get("constraint"), path + ".constraint");
+        List<String> update = new ArrayList<>();
+        if (fields.containsKey("update_columns")) {
+            for (In c : args.list(fields.get("update_columns"))) {
+                update.add(table.column(args.name(c, path)).orElseThrow().name());
+            }
+        }
+        BoolExp filter = fields.containsKey("where") && !fields.get("where").isNull()
+                ? where.read(table, fields.get("where"), path + ".where") : BoolExp.TRUE;
+        return new Mutation.OnConflict(constraint, update, filter);
+    }
+
+    private Mutation.Update update(TableInfo table, BoolExp filter, Field field, String path, Mutation.Output output) {
+        return new Mutation.Update(table.name(), filter, assignments(table, arguments(field), path), output);
+    }
+
+    private Mutation.UpdateMany updateMany(TableInfo table, Field field, List<Field> fields, String argsPath, String path) {
+        List<Mutation.Update> updates = new ArrayList<>();
+        List<In> items = args.list(argument(field, "updates"));
+        Mutation.Output output = response(table, fields, path);
+        for (int i = 0; i < items.size(); i++) {
+            String at = JsonPath.index(argsPath + ".updates", i);
+            Map<String, In> item = args.object(items.get(i), at).fields();
+            BoolExp filter = where.read(table, item.get("where"), at + ".where");
+            updates.add(new Mutation.Update(table.name(), filter, assignments(table, item, at), output));
+        }
+        return new Mutation.UpdateMany(field.getResultKey(), updates);
+    }
+
+    private List<Mutation.Assignment> assignments(TableInfo table, Map<String, In> arguments, String path) {
+        List<Mutation.Assignment> out = new ArrayList<>();
+        for (String operator : List.of("_set", "_inc", "_append", "_prepend", "_delete_key", "_delete_elem", "_delete_at_path")) {
+            In value = arguments.get(operator);
+            if (value == null || value.isNull()) {
+                continue;
+            }
+            for (Map.Entry<String, In> e : args.object(value, path + "." + operator).fields().entrySet()) {
+                Column column = table.column(e.getKey()).orElseThrow();
+                out.add(new Mutation.Assignment(column.name(), column.type(), operator, args.value(e.getValue())));
+            }
+        }
+        return out;
+    }
+
+    private BoolExp filter(TableInfo table, Field field, String path) {
+        return where.read(table, argument(field, "where"), path + ".where");
+    }
+
+    private BoolExp byPk(TableInfo table, Map<String, In> values, String path) {
+        List<BoolExp> keys = new ArrayList<>();
+        for (Column column : table.primaryKey()) {
+            In value = values.get(table.fieldOf(column));
+            if (value == null) {
+                throw ApiException.of(Code.VALIDATION_FAILED, "missing required field '" + table.fieldOf(column) + "'").at(path);
+            }
+            keys.add(new BoolExp.Compare(column.name(), column.type(), BoolExp.Op.EQ, args.value(value)));
+        }
+        return new BoolExp.And(keys);
+    }
+
+    private Mutation.Output response(TableInfo table, List<Field> fields, String path) {
+        String typeName = table.typeName() + "_mutation_response";
+        List<Mutation.ResponseField> out = new ArrayList<>();
+        collector.collect(FieldCollector.subSelections(fields), typeName).forEach((key, sub) -> {
+            String at = path + ".selectionSet." + key;
+            out.add(switch (sub.getFirst().getName()) {
+                case "affected_rows" -> new Mutation.AffectedRows(key);
+                case "returning" -> new Mutation.Returning(key, tables.rowFields(table, sub, at));
+                default -> new Mutation.ResponseTypename(key, typeName);
+            });
+        });
+        return new Mutation.Response(out);
+    }
+
+    private Mutation.Output row(TableInfo table, List<Field> fields, String path) {
+        return new Mutation.Row(tables.rowFields(table, fields, path));
+    }
+
+    private static Map<String, In> arguments(Field field) {
+        Map<String, In> out = new LinkedHashMap<>();
+        for (Argument a : field.getArguments()) {
+            out.put(a.getName(), In.of(a.getValue()));
+        }
+        return out;
+    }
+
+    private static In argument(Field field, String name) {
+        return optionalArgument(field, name).orElse(new In.Scalar(junction.json.Json.NODES.nullNode()));
+    }
+
+    private static Optional<In> optionalArgument(Field field, String name) {
+        return Optional.ofNullable(arguments(field).get(name));
+    }
+}

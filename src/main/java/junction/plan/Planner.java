@@ -1,0 +1,90 @@
+package junction.plan;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import graphql.language.Document;
+import graphql.language.Field;
+import graphql.language.FragmentDefinition;
+import graphql.language.OperationDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import junction.error.ApiException;
+import junction.error.Code;
+import junction.plan.ir.DbQuery;
+import junction.plan.ir.Plan;
+import junction.plan.ir.RootNode;
+import junction.plan.ir.Typename;
+import junction.schema.RoleSchema;
+import junction.schema.RootField;
+
+/**
+ * Turns a validated operation into a {@link Plan}: fragments and directives flattened, every root
+ * field mapped to what answers it (a database select or mutation, introspection, a remote schema).
+ * Variable values are read only where they shape the plan; the plan records which ones did.
+ */
+public final class Planner {
+
+    public Plan plan(RoleSchema schema, Document document, String operationName, JsonNode variables) {
+        OperationDefinition operation = operation(document, operationName);
+        Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
+        document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+        Args args = new Args(variables);
+        FieldCollector collector = new FieldCollector(fragments, args);
+        boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
+        if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
+            throw ApiException.of(Code.NOT_SUPPORTED, "subscriptions are only supported over websockets");
+        }
+        String rootType = mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT;
+        TablePlanner tables = new TablePlanner(schema, args, collector);
+        MutationPlanner mutations = new MutationPlanner(schema, args, collector, tables);
+        List<RootNode> roots = new ArrayList<>();
+        collector.collect(List.of(operation.getSelectionSet()), rootType).forEach((key, fields) -> {
+            Field field = fields.getFirst();
+            String path = "$.selectionSet." + key;
+            roots.add(switch (field.getName()) {
+                case "__typename" -> new Typename(key, rootType);
+                case "__schema", "__type" -> new RootNode.Introspection(key, field);
+                default -> root(schema, mutation, key, fields, path, tables, mutations);
+            });
+        });
+        return new Plan(mutation ? Plan.Operation.MUTATION : Plan.Operation.QUERY, roots, args.structural());
+    }
+
+    private static RootNode root(RoleSchema schema, boolean mutation, String key, List<Field> fields, String path,
+                                 TablePlanner tables, MutationPlanner mutations) {
+        String name = fields.getFirst().getName();
+        RootField root = (mutation ? schema.mutationRoot(name) : schema.queryRoot(name))
+                .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
+                        + (mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT) + "'").at(path));
+        return switch (root) {
+            case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), fields.getFirst());
+            case RootField.Table table -> new RootNode.Database(key, table.table().source(),
+                    table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));
+        };
+    }
+
+    private static DbQuery tableQuery(RootField.Table root, List<Field> fields, String path, TablePlanner tables) {
+        return switch (root.kind()) {
+            case SELECT -> new DbQuery.Rows(tables.select(root.table(), fields, path, false));
+            case SELECT_BY_PK -> new DbQuery.Rows(tables.byPk(root.table(), fields, path));
+            case SELECT_AGGREGATE -> new DbQuery.Aggregated(tables.aggregate(root.table(), fields, path));
+            default -> throw ApiException.of(Code.NOT_SUPPORTED, "mutations are not supported yet").at(path);
+        };
+    }
+
+    /** The operation to run: the named one, or the only one. */
+    public static OperationDefinition operation(Document document, String operationName) {
+        List<OperationDefinition> operations = document.getDefinitionsOfType(OperationDefinition.class);
+        if (operationName == null || operationName.isEmpty()) {
+            if (operations.size() != 1) {
+                throw ApiException.of(Code.VALIDATION_FAILED,
+                        "exactly one operation has to be present in the document when operationName is not specified");
+            }
+            return operations.getFirst();
+        }
+        return operations.stream().filter(o -> operationName.equals(o.getName())).findFirst()
+                .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
+                        "no such operation found in the document: \"" + operationName + "\""));
+    }
+}

@@ -1,0 +1,205 @@
+package junction.plan;
+
+import graphql.language.Argument;
+import graphql.language.Field;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import junction.catalog.Column;
+import junction.error.ApiException;
+import junction.error.Code;
+import junction.metadata.resolve.ResolvedRelationship;
+import junction.plan.ir.Aggregate;
+import junction.plan.ir.AggregateField;
+import junction.plan.ir.AggregateSelection;
+import junction.plan.ir.BoolExp;
+import junction.plan.ir.Join;
+import junction.plan.ir.OperationColumn;
+import junction.plan.ir.OrderItem;
+import junction.plan.ir.Select;
+import junction.plan.ir.Typename;
+import junction.plan.ir.Value;
+import junction.schema.RoleSchema;
+import junction.schema.TableInfo;
+
+/** Plans selections over tables: lists, by-pk, aggregates, and the fields of each row. */
+final class TablePlanner {
+    private final RoleSchema schema;
+    private final Args args;
+    private final FieldCollector collector;
+    private final WhereReader where;
+    private final OrderReader order;
+
+    TablePlanner(RoleSchema schema, Args args, FieldCollector collector) {
+        this.schema = schema;
+        this.args = args;
+        this.collector = collector;
+        this.where = new WhereReader(schema, args);
+        this.order = new OrderReader(schema, args);
+    }
+
+    /** A list with {@code where, order_by, distinct_on, limit, offset}. */
+    Select select(TableInfo table, List<Field> fields, String path, boolean single) {
+        return rows(table, fields.getFirst(), path, single).withFields(rowFields(table, fields, path));
+    }
+
+    /** The rows a list argument set picks, without fields yet. */
+    private Select rows(TableInfo table, Field field, String path, boolean single) {
+        String argsPath = path + ".args";
+        BoolExp filter = argument(field, "where").map(w -> where.read(table, w, argsPath + ".where")).orElse(BoolExp.TRUE);
+        List<OrderItem> orderBy = argument(field, "order_by").map(o -> order.read(table, o, argsPath + ".order_by"))
+                .orElse(List.of());
+        List<String> distinct = argument(field, "distinct_on").map(d -> distinctOn(table, d, argsPath + ".distinct_on"))
+                .orElse(List.of());
+        checkDistinctPrefix(distinct, orderBy, argsPath);
+        Optional<Value> limit = argument(field, "limit").filter(v -> !v.isNull()).map(args::value);
+        Optional<Value> offset = argument(field, "offset").filter(v -> !v.isNull()).map(args::value);
+        return new Select(table.name(), filter, orderBy, distinct, limit, offset, List.of(), single);
+    }
+
+    /** {@code T_by_pk(pk columns…)}: the row whose key equals the arguments. */
+    Select byPk(TableInfo table, List<Field> fields, String path) {
+        Field field = fields.getFirst();
+        List<BoolExp> keys = new ArrayList<>();
+        for (Column column : table.primaryKey()) {
+            String name = table.fieldOf(column);
+            In value = argument(field, name).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
+                    "missing required field '" + name + "'").at(path + ".args"));
+            keys.add(new BoolExp.Compare(column.name(), column.type(), BoolExp.Op.EQ, args.value(value)));
+        }
+        return new Select(table.name(), new BoolExp.And(keys), List.of(), List.of(), Optional.empty(), Optional.empty(),
+                rowFields(table, fields, path), true);
+    }
+
+    Aggregate aggregate(TableInfo table, List<Field> fields, String path) {
+        Select rows = rows(table, fields.getFirst(), path, false);
+        List<AggregateSelection> selections = new ArrayList<>();
+        String typeName = table.typeName() + "_aggregate";
+        collector.collect(FieldCollector.subSelections(fields), typeName).forEach((key, sub) -> {
+            String at = path + ".selectionSet." + key;
+            selections.add(switch (sub.getFirst().getName()) {
+                case "__typename" -> new Typename(key, typeName);
+                case "nodes" -> new AggregateSelection.Nodes(key, rowFields(table, sub, at));
+                case "aggregate" -> new AggregateSelection.Fields(key, aggregateFields(table, sub, at));
+                default -> throw unknown(sub.getFirst().getName(), typeName, at);
+            });
+        });
+        return new Aggregate(rows, selections);
+    }
+
+    private List<AggregateField> aggregateFields(TableInfo table, List<Field> fields, String path) {
+        String typeName = table.typeName() + "_aggregate_fields";
+        List<AggregateField> out = new ArrayList<>();
+        collector.collect(FieldCollector.subSelections(fields), typeName).forEach((key, sub) -> {
+            Field field = sub.getFirst();
+            String at = path + ".selectionSet." + key;
+            switch (field.getName()) {
+                case "__typename" -> out.add(new Typename(key, typeName));
+                case "count" -> out.add(count(table, field, at));
+                default -> out.add(operation(table, field.getName(), sub, at));
+            }
+        });
+        return out;
+    }
+
+    private AggregateField count(TableInfo table, Field field, String path) {
+        List<String> columns = argument(field, "columns")
+                .map(c -> distinctOn(table, c, path + ".args.columns")).orElse(List.of());
+        boolean distinct = argument(field, "distinct").filter(d -> !d.isNull())
+                .map(d -> args.bool(d, path + ".args.distinct")).orElse(false);
+        return new AggregateField.Count(field.getResultKey(), columns, distinct);
+    }
+
+    private AggregateField operation(TableInfo table, String op, List<Field> fields, String path) {
+        String typeName = table.typeName() + "_" + op + "_fields";
+        List<OperationColumn> columns = new ArrayList<>();
+        collector.collect(FieldCollector.subSelections(fields), typeName).forEach((key, sub) -> {
+            String name = sub.getFirst().getName();
+            if (name.equals("__typename")) {
+                columns.add(new Typename(key, typeName));
+                return;
+            }
+            Column column = table.column(name).orElseThrow(() -> unknown(name, typeName, path + ".selectionSet." + key));
+            columns.add(new OperationColumn.Of(key, column.name()));
+        });
+        return new AggregateField.Operation(fields.getFirst().getResultKey(), op, columns);
+    }
+
+    /** The fields selected on rows of {@code table}. */
+    List<junction.plan.ir.Field> rowFields(TableInfo table, List<Field> fields, String path) {
+        List<junction.plan.ir.Field> out = new ArrayList<>();
+        for (Map.Entry<String, List<Field>> e : collector.collect(FieldCollector.subSelections(fields), table.typeName()).entrySet()) {
+            out.add(rowField(table, e.getKey(), e.getValue(), path + ".selectionSet." + e.getKey()));
+        }
+        return out;
+    }
+
+    private junction.plan.ir.Field rowField(TableInfo table, String key, List<Field> fields, String path) {
+        String name = fields.getFirst().getName();
+        if (name.equals("__typename")) {
+            return new Typename(key, table.typeName());
+        }
+        Optional<Column> column = table.column(name);
+        if (column.isPresent()) {
+            return new junction.plan.ir.Field.Column(key, column.get().name(), column.get().type());
+        }
+        Optional<ResolvedRelationship> rel = table.relationship(name);
+        if (rel.isPresent()) {
+            TableInfo target = schema.table(table.source(), rel.get().target());
+            Join join = new Join(rel.get().target(), rel.get().mapping());
+            if (rel.get().kind() == ResolvedRelationship.Kind.OBJECT) {
+                return new junction.plan.ir.Field.ObjectRelationship(key, join, new Select(target.name(), BoolExp.TRUE,
+                        List.of(), List.of(), Optional.empty(), Optional.empty(), rowFields(target, fields, path), true));
+            }
+            return new junction.plan.ir.Field.ArrayRelationship(key, join, select(target, fields, path, false));
+        }
+        if (name.endsWith("_aggregate")) {
+            Optional<ResolvedRelationship> arrayRel = table.relationship(name.substring(0, name.length() - 10));
+            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY) {
+                TableInfo target = schema.table(table.source(), arrayRel.get().target());
+                return new junction.plan.ir.Field.ArrayAggregate(key, new Join(target.name(), arrayRel.get().mapping()),
+                        aggregate(target, fields, path));
+            }
+        }
+        throw unknown(name, table.typeName(), path);
+    }
+
+    private List<String> distinctOn(TableInfo table, In in, String path) {
+        List<String> out = new ArrayList<>();
+        List<In> items = args.list(in);
+        for (int i = 0; i < items.size(); i++) {
+            String name = args.name(items.get(i), path + "[" + i + "]");
+            out.add(table.column(name).orElseThrow(() -> unknown(name, table.typeName() + "_select_column", path)).name());
+        }
+        return out;
+    }
+
+    /** Hasura requires {@code order_by} to start with the {@code distinct_on} columns. */
+    private static void checkDistinctPrefix(List<String> distinct, List<OrderItem> orderBy, String path) {
+        if (distinct.isEmpty() || orderBy.isEmpty()) {
+            return;
+        }
+        for (int i = 0; i < distinct.size(); i++) {
+            boolean matches = i < orderBy.size() && orderBy.get(i).key() instanceof OrderItem.ColumnKey c
+                    && distinct.contains(c.column());
+            if (!matches) {
+                throw ApiException.of(Code.VALIDATION_FAILED,
+                        "\"distinct_on\" columns must match initial \"order_by\" columns").at(path);
+            }
+        }
+    }
+
+    private static Optional<In> argument(Field field, String name) {
+        for (Argument argument : field.getArguments()) {
+            if (argument.getName().equals(name)) {
+                return Optional.of(In.of(argument.getValue()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static ApiException unknown(String field, String type, String path) {
+        return ApiException.of(Code.VALIDATION_FAILED, "field '" + field + "' not found in type: '" + type + "'").at(path);
+    }
+}

@@ -1,0 +1,50 @@
+package junction.plan.ir;
+
+import java.util.List;
+import junction.catalog.TableName;
+
+/** A row filter over the current table ({@code where}, and later permission filters). */
+public sealed interface BoolExp {
+    BoolExp TRUE = new And(List.of());
+
+    record And(List<BoolExp> items) implements BoolExp {
+        public And {
+            items = List.copyOf(items);
+        }
+    }
+
+    record Or(List<BoolExp> items) implements BoolExp {
+        public Or {
+            items = List.copyOf(items);
+        }
+    }
+
+    record Not(BoolExp item) implements BoolExp {
+    }
+
+    /** {@code column <op> value}; {@code columnType} is the column's Postgres type name. */
+    record Compare(String column, String columnType, Op op, Value value) implements BoolExp {
+    }
+
+    record IsNull(String column, boolean isNull) implements BoolExp {
+    }
+
+    /** Some related row (object or array relationship) matches {@code where}. */
+    record Related(Join join, BoolExp where) implements BoolExp {
+    }
+
+    /** Some row of an unrelated table matches {@code where} (Hasura's {@code _exists}). */
+    record Exists(TableName table, BoolExp where) implements BoolExp {
+    }
+
+    /** Hasura's comparison operators. */
+    enum Op {
+        EQ, NEQ, GT, LT, GTE, LTE, IN, NIN, LIKE, NLIKE, ILIKE, NILIKE, SIMILAR, NSIMILAR, REGEX, NREGEX, IREGEX,
+        NIREGEX, CONTAINS, CONTAINED_IN, HAS_KEY, HAS_KEYS_ANY, HAS_KEYS_ALL;
+
+        /** {@code _eq → EQ}, {@code _has_keys_any → HAS_KEYS_ANY}. */
+        public static Op of(String graphqlName) {
+            return valueOf(graphqlName.substring(1).toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package junction.plan.ir;
+
+/** A field selected on a table row, under its response key. */
+public sealed interface Field permits Field.Column, Field.ObjectRelationship, Field.ArrayRelationship,
+        Field.ArrayAggregate, Field.RemoteJoin, Typename {
+    String key();
+
+    record Column(String key, String column, String type) implements Field {
+    }
+
+    record ObjectRelationship(String key, Join join, Select select) implements Field {
+    }
+
+    record ArrayRelationship(String key, Join join, Select select) implements Field {
+    }
+
+    record ArrayAggregate(String key, Join join, Aggregate aggregate) implements Field {
+    }
+
+    /** A remote relationship: cut out of the SQL and joined after it (issue 4; not executed yet). */
+    record RemoteJoin(String key, String relationship) implements Field {
+    }
+}

@@ -1,0 +1,82 @@
+package junction.plan.ir;
+
+import java.util.List;
+import java.util.Optional;
+import junction.catalog.TableName;
+
+/** Insert, update and delete root fields; each answers with {@link Output}. */
+public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutation.Update, Mutation.Delete,
+        Mutation.UpdateMany {
+
+    /**
+     * {@code insert into table (columns) values …}; a row's empty value means DEFAULT.
+     */
+    record Insert(TableName table, List<String> columns, List<String> columnTypes, List<List<Optional<Value>>> rows,
+                  Optional<OnConflict> onConflict, Output output) implements Mutation {
+        public Insert {
+            columns = List.copyOf(columns);
+            columnTypes = List.copyOf(columnTypes);
+            rows = rows.stream().map(List::copyOf).toList();
+        }
+    }
+
+    /** {@code on conflict on constraint c do update set cols = excluded.cols where …}, or do nothing. */
+    record OnConflict(String constraint, List<String> updateColumns, BoolExp where) {
+        public OnConflict {
+            updateColumns = List.copyOf(updateColumns);
+        }
+    }
+
+    record Update(TableName table, BoolExp where, List<Assignment> assignments, Output output) implements Mutation {
+        public Update {
+            assignments = List.copyOf(assignments);
+        }
+    }
+
+    /** {@code update_T_many}: updates run in order, each seeing the ones before. */
+    record UpdateMany(String key, List<Update> updates) implements Mutation {
+        public UpdateMany {
+            updates = List.copyOf(updates);
+        }
+    }
+
+    record Delete(TableName table, BoolExp where, Output output) implements Mutation {
+    }
+
+    /** One column change of an update: {@code _set}, {@code _inc} or a jsonb operator. */
+    record Assignment(String column, String columnType, String operator, Value value) {
+    }
+
+    /** What a mutation answers: {@code T_mutation_response} fields, or one row (or null) for _one/_by_pk. */
+    sealed interface Output {
+    }
+
+    record Response(List<ResponseField> fields) implements Output {
+        public Response {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    record Row(List<Field> fields) implements Output {
+        public Row {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    /** A field of {@code T_mutation_response}. */
+    sealed interface ResponseField permits AffectedRows, Returning, ResponseTypename {
+        String key();
+    }
+
+    record AffectedRows(String key) implements ResponseField {
+    }
+
+    record Returning(String key, List<Field> fields) implements ResponseField {
+        public Returning {
+            fields = List.copyOf(fields);
+        }
+    }
+
+    record ResponseTypename(String key, String typeName) implements ResponseField {
+    }
+}

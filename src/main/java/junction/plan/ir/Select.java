@@ -1,0 +1,22 @@
+package junction.plan.ir;
+
+import java.util.List;
+import java.util.Optional;
+import junction.catalog.TableName;
+
+/**
+ * Rows of one table: filter, order, distinct, paging and the fields of each row. {@code single}:
+ * at most one row, answered as an object or null (by-pk fields, object relationships).
+ */
+public record Select(TableName table, BoolExp where, List<OrderItem> orderBy, List<String> distinctOn,
+                     Optional<Value> limit, Optional<Value> offset, List<Field> fields, boolean single) {
+    public Select {
+        orderBy = List.copyOf(orderBy);
+        distinctOn = List.copyOf(distinctOn);
+        fields = List.copyOf(fields);
+    }
+
+    public Select withFields(List<Field> newFields) {
+        return new Select(table, where, orderBy, distinctOn, limit, offset, newFields, single);
+    }
+}

@@ -1,0 +1,54 @@
+package junction.schema;
+
+import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import junction.catalog.TableName;
+import junction.error.ApiException;
+import junction.error.Code;
+
+/**
+ * One role's GraphQL schema, built once per metadata snapshot: graphql-java's schema (for
+ * validation and introspection) and what the planner needs to map GraphQL names back to tables.
+ * Immutable.
+ *
+ * @param queryRoots    {@code query_root} field name → what it reads
+ * @param mutationRoots {@code mutation_root} field name → what it writes
+ * @param tables        every table this role can see, by source and table name
+ */
+public record RoleSchema(String role, long resourceVersion, GraphQLSchema graphql, GraphQL introspection,
+                         Map<String, RootField> queryRoots, Map<String, RootField> mutationRoots,
+                         Map<String, Map<TableName, TableInfo>> tables) {
+    public static final String QUERY_ROOT = "query_root";
+    public static final String MUTATION_ROOT = "mutation_root";
+
+    public RoleSchema {
+        queryRoots = Collections.unmodifiableMap(new LinkedHashMap<>(queryRoots));
+        mutationRoots = Collections.unmodifiableMap(new LinkedHashMap<>(mutationRoots));
+        tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+    }
+
+    public Optional<RootField> queryRoot(String fieldName) {
+        return Optional.ofNullable(queryRoots.get(fieldName));
+    }
+
+    public Optional<RootField> mutationRoot(String fieldName) {
+        return Optional.ofNullable(mutationRoots.get(fieldName));
+    }
+
+    /** A table of a source; the schema was built from it, so a miss is a bug, not a user error. */
+    public TableInfo table(String source, TableName name) {
+        TableInfo info = tables.getOrDefault(source, Map.of()).get(name);
+        if (info == null) {
+            throw ApiException.of(Code.UNEXPECTED, "table " + name + " of source " + source + " is not in the schema");
+        }
+        return info;
+    }
+
+    public Optional<TableInfo> findTable(String source, TableName name) {
+        return Optional.ofNullable(tables.getOrDefault(source, Map.of()).get(name));
+    }
+}

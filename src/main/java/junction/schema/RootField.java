@@ -1,0 +1,25 @@
+package junction.schema;
+
+/**
+ * What a root field of {@code query_root} or {@code mutation_root} stands for. Remote schema root
+ * fields will be another variant (see {@link Remote}); the planner dispatches on the variant.
+ */
+public sealed interface RootField {
+
+    /** The kinds of table root fields, named after Hasura's {@code custom_root_fields} keys. */
+    enum Kind { SELECT, SELECT_BY_PK, SELECT_AGGREGATE, INSERT, INSERT_ONE, UPDATE, UPDATE_BY_PK, UPDATE_MANY,
+        DELETE, DELETE_BY_PK;
+
+        public boolean isMutation() {
+            return ordinal() >= INSERT.ordinal();
+        }
+    }
+
+    /** A root field over a tracked table. */
+    record Table(Kind kind, TableInfo table) implements RootField {
+    }
+
+    /** A root field that belongs to a remote schema (not built yet; the executor refuses it). */
+    record Remote(String remoteSchema, String fieldName) implements RootField {
+    }
+}

@@ -1,0 +1,141 @@
+package junction.schema;
+
+import static junction.schema.TypeSet.argument;
+import static junction.schema.TypeSet.field;
+import static junction.schema.TypeSet.nonNull;
+import static junction.schema.TypeSet.nonNullListOfNonNull;
+import static junction.schema.TypeSet.ref;
+
+import graphql.GraphQL;
+import graphql.execution.preparsed.PreparsedDocumentEntry;
+import graphql.language.Document;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import junction.catalog.Column;
+import junction.catalog.TableName;
+import junction.metadata.model.TableConfig;
+import junction.metadata.resolve.Snapshot;
+import junction.metadata.resolve.SourceSnapshot;
+import junction.metadata.resolve.TrackedTable;
+
+/**
+ * Builds one role's GraphQL schema from a snapshot, with Hasura's names: per tracked table the
+ * object type, filters, orderings, aggregates and the root fields {@code T}, {@code T_by_pk},
+ * {@code T_aggregate} (and the mutation root fields).
+ */
+public final class SchemaBuilder {
+    /** The key under which the introspection executor finds the document to run. */
+    public static final String DOCUMENT = "junction.document";
+
+    static {
+        // Hasura does not cap introspection; the engine's own depth and field limits apply to every query.
+        graphql.introspection.GoodFaithIntrospection.enabledJvmWide(false);
+    }
+
+    public RoleSchema build(Snapshot snapshot, String role) {
+        Map<String, Map<TableName, TableInfo>> tables = tables(snapshot);
+        TypeSet types = new TypeSet();
+        OrderTypes.addOrderByEnum(types);
+        Map<String, RootField> queryRoots = new LinkedHashMap<>();
+        Map<String, RootField> mutationRoots = new LinkedHashMap<>();
+        List<GraphQLFieldDefinition> queryFields = new ArrayList<>();
+        List<GraphQLFieldDefinition> mutationFields = new ArrayList<>();
+        tables.forEach((source, byName) -> {
+            Function<TableName, TableInfo> lookup = byName::get;
+            for (TableInfo table : byName.values()) {
+                TableTypes.add(types, table, lookup);
+                FilterTypes.addBoolExp(types, table, lookup);
+                OrderTypes.addOrderBy(types, table, lookup);
+                AggregateTypes.add(types, table);
+                addQueryRoots(table, queryRoots, queryFields);
+                MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
+            }
+        });
+        GraphQLSchema schema = schema(types, queryFields, mutationFields);
+        return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
+                mutationRoots, tables);
+    }
+
+    private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot) {
+        Map<String, Map<TableName, TableInfo>> out = new LinkedHashMap<>();
+        HashSet<String> typeNames = new HashSet<>();
+        for (SourceSnapshot source : snapshot.sources().values()) {
+            Map<TableName, TableInfo> byName = new LinkedHashMap<>();
+            for (TrackedTable tracked : source.tables().values()) {
+                TableInfo info = TableInfo.of(source.name(), tracked);
+                if (typeNames.add(info.typeName())) {
+                    byName.put(tracked.name(), info);
+                }
+            }
+            out.put(source.name(), byName);
+        }
+        return out;
+    }
+
+    private static void addQueryRoots(TableInfo table, Map<String, RootField> roots, List<GraphQLFieldDefinition> fields) {
+        TableConfig config = table.tracked().entry().configuration();
+        String base = table.typeName();
+        String quoted = "\"" + table.name().name() + "\"";
+        String select = config.rootField("select").orElse(base);
+        roots.put(select, new RootField.Table(RootField.Kind.SELECT, table));
+        fields.add(GraphQLFieldDefinition.newFieldDefinition().name(select).type(nonNullListOfNonNull(base))
+                .description("fetch data from the table: " + quoted).arguments(TableTypes.listArguments(table)).build());
+        String aggregate = config.rootField("select_aggregate").orElse(base + "_aggregate");
+        roots.put(aggregate, new RootField.Table(RootField.Kind.SELECT_AGGREGATE, table));
+        fields.add(GraphQLFieldDefinition.newFieldDefinition().name(aggregate).type(nonNull(base + "_aggregate"))
+                .description("fetch aggregated fields from the table: " + quoted)
+                .arguments(TableTypes.listArguments(table)).build());
+        List<Column> pk = table.primaryKey();
+        if (pk.isEmpty()) {
+            return;
+        }
+        String byPk = config.rootField("select_by_pk").orElse(base + "_by_pk");
+        roots.put(byPk, new RootField.Table(RootField.Kind.SELECT_BY_PK, table));
+        fields.add(GraphQLFieldDefinition.newFieldDefinition().name(byPk).type(ref(base))
+                .description("fetch data from the table: " + quoted + " using primary key columns")
+                .arguments(pkArguments(table)).build());
+    }
+
+    static List<GraphQLArgument> pkArguments(TableInfo table) {
+        List<GraphQLArgument> args = new ArrayList<>();
+        for (Column column : table.primaryKey()) {
+            args.add(argument(table.fieldOf(column), nonNull(ScalarTypes.graphqlName(column)), null));
+        }
+        args.sort(Comparator.comparing(GraphQLArgument::getName));
+        return args;
+    }
+
+    private static GraphQLSchema schema(TypeSet types, List<GraphQLFieldDefinition> queryFields,
+                                        List<GraphQLFieldDefinition> mutationFields) {
+        if (queryFields.isEmpty()) {
+            queryFields.add(field("no_queries_available", nonNull("String"), null));
+        }
+        queryFields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
+        GraphQLSchema.Builder schema = GraphQLSchema.newSchema()
+                .query(GraphQLObjectType.newObject().name(RoleSchema.QUERY_ROOT).fields(queryFields).build())
+                .additionalTypes(new HashSet<>(types.all()));
+        if (!mutationFields.isEmpty()) {
+            mutationFields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
+            schema.mutation(GraphQLObjectType.newObject().name(RoleSchema.MUTATION_ROOT).fields(mutationFields).build());
+        }
+        return schema.build();
+    }
+
+    /** graphql-java over this schema, for introspection only; the document comes already validated. */
+    private static GraphQL introspection(GraphQLSchema schema) {
+        return GraphQL.newGraphQL(schema)
+                .preparsedDocumentProvider((input, parse) -> CompletableFuture.completedFuture(
+                        new PreparsedDocumentEntry((Document) input.getGraphQLContext().get(DOCUMENT))))
+                .build();
+    }
+}

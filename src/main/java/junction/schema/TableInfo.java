@@ -1,0 +1,66 @@
+package junction.schema;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import junction.catalog.Column;
+import junction.catalog.TableName;
+import junction.metadata.resolve.ResolvedRelationship;
+import junction.metadata.resolve.TrackedTable;
+
+/**
+ * A tracked table as one role's schema shows it: its GraphQL base name and the GraphQL names of
+ * its columns and relationships, so that the planner can map a selection back to the database.
+ *
+ * @param columns    GraphQL field name → column, in table order
+ * @param relationships GraphQL field name → relationship (object and array)
+ */
+public record TableInfo(String source, TrackedTable tracked, String typeName, Map<String, Column> columns,
+                        Map<String, ResolvedRelationship> relationships) {
+    public TableInfo {
+        columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
+        relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
+    }
+
+    public static TableInfo of(String source, TrackedTable tracked) {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        for (Column column : tracked.table().columns()) {
+            columns.put(tracked.fieldName(column), column);
+        }
+        Map<String, ResolvedRelationship> relationships = new LinkedHashMap<>();
+        for (ResolvedRelationship r : tracked.relationships()) {
+            relationships.put(r.name(), r);
+        }
+        return new TableInfo(source, tracked, tracked.graphqlName(), columns, relationships);
+    }
+
+    public TableName name() {
+        return tracked.name();
+    }
+
+    public Optional<Column> column(String fieldName) {
+        return Optional.ofNullable(columns.get(fieldName));
+    }
+
+    public Optional<ResolvedRelationship> relationship(String fieldName) {
+        return Optional.ofNullable(relationships.get(fieldName));
+    }
+
+    /** The GraphQL field name of a column. */
+    public String fieldOf(Column column) {
+        return tracked.fieldName(column);
+    }
+
+    /** The GraphQL field name of a column given by its database name. */
+    public String fieldOf(String columnName) {
+        return tracked.entry().configuration().columnName(columnName).orElse(columnName);
+    }
+
+    /** The table's primary key columns, empty when it has none. */
+    public java.util.List<Column> primaryKey() {
+        return tracked.table().primaryKey()
+                .map(pk -> pk.columns().stream().map(c -> tracked.table().column(c).orElseThrow()).toList())
+                .orElse(java.util.List.of());
+    }
+}

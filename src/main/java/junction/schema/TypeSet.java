@@ -1,0 +1,77 @@
+package junction.schema;
+
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLTypeReference;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The named types of a schema under construction, each added once, plus the small vocabulary the
+ * type builders share (references, non-null, lists).
+ */
+final class TypeSet {
+    private final Map<String, GraphQLNamedType> types = new LinkedHashMap<>();
+
+    boolean has(String name) {
+        return types.containsKey(name);
+    }
+
+    /** The built-in scalars that may be referenced by name anywhere. */
+    TypeSet() {
+        for (String name : new String[] {"Int", "String", "Boolean", "Float"}) {
+            add(ScalarTypes.scalar(name));
+        }
+    }
+
+    void add(GraphQLNamedType type) {
+        types.putIfAbsent(type.getName(), type);
+    }
+
+    /** The scalar with this name, added on first use. */
+    String scalar(String name) {
+        add(ScalarTypes.scalar(name));
+        return name;
+    }
+
+    Collection<GraphQLNamedType> all() {
+        return types.values();
+    }
+
+    static GraphQLTypeReference ref(String name) {
+        return GraphQLTypeReference.typeRef(name);
+    }
+
+    static GraphQLNonNull nonNull(String name) {
+        return GraphQLNonNull.nonNull(ref(name));
+    }
+
+    /** {@code [name!]} */
+    static GraphQLList listOfNonNull(String name) {
+        return GraphQLList.list(nonNull(name));
+    }
+
+    /** {@code [name!]!} */
+    static GraphQLNonNull nonNullListOfNonNull(String name) {
+        return GraphQLNonNull.nonNull(listOfNonNull(name));
+    }
+
+    static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description) {
+        return GraphQLFieldDefinition.newFieldDefinition().name(name).type(type).description(description).build();
+    }
+
+    static GraphQLInputObjectField input(String name, GraphQLInputType type) {
+        return GraphQLInputObjectField.newInputObjectField().name(name).type(type).build();
+    }
+
+    static GraphQLArgument argument(String name, GraphQLInputType type, String description) {
+        return GraphQLArgument.newArgument().name(name).type(type).description(description).build();
+    }
+}

@@ -1,0 +1,121 @@
+package junction.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import junction.plan.ir.BoolExp;
+import junction.plan.ir.Mutation;
+import junction.plan.ir.Select;
+import junction.plan.ir.Value;
+
+/**
+ * Compiles a mutation root field to one statement: a data-modifying CTE {@code "_m"} and a SELECT
+ * that builds the answer ({@code affected_rows}, {@code returning}, or the one row) from it.
+ * {@code update_T_many} gives one statement per update, run in order.
+ */
+public final class MutationCompiler {
+    private static final String CTE = "_m";
+
+    private final Aliases aliases = new Aliases();
+    private final SelectCompiler select = new SelectCompiler(aliases);
+    private final WhereCompiler where = new WhereCompiler(aliases);
+
+    public static List<Rendered> compile(Mutation mutation) {
+        if (mutation instanceof Mutation.UpdateMany many) {
+            return many.updates().stream().map(u -> Rendered.render(new MutationCompiler().statement(u))).toList();
+        }
+        return List.of(Rendered.render(new MutationCompiler().statement(mutation)));
+    }
+
+    private Sql statement(Mutation mutation) {
+        String b = aliases.next();
+        return switch (mutation) {
+            case Mutation.Insert i -> answer(insert(i, b), i.table(), i.output());
+            case Mutation.Update u -> answer(update(u, b), u.table(), u.output());
+            case Mutation.Delete d -> answer(Sql.of("delete from ", WhereCompiler.table(d.table()), " as ", Sql.ident(b),
+                    " where ", where.compile(d.where(), b), " returning *"), d.table(), d.output());
+            case Mutation.UpdateMany m -> throw new IllegalArgumentException("compile each update of update_many");
+        };
+    }
+
+    private Sql answer(Sql change, junction.catalog.TableName table, Mutation.Output output) {
+        Sql relation = Sql.ident(CTE);
+        Sql value = switch (output) {
+            case Mutation.Row row -> select.rows(new Select(table, BoolExp.TRUE, List.of(), List.of(), Optional.empty(),
+                    Optional.empty(), row.fields(), true), null, relation).parenthesized();
+            case Mutation.Response response -> {
+                List<Sql[]> pairs = new ArrayList<>();
+                for (Mutation.ResponseField field : response.fields()) {
+                    Sql v = switch (field) {
+                        case Mutation.AffectedRows a -> Sql.of("(select count(*) from ", relation, ")");
+                        case Mutation.ResponseTypename t -> Sql.name(t.typeName());
+                        case Mutation.Returning r -> select.rows(new Select(table, BoolExp.TRUE, List.of(), List.of(),
+                                Optional.empty(), Optional.empty(), r.fields(), false), null, relation).parenthesized();
+                    };
+                    pairs.add(new Sql[] {Sql.name(field.key()), v});
+                }
+                yield SelectCompiler.object(pairs);
+            }
+        };
+        return Sql.of("with ", relation, " as (", change, ") select ", value);
+    }
+
+    private Sql insert(Mutation.Insert insert, String b) {
+        Sql target = Sql.of("insert into ", WhereCompiler.table(insert.table()), " as ", Sql.ident(b));
+        Sql body;
+        if (insert.columns().isEmpty()) {
+            body = Sql.of(" default values");
+        } else {
+            List<Sql> rows = new ArrayList<>();
+            for (List<Optional<Value>> row : insert.rows()) {
+                List<Sql> values = new ArrayList<>();
+                for (int i = 0; i < row.size(); i++) {
+                    String type = insert.columnTypes().get(i);
+                    values.add(row.get(i).map(v -> Sql.param(v, type)).orElse(Sql.of("default")));
+                }
+                rows.add(Sql.of("(", Sql.join(", ", values), ")"));
+            }
+            body = Sql.of(" (", Sql.join(", ", insert.columns().stream().map(Sql::ident).toList()), ") values ",
+                    Sql.join(", ", rows));
+        }
+        Sql conflict = insert.onConflict().map(c -> onConflict(c, b)).orElse(Sql.EMPTY);
+        return Sql.of(target, body, conflict, " returning *");
+    }
+
+    private Sql onConflict(Mutation.OnConflict conflict, String b) {
+        Sql on = Sql.of(" on conflict on constraint ", Sql.ident(conflict.constraint()));
+        if (conflict.updateColumns().isEmpty()) {
+            return Sql.of(on, " do nothing");
+        }
+        List<Sql> sets = conflict.updateColumns().stream()
+                .map(c -> Sql.of(Sql.ident(c), " = excluded.", Sql.ident(c))).toList();
+        Sql filter = conflict.where().equals(BoolExp.TRUE) ? Sql.EMPTY : Sql.of(" where ", where.compile(conflict.where(), b));
+        return Sql.of(on, " do update set ", Sql.join(", ", sets), filter);
+    }
+
+    private Sql update(Mutation.Update update, String b) {
+        Sql table = WhereCompiler.table(update.table());
+        Sql condition = where.compile(update.where(), b);
+        if (update.assignments().isEmpty()) {
+            return Sql.of("select * from ", table, " as ", Sql.ident(b), " where ", condition);
+        }
+        java.util.Map<String, Sql> values = new java.util.LinkedHashMap<>();
+        for (Mutation.Assignment a : update.assignments()) {
+            Sql current = values.getOrDefault(a.column(), Sql.column(b, a.column()));
+            values.put(a.column(), switch (a.operator()) {
+                case "_set" -> Sql.param(a.value(), a.columnType());
+                case "_inc" -> Sql.of("(", current, " + ", Sql.param(a.value(), a.columnType()), ")");
+                case "_append" -> Sql.of("(", current, " || ", Sql.param(a.value(), "jsonb"), ")");
+                case "_prepend" -> Sql.of("(", Sql.param(a.value(), "jsonb"), " || ", current, ")");
+                case "_delete_key" -> Sql.of("(", current, " - ", Sql.param(a.value(), "text"), ")");
+                case "_delete_elem" -> Sql.of("(", current, " - ", Sql.param(a.value(), "int4"), ")");
+                case "_delete_at_path" -> Sql.of("(", current, " #- ", Sql.arrayParam(a.value(), "text"), ")");
+                default -> throw new IllegalArgumentException("unknown update operator " + a.operator());
+            });
+        }
+        List<Sql> sets = new ArrayList<>();
+        values.forEach((column, value) -> sets.add(Sql.of(Sql.ident(column), " = ", value)));
+        return Sql.of("update ", table, " as ", Sql.ident(b), " set ", Sql.join(", ", sets), " where ", condition,
+                " returning *");
+    }
+}

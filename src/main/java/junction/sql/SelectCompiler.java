@@ -1,0 +1,316 @@
+package junction.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import junction.error.ApiException;
+import junction.error.Code;
+import junction.plan.ir.Aggregate;
+import junction.plan.ir.AggregateField;
+import junction.plan.ir.AggregateSelection;
+import junction.plan.ir.BoolExp;
+import junction.plan.ir.DbQuery;
+import junction.plan.ir.Field;
+import junction.plan.ir.Join;
+import junction.plan.ir.OperationColumn;
+import junction.plan.ir.OrderItem;
+import junction.plan.ir.RootNode;
+import junction.plan.ir.Select;
+import junction.plan.ir.Typename;
+
+/**
+ * Compiles database root fields to ONE statement whose single value is the {@code data} JSON, built
+ * by Postgres: {@code json_build_object} per object, {@code json_agg} per list, a lateral subquery
+ * per relationship, and a base subquery per table that filters, orders and pages its rows.
+ */
+public final class SelectCompiler {
+    private static final int MAX_PAIRS = 50;
+
+    private final Aliases aliases;
+    private final WhereCompiler where;
+    private final OrderCompiler order;
+
+    SelectCompiler(Aliases aliases) {
+        this.aliases = aliases;
+        this.where = new WhereCompiler(aliases);
+        this.order = new OrderCompiler(aliases);
+    }
+
+    private SelectCompiler() {
+        this(new Aliases());
+    }
+
+    /** How a nested select refers to the row it hangs from. */
+    record Outer(Join join, Function<String, Sql> column) {
+    }
+
+    /** A base subquery: its SQL, the output alias of each column, of each order key. */
+    private record Base(Sql sql, Map<String, String> columns, List<String> orderAliases) {
+    }
+
+    /** {@code select json_build_object('key', (…), …)} for database and {@code __typename} root fields. */
+    public static Rendered compile(List<RootNode> roots) {
+        SelectCompiler compiler = new SelectCompiler();
+        List<Sql[]> pairs = new ArrayList<>();
+        for (RootNode root : roots) {
+            switch (root) {
+                case Typename t -> pairs.add(pair(t.key(), Sql.name(t.typeName())));
+                case RootNode.Database d -> pairs.add(pair(d.key(), compiler.query(d.query()).parenthesized()));
+                default -> throw new IllegalArgumentException("not a database root field: " + root.key());
+            }
+        }
+        return Rendered.render(Sql.of("select ", object(pairs)));
+    }
+
+    /** The statement for one query as a standalone SELECT (for explain). */
+    public static Rendered compileOne(DbQuery query) {
+        return Rendered.render(new SelectCompiler().query(query));
+    }
+
+    Sql query(DbQuery query) {
+        return switch (query) {
+            case DbQuery.Rows r -> rows(r.select(), null);
+            case DbQuery.Aggregated a -> aggregate(a.aggregate(), null);
+            default -> throw new IllegalArgumentException("not a select: " + query);
+        };
+    }
+
+    /** A SELECT of one column {@code "v"}: the rows as a JSON array, or the one row as an object or null. */
+    Sql rows(Select select, Outer outer) {
+        return rows(select, outer, WhereCompiler.table(select.table()));
+    }
+
+    /** Rows read from another relation than the table itself (a mutation's {@code returning} CTE). */
+    Sql rows(Select select, Outer outer, Sql relation) {
+        String a = aliases.next();
+        Set<String> needed = new LinkedHashSet<>();
+        addColumns(select.fields(), needed);
+        Base base = base(select, needed, outer, relation);
+        List<Sql> laterals = new ArrayList<>();
+        Sql object = row(select.fields(), a, base.columns(), laterals);
+        Sql value = select.single() ? object
+                : Sql.of("coalesce(json_agg(", object, orderOf(select, a, base), "), '[]')");
+        return Sql.of("select ", value, " as \"v\" from (", base.sql(), ") as ", Sql.ident(a), Sql.join("", laterals));
+    }
+
+    /** A SELECT of one column {@code "v"}: the {@code T_aggregate} object. */
+    Sql aggregate(Aggregate aggregate, Outer outer) {
+        String a = aliases.next();
+        Set<String> needed = new LinkedHashSet<>();
+        for (AggregateSelection selection : aggregate.selections()) {
+            switch (selection) {
+                case AggregateSelection.Nodes n -> addColumns(n.fields(), needed);
+                case AggregateSelection.Fields f -> f.fields().forEach(field -> addAggregateColumns(field, needed));
+                case Typename t -> { }
+            }
+        }
+        Base base = base(aggregate.rows(), needed, outer, WhereCompiler.table(aggregate.rows().table()));
+        List<Sql> laterals = new ArrayList<>();
+        List<Sql[]> pairs = new ArrayList<>();
+        for (AggregateSelection selection : aggregate.selections()) {
+            pairs.add(switch (selection) {
+                case Typename t -> pair(t.key(), Sql.name(t.typeName()));
+                case AggregateSelection.Fields f -> pair(f.key(), aggregateFields(f.fields(), a, base.columns()));
+                case AggregateSelection.Nodes n -> pair(n.key(), Sql.of("coalesce(json_agg(",
+                        row(n.fields(), a, base.columns(), laterals), orderOf(aggregate.rows(), a, base), "), '[]')"));
+            });
+        }
+        return Sql.of("select ", object(pairs), " as \"v\" from (", base.sql(), ") as ", Sql.ident(a),
+                Sql.join("", laterals));
+    }
+
+    private Sql aggregateFields(List<AggregateField> fields, String a, Map<String, String> columns) {
+        List<Sql[]> pairs = new ArrayList<>();
+        for (AggregateField field : fields) {
+            pairs.add(switch (field) {
+                case Typename t -> pair(t.key(), Sql.name(t.typeName()));
+                case AggregateField.Count c -> pair(c.key(), count(c, a, columns));
+                case AggregateField.Operation op -> {
+                    List<Sql[]> inner = new ArrayList<>();
+                    for (OperationColumn column : op.columns()) {
+                        inner.add(switch (column) {
+                            case Typename t -> pair(t.key(), Sql.name(t.typeName()));
+                            case OperationColumn.Of of -> pair(of.key(), Sql.of(AggregateFunctions.function(op.operation()),
+                                    "(", Sql.column(a, columns.get(of.column())), ")"));
+                        });
+                    }
+                    yield pair(op.key(), object(inner));
+                }
+            });
+        }
+        return object(pairs);
+    }
+
+    private static Sql count(AggregateField.Count count, String a, Map<String, String> columns) {
+        if (count.columns().isEmpty()) {
+            return Sql.of("count(*)");
+        }
+        List<Sql> refs = count.columns().stream().map(c -> Sql.column(a, columns.get(c))).toList();
+        Sql target = refs.size() == 1 ? refs.getFirst() : Sql.of("(", Sql.join(", ", refs), ")");
+        return Sql.of(count.distinct() ? "count(distinct " : "count(", target, ")");
+    }
+
+    /** {@code json_build_object(…)} of a row's fields; relationships add lateral subqueries to {@code laterals}. */
+    private Sql row(List<Field> fields, String a, Map<String, String> columns, List<Sql> laterals) {
+        List<Sql[]> pairs = new ArrayList<>();
+        Outer outer = null;
+        for (Field field : fields) {
+            if (outer == null && !(field instanceof Field.Column) && !(field instanceof Typename)) {
+                outer = new Outer(null, c -> Sql.column(a, columns.get(c)));
+            }
+            Sql value = switch (field) {
+                case Field.Column c -> Sql.column(a, columns.get(c.column()));
+                case Typename t -> Sql.name(t.typeName());
+                case Field.ObjectRelationship r -> lateral(rows(r.select(), withJoin(outer, r.join())), laterals);
+                case Field.ArrayRelationship r -> lateral(rows(r.select(), withJoin(outer, r.join())), laterals);
+                case Field.ArrayAggregate r -> lateral(aggregate(r.aggregate(), withJoin(outer, r.join())), laterals);
+                case Field.RemoteJoin r -> throw ApiException.of(Code.NOT_SUPPORTED,
+                        "remote relationships are not supported yet");
+            };
+            pairs.add(pair(field.key(), value));
+        }
+        return object(pairs);
+    }
+
+    private static Outer withJoin(Outer outer, Join join) {
+        return new Outer(join, outer.column());
+    }
+
+    private Sql lateral(Sql query, List<Sql> laterals) {
+        String l = aliases.next();
+        laterals.add(Sql.of(" left join lateral (", query, ") as ", Sql.ident(l), " on true"));
+        return Sql.column(l, "v");
+    }
+
+    /** The base subquery: needed columns and order keys of the filtered, ordered, paged rows. */
+    private Base base(Select select, Set<String> needed, Outer outer, Sql relation) {
+        String b = aliases.next();
+        Set<String> columnsNeeded = new LinkedHashSet<>(needed);
+        columnsNeeded.addAll(select.distinctOn());
+        select.orderBy().forEach(i -> {
+            if (i.key() instanceof OrderItem.ColumnKey c) {
+                columnsNeeded.add(c.column());
+            }
+        });
+        Map<String, String> columns = new LinkedHashMap<>();
+        List<Sql> list = new ArrayList<>();
+        for (String column : columnsNeeded) {
+            String alias = aliases.next();
+            columns.put(column, alias);
+            list.add(Sql.of(Sql.column(b, column), " as ", Sql.ident(alias)));
+        }
+        List<String> orderAliases = new ArrayList<>();
+        for (OrderItem item : select.orderBy()) {
+            if (item.key() instanceof OrderItem.ColumnKey c) {
+                orderAliases.add(columns.get(c.column()));
+                continue;
+            }
+            String alias = aliases.next();
+            orderAliases.add(alias);
+            list.add(Sql.of(order.key(item.key(), b), " as ", Sql.ident(alias)));
+        }
+        List<Sql> conditions = new ArrayList<>();
+        if (outer != null) {
+            outer.join().columns().forEach((from, to) ->
+                    conditions.add(Sql.of(Sql.column(b, to), " = ", outer.column().apply(from))));
+        }
+        if (!select.where().equals(BoolExp.TRUE)) {
+            conditions.add(where.compile(select.where(), b));
+        }
+        Sql sql = Sql.of("select ", distinct(select, columns), list.isEmpty() ? Sql.of("1") : Sql.join(", ", list),
+                " from ", relation, " as ", Sql.ident(b),
+                conditions.isEmpty() ? Sql.EMPTY : Sql.of(" where ", Sql.join(" and ", conditions)),
+                orderBy(select, columns, orderAliases), paging(select));
+        return new Base(sql, columns, orderAliases);
+    }
+
+    private static Sql distinct(Select select, Map<String, String> columns) {
+        if (select.distinctOn().isEmpty()) {
+            return Sql.EMPTY;
+        }
+        return Sql.of("distinct on (", Sql.join(", ", select.distinctOn().stream().map(c -> Sql.ident(columns.get(c))).toList()), ") ");
+    }
+
+    private static Sql orderBy(Select select, Map<String, String> columns, List<String> orderAliases) {
+        List<Sql> keys = new ArrayList<>();
+        if (select.orderBy().isEmpty()) {
+            select.distinctOn().forEach(c -> keys.add(Sql.ident(columns.get(c))));
+        }
+        for (int i = 0; i < select.orderBy().size(); i++) {
+            keys.add(Sql.of(Sql.ident(orderAliases.get(i)), OrderCompiler.direction(select.orderBy().get(i))));
+        }
+        return keys.isEmpty() ? Sql.EMPTY : Sql.of(" order by ", Sql.join(", ", keys));
+    }
+
+    private static Sql paging(Select select) {
+        Sql limit = select.limit().map(v -> Sql.of(" limit ", Sql.param(v, "int8")))
+                .orElse(select.single() ? Sql.of(" limit 1") : Sql.EMPTY);
+        Sql offset = select.offset().map(v -> Sql.of(" offset ", Sql.param(v, "int8"))).orElse(Sql.EMPTY);
+        return Sql.of(limit, offset);
+    }
+
+    /** {@code order by} inside {@code json_agg}, repeating the base's order over its output aliases. */
+    private static Sql orderOf(Select select, String a, Base base) {
+        if (select.orderBy().isEmpty()) {
+            return Sql.EMPTY;
+        }
+        List<Sql> keys = new ArrayList<>();
+        for (int i = 0; i < select.orderBy().size(); i++) {
+            keys.add(Sql.of(Sql.column(a, base.orderAliases().get(i)), OrderCompiler.direction(select.orderBy().get(i))));
+        }
+        return Sql.of(" order by ", Sql.join(", ", keys));
+    }
+
+    private static void addColumns(List<Field> fields, Set<String> needed) {
+        for (Field field : fields) {
+            switch (field) {
+                case Field.Column c -> needed.add(c.column());
+                case Field.ObjectRelationship r -> needed.addAll(r.join().columns().keySet());
+                case Field.ArrayRelationship r -> needed.addAll(r.join().columns().keySet());
+                case Field.ArrayAggregate r -> needed.addAll(r.join().columns().keySet());
+                case Field.RemoteJoin r -> { }
+                case Typename t -> { }
+            }
+        }
+    }
+
+    private static void addAggregateColumns(AggregateField field, Set<String> needed) {
+        switch (field) {
+            case AggregateField.Count c -> needed.addAll(c.columns());
+            case AggregateField.Operation op -> op.columns().forEach(c -> {
+                if (c instanceof OperationColumn.Of of) {
+                    needed.add(of.column());
+                }
+            });
+            case Typename t -> { }
+        }
+    }
+
+    private static Sql[] pair(String key, Sql value) {
+        return new Sql[] {Sql.name(key), value};
+    }
+
+    /**
+     * A JSON object with keys in the given order: {@code json_build_object} (at most 100 arguments),
+     * or for wider objects a row whose column names are the keys.
+     */
+    static Sql object(List<Sql[]> pairs) {
+        if (pairs.size() <= MAX_PAIRS) {
+            List<Sql> args = new ArrayList<>();
+            for (Sql[] p : pairs) {
+                args.add(Sql.of(p[0], ", ", p[1]));
+            }
+            return Sql.of("json_build_object(", Sql.join(", ", args), ")");
+        }
+        List<Sql> columns = new ArrayList<>();
+        for (Sql[] p : pairs) {
+            String key = ((Sql.Name) p[0].parts().getFirst()).name();
+            columns.add(Sql.of(p[1], " as ", Sql.ident(key)));
+        }
+        return Sql.of("(select row_to_json(\"_e\") from (select ", Sql.join(", ", columns), ") as \"_e\")");
+    }
+}

@@ -1,0 +1,99 @@
+package junction.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import junction.catalog.TableName;
+import junction.plan.ir.BoolExp;
+import junction.plan.ir.Join;
+
+/** A {@link BoolExp} over a table alias, as a SQL condition. jsonb key tests use their function forms. */
+final class WhereCompiler {
+    private final Aliases aliases;
+
+    WhereCompiler(Aliases aliases) {
+        this.aliases = aliases;
+    }
+
+    Sql compile(BoolExp exp, String alias) {
+        return switch (exp) {
+            case BoolExp.And and when and.items().isEmpty() -> Sql.of("true");
+            case BoolExp.And and when and.items().size() == 1 -> compile(and.items().getFirst(), alias);
+            case BoolExp.And and -> all(and.items(), alias, " and ");
+            case BoolExp.Or or when or.items().isEmpty() -> Sql.of("false");
+            case BoolExp.Or or when or.items().size() == 1 -> compile(or.items().getFirst(), alias);
+            case BoolExp.Or or -> all(or.items(), alias, " or ");
+            case BoolExp.Not not -> Sql.of("(not ", compile(not.item(), alias), ")");
+            case BoolExp.IsNull n -> Sql.of("(", Sql.column(alias, n.column()), n.isNull() ? " is null)" : " is not null)");
+            case BoolExp.Compare c -> compare(c, Sql.column(alias, c.column()));
+            case BoolExp.Related r -> exists(r.join().target(), r.where(), inner -> joinCondition(r.join(), inner, alias));
+            case BoolExp.Exists e -> exists(e.table(), e.where(), inner -> Sql.EMPTY);
+        };
+    }
+
+    /** {@code inner."target_col" = outer."col" and …} for a relationship's column mapping. */
+    static Sql joinCondition(Join join, String inner, String outer) {
+        List<Sql> parts = new ArrayList<>();
+        for (Map.Entry<String, String> e : join.columns().entrySet()) {
+            parts.add(Sql.of(Sql.column(inner, e.getValue()), " = ", Sql.column(outer, e.getKey())));
+        }
+        return Sql.join(" and ", parts);
+    }
+
+    static Sql table(TableName name) {
+        return Sql.of(Sql.ident(name.schema()), ".", Sql.ident(name.name()));
+    }
+
+    private Sql exists(TableName table, BoolExp where, java.util.function.Function<String, Sql> join) {
+        String inner = aliases.next();
+        Sql condition = join.apply(inner);
+        Sql filter = compile(where, inner);
+        Sql all = condition.isEmpty() ? filter : Sql.of(condition, " and ", filter);
+        return Sql.of("exists (select 1 from ", table(table), " as ", Sql.ident(inner), " where ", all, ")");
+    }
+
+    private Sql all(List<BoolExp> items, String alias, String separator) {
+        List<Sql> parts = new ArrayList<>();
+        for (BoolExp item : items) {
+            parts.add(compile(item, alias));
+        }
+        return Sql.of("(", Sql.join(separator, parts), ")");
+    }
+
+    private static Sql compare(BoolExp.Compare c, Sql column) {
+        String type = c.columnType();
+        return switch (c.op()) {
+            case EQ -> binary(column, " = ", Sql.param(c.value(), type));
+            case NEQ -> binary(column, " <> ", Sql.param(c.value(), type));
+            case GT -> binary(column, " > ", Sql.param(c.value(), type));
+            case LT -> binary(column, " < ", Sql.param(c.value(), type));
+            case GTE -> binary(column, " >= ", Sql.param(c.value(), type));
+            case LTE -> binary(column, " <= ", Sql.param(c.value(), type));
+            case IN -> Sql.of("(", column, " = any(", Sql.arrayParam(c.value(), type), "))");
+            case NIN -> Sql.of("(", column, " <> all(", Sql.arrayParam(c.value(), type), "))");
+            case LIKE -> binary(column, " like ", text(c));
+            case NLIKE -> binary(column, " not like ", text(c));
+            case ILIKE -> binary(column, " ilike ", text(c));
+            case NILIKE -> binary(column, " not ilike ", text(c));
+            case SIMILAR -> binary(column, " similar to ", text(c));
+            case NSIMILAR -> binary(column, " not similar to ", text(c));
+            case REGEX -> binary(column, " ~ ", text(c));
+            case NREGEX -> binary(column, " !~ ", text(c));
+            case IREGEX -> binary(column, " ~* ", text(c));
+            case NIREGEX -> binary(column, " !~* ", text(c));
+            case CONTAINS -> binary(column, " @> ", Sql.param(c.value(), "jsonb"));
+            case CONTAINED_IN -> binary(column, " <@ ", Sql.param(c.value(), "jsonb"));
+            case HAS_KEY -> Sql.of("jsonb_exists(", column, ", ", text(c), ")");
+            case HAS_KEYS_ANY -> Sql.of("jsonb_exists_any(", column, ", ", Sql.arrayParam(c.value(), "text"), ")");
+            case HAS_KEYS_ALL -> Sql.of("jsonb_exists_all(", column, ", ", Sql.arrayParam(c.value(), "text"), ")");
+        };
+    }
+
+    private static Sql binary(Sql left, String operator, Sql right) {
+        return Sql.of("(", left, operator, right, ")");
+    }
+
+    private static Sql text(BoolExp.Compare c) {
+        return Sql.param(c.value(), "text");
+    }
+}

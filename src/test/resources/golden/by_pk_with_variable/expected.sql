@@ -1,0 +1,2 @@
+-- articles_by_pk
+select json_build_object('id', "_0"."_2", 'title', "_0"."_3", 'tags', "_0"."_4", 'author', "_10"."v") as "v" from (select "_1"."id" as "_2", "_1"."title" as "_3", "_1"."tags" as "_4", "_1"."author_id" as "_5" from "public"."articles" as "_1" where ("_1"."id" = $1::"int4") limit 1) as "_0" left join lateral (select json_build_object('name', "_6"."_8", 'born', "_6"."_9") as "v" from (select "_7"."name" as "_8", "_7"."born" as "_9" from "public"."authors" as "_7" where "_7"."id" = "_0"."_5" limit 1) as "_6") as "_10" on true

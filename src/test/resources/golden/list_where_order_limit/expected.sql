@@ -1,0 +1,2 @@
+-- articles
+select coalesce(json_agg(json_build_object('id', "_0"."_2", 'title', "_0"."_3", 'rating', "_0"."_4", 'views', "_0"."_5") order by "_0"."_4" desc nulls last, "_0"."_2" asc nulls last), '[]') as "v" from (select "_1"."id" as "_2", "_1"."title" as "_3", "_1"."rating" as "_4", "_1"."views" as "_5" from "public"."articles" as "_1" where ("_1"."views" > $1::"int8") order by "_4" desc nulls last, "_2" asc nulls last limit $2::"int8" offset $3::"int8") as "_0"

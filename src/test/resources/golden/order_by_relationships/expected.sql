@@ -1,0 +1,4 @@
+-- by_author
+select coalesce(json_agg(json_build_object('id', "_0"."_2") order by "_0"."_3" desc nulls first, "_0"."_2" asc nulls last), '[]') as "v" from (select "_1"."id" as "_2", (select "_4"."name" from "public"."authors" as "_4" where "_4"."id" = "_1"."author_id" limit 1) as "_3" from "public"."articles" as "_1" order by "_3" desc nulls first, "_2" asc nulls last) as "_0"
+-- busiest
+select coalesce(json_agg(json_build_object('name', "_0"."_2") order by "_0"."_3" desc nulls first, "_0"."_5" asc nulls last), '[]') as "v" from (select "_1"."name" as "_2", (select count(*) from "public"."articles" as "_4" where "_4"."author_id" = "_1"."id") as "_3", (select sum("_6"."views") from "public"."articles" as "_6" where "_6"."author_id" = "_1"."id") as "_5" from "public"."authors" as "_1" order by "_3" desc nulls first, "_5" asc nulls last) as "_0"
