@@ -1,6 +1,7 @@
 package junction.remote;
 
 import graphql.introspection.Introspection;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLNonNull;
@@ -18,7 +19,8 @@ import java.util.Set;
  * merges: {@link #queryRootFields()} and {@link #mutationRootFields()} go into {@code query_root}
  * and {@code mutation_root} (the remote's root fields, or the one namespace field), and
  * {@link #types()} are the named types they reach (built-in scalars and introspection types left
- * out; the remote's root types only when they sit behind a namespace).
+ * out; the remote's root types only when they sit behind a namespace), whose interfaces and
+ * unions need the type resolvers of {@link #codeRegistry()}.
  */
 public record CustomizedSchema(GraphQLSchema schema, RemoteNames names, Optional<String> namespace) {
 
@@ -75,6 +77,15 @@ public record CustomizedSchema(GraphQLSchema schema, RemoteNames names, Optional
                 .filter(t -> !ScalarInfo.isGraphqlSpecifiedScalar(t.getName()))
                 .filter(t -> !skipped.contains(t.getName()))
                 .toList();
+    }
+
+    /**
+     * Type resolvers for the remote's interfaces and unions (never called: remote fields are
+     * forwarded). A schema that merges {@link #types()} must carry them:
+     * {@code GraphQLCodeRegistry.newCodeRegistry().typeResolvers(remote.codeRegistry())}.
+     */
+    public GraphQLCodeRegistry codeRegistry() {
+        return schema.getCodeRegistry();
     }
 
     /** The names this remote adds to {@code query_root} (or {@code mutation_root}), for collision checks. */

@@ -34,8 +34,11 @@ import java.util.function.Function;
 public final class GraphqlTestServer implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    /** A request as the server saw it: lower-cased header names (first value of each) and the JSON body. */
-    public record Received(Map<String, String> headers, JsonNode body) {
+    /**
+     * A request as the server saw it: lower-cased header names (first value of each), the JSON body,
+     * and the client's port (the same port for two requests means one reused connection).
+     */
+    public record Received(Map<String, String> headers, JsonNode body, int clientPort) {
         public String query() {
             return body.path("query").asText();
         }
@@ -49,6 +52,8 @@ public final class GraphqlTestServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<Function<Received, Answer>> override = new AtomicReference<>();
@@ -95,8 +100,14 @@ public final class GraphqlTestServer implements AutoCloseable {
         }
     }
 
+    /** The most requests this server was answering at once since start or {@link #reset()}. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
     public void reset() {
         requests.set(0);
+        maxInFlight.set(0);
         received.clear();
     }
 
@@ -117,9 +128,15 @@ public final class GraphqlTestServer implements AutoCloseable {
             Received request = read(exchange);
             requests.incrementAndGet();
             received.add(request);
-            sleep(delay.get());
-            Function<Received, Answer> custom = override.get();
-            Answer answer = custom != null ? custom.apply(request) : execute(request);
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            Answer answer;
+            try {
+                sleep(delay.get());
+                Function<Received, Answer> custom = override.get();
+                answer = custom != null ? custom.apply(request) : execute(request);
+            } finally {
+                inFlight.decrementAndGet();
+            }
             byte[] bytes = answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("content-type", "application/json");
             exchange.sendResponseHeaders(answer.status(), bytes.length);
@@ -138,7 +155,7 @@ public final class GraphqlTestServer implements AutoCloseable {
             byte[] bytes = in.readAllBytes();
             body = bytes.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(bytes);
         }
-        return new Received(Collections.unmodifiableMap(headers), body);
+        return new Received(Collections.unmodifiableMap(headers), body, exchange.getRemoteAddress().getPort());
     }
 
     @SuppressWarnings("unchecked")
