@@ -44,7 +44,6 @@ public record RemoteCustomization(Optional<String> rootFieldsNamespace, TypeName
     }
 
     static RemoteCustomization read(Obj c) {
-        c.only("root_fields_namespace", "type_names", "field_names");
         Optional<String> namespace = name(c, "root_fields_namespace");
         TypeNames types = c.optObj("type_names").map(RemoteCustomization::typeNames).orElse(TypeNames.NONE);
         List<FieldNames> fields = c.list("field_names", (n, p) -> fieldNames(Obj.of(n, p)));
@@ -52,12 +51,10 @@ public record RemoteCustomization(Optional<String> rootFieldsNamespace, TypeName
     }
 
     private static TypeNames typeNames(Obj t) {
-        t.only("prefix", "suffix", "mapping");
         return new TypeNames(name(t, "prefix"), name(t, "suffix"), mapping(t));
     }
 
     private static FieldNames fieldNames(Obj f) {
-        f.only("parent_type", "prefix", "suffix", "mapping");
         String parent = name(f, "parent_type").orElseThrow(() ->
                 ApiException.of(Code.PARSE_FAILED, "the key 'parent_type' was not present").at(f.path()));
         return new FieldNames(parent, name(f, "prefix"), name(f, "suffix"), mapping(f));

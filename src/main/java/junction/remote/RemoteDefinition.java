@@ -27,8 +27,7 @@ public record RemoteDefinition(Optional<String> url, Optional<String> urlFromEnv
 
     /** Reads {@code definition}; malformed input is {@code parse-failed} (or {@code invalid-params}) at its path. */
     public static RemoteDefinition read(JsonNode node, String path) {
-        Obj d = Obj.of(node, path).only("url", "url_from_env", "headers", "forward_client_headers", "timeout_seconds",
-                "customization");
+        Obj d = Obj.of(node, path);
         Optional<String> url = d.optString("url");
         Optional<String> urlFromEnv = d.optString("url_from_env");
         if (url.isEmpty() && urlFromEnv.isEmpty()) {
@@ -50,13 +49,15 @@ public record RemoteDefinition(Optional<String> url, Optional<String> urlFromEnv
     }
 
     private static HeaderConf header(JsonNode node, String path) {
-        Obj h = Obj.of(node, path).only("name", "value", "value_from_env");
+        Obj h = Obj.of(node, path);
         String name = h.string("name");
         Optional<String> value = h.optString("value");
         Optional<String> fromEnv = h.optString("value_from_env");
-        if (value.isPresent() == fromEnv.isPresent()) {
-            throw ApiException.of(Code.PARSE_FAILED, "expecting only one of 'value' or 'value_from_env' in a header")
-                    .at(path);
+        if (value.isEmpty() && fromEnv.isEmpty()) {
+            throw ApiException.of(Code.PARSE_FAILED, "expecting value or value_from_env keys").at(path);
+        }
+        if (value.isPresent() && fromEnv.isPresent()) {
+            throw ApiException.of(Code.PARSE_FAILED, "expecting only one of value or value_from_env keys").at(path);
         }
         return new HeaderConf(name, value, fromEnv);
     }

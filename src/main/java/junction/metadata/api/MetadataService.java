@@ -25,6 +25,7 @@ import junction.metadata.resolve.MetadataResolver;
 import junction.metadata.resolve.Snapshot;
 import junction.metadata.store.MetadataStore;
 import junction.metadata.store.StoredMetadata;
+import junction.remote.Introspector;
 
 /**
  * Owns the current {@link Snapshot}. Every change — a metadata API command, a {@code bulk} of them,
@@ -37,6 +38,7 @@ public final class MetadataService {
     private final MetadataStore store;
     private final SourcePools pools;
     private final Optional<Source> defaultSource;
+    private final Introspector introspector;
     private final MetadataResolver resolver = new MetadataResolver();
     private final Map<String, Command> commands = new HashMap<>();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
@@ -46,13 +48,17 @@ public final class MetadataService {
     record Step(Metadata metadata, Snapshot snapshot, JsonNode response, boolean wrote) {
     }
 
-    public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource) {
+    /** @param introspector loads remote schemas (when added, updated, reloaded, or at start) */
+    public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource,
+                           Introspector introspector) {
         this.store = store;
         this.pools = pools;
         this.defaultSource = defaultSource;
+        this.introspector = introspector;
         SourceCommands.register(commands);
         TableCommands.register(commands);
         RelationshipCommands.register(commands);
+        RemoteSchemaCommands.register(commands);
         ManagementCommands.register(commands);
     }
 
@@ -74,13 +80,19 @@ public final class MetadataService {
         return current.get();
     }
 
-    /** Re-reads stored metadata and every source's catalog. */
+    /**
+     * Re-reads stored metadata and every source's catalog. Remote schemas are introspected when the
+     * snapshot does not know them with their current definition (at start: all of them).
+     */
     public void reload() throws SQLException {
         lock.lock();
         try {
             StoredMetadata stored = store.load().orElseThrow();
             Metadata metadata = MetadataReader.metadata(stored.document(), "$");
-            Snapshot next = resolver.resolve(stored.resourceVersion(), metadata, new CatalogCache(pools).forMetadata(metadata));
+            Snapshot previous = current.get();
+            RemoteSchemaCache remotes = remotes(previous);
+            Snapshot next = resolver.resolve(stored.resourceVersion(), metadata, new CatalogCache(pools).forMetadata(metadata),
+                    remotes.forMetadata(metadata));
             swap(next);
         } finally {
             lock.unlock();
@@ -105,8 +117,10 @@ public final class MetadataService {
             Snapshot base = current.get();
             checkVersion(expected, base);
             CatalogCache catalogs = new CatalogCache(pools);
-            Snapshot fresh = resolver.resolve(base.resourceVersion(), base.metadata(), catalogs.forMetadata(base.metadata()));
-            Step step = run(new CommandContext(base.metadata(), fresh, defaultSource), request, "$", catalogs);
+            RemoteSchemaCache remotes = remotes(base);
+            Snapshot fresh = resolver.resolve(base.resourceVersion(), base.metadata(), catalogs.forMetadata(base.metadata()),
+                    remotes.forMetadata(base.metadata()));
+            Step step = run(new CommandContext(base.metadata(), fresh, defaultSource, remotes), request, "$", catalogs);
             return commit(base, fresh, step);
         });
     }
@@ -140,7 +154,8 @@ public final class MetadataService {
         } catch (SQLException e) {
             throw ApiException.of(Code.UNEXPECTED, "could not store metadata: " + e.getMessage());
         }
-        swap(new Snapshot(version, step.metadata(), step.snapshot().sources(), step.snapshot().inconsistencies()));
+        swap(new Snapshot(version, step.metadata(), step.snapshot().sources(), step.snapshot().inconsistencies(),
+                step.snapshot().remoteSchemas()));
         return step.response();
     }
 
@@ -163,7 +178,7 @@ public final class MetadataService {
             case Outcome.Read read -> new Step(context.metadata(), context.snapshot(), read.response(), false);
             case Outcome.Write write -> {
                 Snapshot next = resolver.resolve(context.snapshot().resourceVersion(), write.metadata(),
-                        catalogs.forMetadata(write.metadata()));
+                        catalogs.forMetadata(write.metadata()), context.remotes().forMetadata(write.metadata()));
                 if (!write.allowInconsistent()) {
                     refuseNewInconsistencies(context.snapshot(), next);
                 }
@@ -184,7 +199,7 @@ public final class MetadataService {
             Step step = run(at, items.get(i), JsonPath.index(req.pathOf("args"), i), catalogs);
             responses.add(step.response());
             wrote |= step.wrote();
-            at = new CommandContext(step.metadata(), step.snapshot(), defaultSource);
+            at = new CommandContext(step.metadata(), step.snapshot(), defaultSource, context.remotes());
         }
         return new Step(at.metadata(), at.snapshot(), responses, wrote);
     }
@@ -203,6 +218,11 @@ public final class MetadataService {
 
     MetadataResolver resolver() {
         return resolver;
+    }
+
+    /** The remote schemas of one request, reusing what {@code base} knows. */
+    private RemoteSchemaCache remotes(Snapshot base) {
+        return new RemoteSchemaCache(introspector, base == null ? Map.of() : base.remoteSchemas());
     }
 
     SourcePools pools() {

@@ -104,10 +104,12 @@ public final class RunSql {
                 s -> DdlPropagation.apply(s, changes, base.source(source.name()), cascade));
         CatalogCache beforeCatalogs = new CatalogCache(service.pools());
         beforeCatalogs.put(source, before);
-        Snapshot previous = service.resolver().resolve(base.resourceVersion(), base.metadata(), beforeCatalogs.forMetadata(base.metadata()));
+        Snapshot previous = service.resolver().resolve(base.resourceVersion(), base.metadata(),
+                beforeCatalogs.forMetadata(base.metadata()), base.remoteSchemas());
         CatalogCache afterCatalogs = new CatalogCache(service.pools());
         afterCatalogs.put(source, after);
-        Snapshot next = service.resolver().resolve(base.resourceVersion(), metadata, afterCatalogs.forMetadata(metadata));
+        Snapshot next = service.resolver().resolve(base.resourceVersion(), metadata, afterCatalogs.forMetadata(metadata),
+                base.remoteSchemas());
         if (!cascade) {
             MetadataService.refuseNewInconsistencies(previous, next);
         }

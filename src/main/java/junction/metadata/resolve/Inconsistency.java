@@ -11,8 +11,22 @@ import junction.json.Json;
  */
 public record Inconsistency(String type, String name, JsonNode definition, String reason, Code code, Location at) {
 
-    /** Where the object sits in metadata, so that {@code drop_inconsistent_metadata} can remove it. */
+    /**
+     * Where the object sits in metadata, so that {@code drop_inconsistent_metadata} can remove it:
+     * a source, a table, an object of a table, or (no source, no table) the remote schema {@code object}.
+     */
     public record Location(String source, junction.catalog.TableName table, String object) {
+        public static Location remoteSchema(String name) {
+            return new Location(null, null, name);
+        }
+
+        public boolean isRemoteSchema() {
+            return source == null && table == null;
+        }
+
+        public boolean isRemoteSchema(String name) {
+            return isRemoteSchema() && name.equals(object);
+        }
     }
 
     public ObjectNode toJson() {

@@ -14,15 +14,23 @@ import junction.metadata.codec.MetadataWriter;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
 import junction.metadata.model.TableEntry;
+import junction.remote.RemoteSchemaState;
 
 /**
- * Resolves metadata against what the databases have, in stages — sources, tables, relationships —
- * each adding the objects that do not fit to a list of inconsistencies instead of stopping.
- * Pure: the catalogs are read by the caller.
+ * Resolves metadata against what the databases and remote servers have, in stages — sources,
+ * tables, relationships, remote schemas — each adding the objects that do not fit to a list of
+ * inconsistencies instead of stopping. Pure: the catalogs are read and the remote schemas
+ * introspected by the caller.
  */
 public final class MetadataResolver {
 
-    public Snapshot resolve(long resourceVersion, Metadata metadata, Map<String, SourceCatalog> catalogs) {
+    /**
+     * @param catalogs      each source's catalog, by source name
+     * @param remoteSchemas what introspecting each remote schema gave, by name; one whose definition
+     *                      differs from the metadata's counts as not loaded
+     */
+    public Snapshot resolve(long resourceVersion, Metadata metadata, Map<String, SourceCatalog> catalogs,
+                            Map<String, RemoteSchemaState> remoteSchemas) {
         List<Inconsistency> issues = new ArrayList<>();
         Map<String, SourceSnapshot> sources = new LinkedHashMap<>();
         for (Source source : metadata.sources()) {
@@ -33,7 +41,9 @@ public final class MetadataResolver {
             }
             sources.put(source.name(), resolveSource(source, loaded.catalog().get(), issues));
         }
-        return new Snapshot(resourceVersion, metadata, sources, issues);
+        Map<String, RemoteSchemaState> remotes = RemoteSchemaResolver.resolve(metadata.remoteSchemas(), remoteSchemas,
+                TableRootFields.of(sources.values()), issues);
+        return new Snapshot(resourceVersion, metadata, sources, issues, remotes);
     }
 
     private SourceSnapshot resolveSource(Source source, Catalog catalog, List<Inconsistency> issues) {
