@@ -213,7 +213,7 @@ public final class MetadataService {
             return;
         }
         Inconsistency first = added.getFirst();
-        throw ApiException.of(first.code(), first.reason()).withInternal(ManagementCommands.issues(added));
+        throw ApiException.of(first.code(), first.reason()).withStatus(400).withInternal(ManagementCommands.issues(added));
     }
 
     MetadataResolver resolver() {
