@@ -55,6 +55,18 @@ public final class RemoteQueryBuilder {
         return out;
     }
 
+    /**
+     * Translates a client's selection on the remote type the client knows as {@code customParentType}
+     * (for remote joins: the selection under a remote relationship field).
+     */
+    public RemoteSelection translate(CustomizedSchema remote, String customParentType, List<Selection> selections,
+                                     Map<String, FragmentDefinition> fragments) {
+        SelectionTranslator translator = new SelectionTranslator(remote, fragments);
+        List<Selection> translated = translator.translate(selections, customParentType);
+        return new RemoteSelection(translated, translator.fragments(), List.copyOf(translator.variables()),
+                new ShapeCollector(fragments).collect(selections));
+    }
+
     /** The selections under namespace fields; a namespace field's directives stay with its selections. */
     private static List<Selection> unwrap(List<Field> namespaceFields) {
         List<Selection> out = new ArrayList<>();

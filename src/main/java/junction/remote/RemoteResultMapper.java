@@ -46,6 +46,17 @@ public final class RemoteResultMapper {
         return new RemoteResult(wrapped, errors);
     }
 
+    /**
+     * Rewrites, in place, the {@code __typename} values inside {@code value} (an object, a list of
+     * them, or anything else) that {@code shape} locates, to customized type names. For remote
+     * joins, whose answers are spliced under relationship fields.
+     */
+    public void customizeTypenames(JsonNode value, ResultShape shape, RemoteNames names) {
+        if (names.renamesTypes() && shape.hasTypenames()) {
+            any(value, shape, names);
+        }
+    }
+
     private static List<JsonNode> errors(JsonNode errors) {
         if (errors == null || errors.isNull()) {
             return List.of();

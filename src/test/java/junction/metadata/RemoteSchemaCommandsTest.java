@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
 import java.util.Map;
 import junction.json.Json;
 import junction.server.ServerConfig;
 import junction.test.EngineFixture;
 import junction.test.Http;
 import junction.test.remote.GraphqlTestServer;
+import junction.test.remote.SlowService;
 import junction.test.remote.UserService;
 import junction.test.remote.ZooService;
 import org.junit.jupiter.api.AfterAll;
@@ -130,6 +132,16 @@ class RemoteSchemaCommandsTest {
     void anUnreachableRemoteIsRefusedAndNothingIsStored() {
         refused(add("gone", "{\"url\": \"http://127.0.0.1:1/graphql\"}"), 400, "remote-schema-error",
                 "HTTP exception occurred while sending the request to http://127.0.0.1:1/graphql");
+    }
+
+    @Test
+    void timeoutSecondsIsHonoured() {
+        try (GraphqlTestServer slow = SlowService.start(Duration.ofSeconds(3))) {
+            long started = System.nanoTime();
+            refused(add("slow", "{\"url\": \"" + slow.url() + "\", \"timeout_seconds\": 1}"), 400, "remote-schema-error",
+                    "HTTP exception occurred while sending the request to " + slow.url());
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2500));
+        }
     }
 
     @Test

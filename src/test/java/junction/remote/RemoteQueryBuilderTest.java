@@ -189,4 +189,24 @@ class RemoteQueryBuilderTest {
                 .isInstanceOfSatisfying(ApiException.class, e ->
                         assertThat(e.getMessage()).isEqualTo("Invalid \"errors\" field in response from remote"));
     }
+
+    @Test
+    void aSelectionUnderARemoteJoinIsTranslatedAndItsTypenamesMappedBack() {
+        graphql.language.Document document = graphql.parser.Parser.parse(
+                "{ x { fullName kind: __typename ...F } } fragment F on Person { email }");
+        var field = (graphql.language.Field) document.getDefinitionsOfType(graphql.language.OperationDefinition.class)
+                .getFirst().getSelectionSet().getSelections().getFirst();
+        var fragments = Map.of("F", document.getDefinitionsOfType(graphql.language.FragmentDefinition.class).getFirst());
+        RemoteSelection selection = new RemoteQueryBuilder().translate(customUsers.remote.customized(), "Person",
+                field.getSelectionSet().getSelections(), fragments);
+        String body = graphql.language.AstPrinter.printAstCompact(graphql.language.SelectionSet.newSelectionSet(selection.selections()).build());
+        assertThat(body).isEqualTo("{fullName:name kind:__typename ...F}");
+        assertThat(graphql.language.AstPrinter.printAstCompact(selection.fragments().getFirst())).isEqualTo("fragment F on User {email}");
+        String query = "{r0:user(id:1)" + body + " r1:user(id:2)" + body + "} fragment F on User {email}";
+        var answer = client.send(customUsers.remote.endpoint(), RemoteCall.of(query), Map.of(), Map.of()).body().get("data");
+        new RemoteResultMapper().customizeTypenames(answer.get("r0"), selection.shape(), customUsers.remote.customized().names());
+        new RemoteResultMapper().customizeTypenames(answer.get("r1"), selection.shape(), customUsers.remote.customized().names());
+        assertThat(answer).isEqualTo(json("{\"r0\": {\"fullName\": \"user1\", \"kind\": \"Person\", \"email\": \"user1@example.com\"},"
+                + "\"r1\": {\"fullName\": \"user2\", \"kind\": \"Person\", \"email\": \"user2@example.com\"}}"));
+    }
 }
