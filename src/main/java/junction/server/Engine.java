@@ -24,6 +24,8 @@ import junction.metadata.api.MetadataService;
 import junction.metadata.api.RunSql;
 import junction.metadata.model.Source;
 import junction.metadata.store.MetadataStore;
+import junction.remote.Introspector;
+import junction.remote.RemoteClient;
 import junction.session.SessionResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,7 @@ public final class Engine implements AutoCloseable {
     private final ServerConfig config;
     private final HikariDataSource metadataPool;
     private final SourcePools pools;
+    private final RemoteClient remotes;
     private final MetadataService metadata;
     private final RunSql runSql;
     private final LegacyQuery legacyQuery;
@@ -54,7 +57,9 @@ public final class Engine implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("a database URL or a metadata database URL is required"));
         this.metadataPool = Pools.create("metadata", metadataUrl, 4, 300);
         this.pools = new SourcePools(env, config.pgConnections());
-        this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config));
+        this.remotes = RemoteClient.create();
+        this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
+                new Introspector(remotes, env));
         this.runSql = new RunSql(metadata);
         this.legacyQuery = new LegacyQuery(metadata, runSql);
         this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
@@ -130,6 +135,11 @@ public final class Engine implements AutoCloseable {
         return metadata;
     }
 
+    /** The one client every call to a remote schema goes through (introspection, forwarding, remote joins). */
+    public RemoteClient remoteClient() {
+        return remotes;
+    }
+
     RunSql runSql() {
         return runSql;
     }
@@ -156,6 +166,7 @@ public final class Engine implements AutoCloseable {
         }
         pools.close();
         metadataPool.close();
+        remotes.close();
     }
 
 }

@@ -8,17 +8,18 @@ import junction.metadata.resolve.Snapshot;
 
 /**
  * What a command sees: the metadata as it stands at this point of the request (inside a
- * {@code bulk}, after the earlier commands), resolved against fresh catalogs, and a way to resolve
- * candidate metadata against the same catalogs (to find what a change would break).
+ * {@code bulk}, after the earlier commands), resolved against fresh catalogs; the request's remote
+ * schemas (to introspect a remote being added, updated or reloaded); and a way to resolve candidate
+ * metadata against the same catalogs and remotes (to find what a change would break).
  */
 public record CommandContext(Metadata metadata, Snapshot snapshot, Optional<Source> defaultSource,
-                             Function<Metadata, Snapshot> resolver) {
+                             RemoteSchemaCache remotes, Function<Metadata, Snapshot> resolver) {
 
     public Snapshot resolve(Metadata candidate) {
         return resolver.apply(candidate);
     }
 
     CommandContext next(Metadata newMetadata, Snapshot newSnapshot) {
-        return new CommandContext(newMetadata, newSnapshot, defaultSource, resolver);
+        return new CommandContext(newMetadata, newSnapshot, defaultSource, remotes, resolver);
     }
 }

@@ -11,6 +11,7 @@ import junction.json.Obj;
 import junction.metadata.codec.MetadataReader;
 import junction.metadata.codec.MetadataWriter;
 import junction.metadata.model.Metadata;
+import junction.metadata.model.RemoteSchema;
 import junction.metadata.model.Source;
 import junction.metadata.resolve.Inconsistency;
 import junction.metadata.resolve.Snapshot;
@@ -25,8 +26,7 @@ final class ManagementCommands {
     static void register(Map<String, Command> commands) {
         commands.put("export_metadata", (c, a) -> new Outcome.Read(MetadataWriter.metadata(c.metadata())));
         commands.put("replace_metadata", ManagementCommands::replace);
-        commands.put("reload_metadata", (c, a) -> new Outcome.Write(c.metadata(), ConsistencyCheck.NONE,
-                Optional.empty(), ManagementCommands::reloaded));
+        commands.put("reload_metadata", ManagementCommands::reload);
         commands.put("clear_metadata", ManagementCommands::clear);
         commands.put("get_inconsistent_metadata", (c, a) -> new Outcome.Read(consistency(c.snapshot())));
         commands.put("drop_inconsistent_metadata", ManagementCommands::dropInconsistent);
@@ -83,6 +83,39 @@ final class ManagementCommands {
             snapshot = context.resolve(metadata);
         }
         return new Outcome.Write(metadata, ConsistencyCheck.ALL, Optional.empty(), s -> Outcome.Responses.success());
+    }
+
+    /**
+     * {@code reload_metadata}: catalogs are read afresh anyway; remote schemas are introspected again
+     * only as {@code reload_remote_schemas} asks ({@code true}, or a list of names; default none).
+     */
+    static Outcome reload(CommandContext context, Obj args) {
+        JsonNode which = args.get("reload_remote_schemas");
+        for (RemoteSchema remote : context.metadata().remoteSchemas()) {
+            if (selected(which, remote.name(), args.pathOf("reload_remote_schemas"))) {
+                context.remotes().load(remote.name(), remote.definition());
+            }
+        }
+        return new Outcome.Write(context.metadata(), ConsistencyCheck.NONE, Optional.empty(), ManagementCommands::reloaded);
+    }
+
+    private static boolean selected(JsonNode which, String name, String path) {
+        if (which == null) {
+            return false;
+        }
+        if (which.isBoolean()) {
+            return which.booleanValue();
+        }
+        if (which.isArray()) {
+            for (int i = 0; i < which.size(); i++) {
+                if (Obj.asString(which.get(i), junction.error.JsonPath.index(path, i)).equals(name)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        throw junction.error.ApiException.of(junction.error.Code.PARSE_FAILED,
+                "expected Boolean or Array, but encountered " + Obj.kind(which)).at(path);
     }
 
     private static JsonNode reloaded(Snapshot snapshot) {

@@ -25,6 +25,7 @@ import junction.metadata.resolve.MetadataResolver;
 import junction.metadata.resolve.Snapshot;
 import junction.metadata.store.MetadataStore;
 import junction.metadata.store.StoredMetadata;
+import junction.remote.Introspector;
 
 /**
  * Owns the current {@link Snapshot}. Every change — a metadata API command, a {@code bulk} of them,
@@ -38,6 +39,7 @@ public final class MetadataService {
     private final MetadataStore store;
     private final SourcePools pools;
     private final Optional<Source> defaultSource;
+    private final Introspector introspector;
     private final MetadataResolver resolver = new MetadataResolver();
     private final Map<String, Command> commands = new HashMap<>();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
@@ -47,13 +49,17 @@ public final class MetadataService {
     record Step(Metadata metadata, Snapshot snapshot, JsonNode response, boolean wrote) {
     }
 
-    public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource) {
+    /** @param introspector loads remote schemas (when added, updated, reloaded, or at start) */
+    public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource,
+                           Introspector introspector) {
         this.store = store;
         this.pools = pools;
         this.defaultSource = defaultSource;
+        this.introspector = introspector;
         SourceCommands.register(commands);
         TableCommands.register(commands);
         RelationshipCommands.register(commands);
+        RemoteSchemaCommands.register(commands);
         ManagementCommands.register(commands);
         RemoteRelationshipCommands.register(commands);
     }
@@ -80,13 +86,16 @@ public final class MetadataService {
         return current.get();
     }
 
-    /** Re-reads stored metadata and every source's catalog. */
+    /**
+     * Re-reads stored metadata and every source's catalog. Remote schemas are introspected when the
+     * snapshot does not know them with their current definition (at start: all of them).
+     */
     public void reload() throws SQLException {
         lock.lock();
         try {
             StoredMetadata stored = store.load().orElseThrow();
             Metadata metadata = MetadataReader.metadata(stored.document(), "$");
-            swap(resolve(stored.resourceVersion(), metadata, new CatalogCache(pools)));
+            swap(resolve(stored.resourceVersion(), metadata, new CatalogCache(pools), remotes(current.get())));
         } finally {
             lock.unlock();
         }
@@ -114,9 +123,10 @@ public final class MetadataService {
             Snapshot base = synced();
             checkVersion(expected, base);
             CatalogCache catalogs = new CatalogCache(pools);
-            Snapshot fresh = resolve(base.resourceVersion(), base.metadata(), catalogs);
-            CommandContext context = new CommandContext(base.metadata(), fresh, defaultSource,
-                    candidate -> resolve(base.resourceVersion(), candidate, catalogs));
+            RemoteSchemaCache remotes = remotes(base);
+            Snapshot fresh = resolve(base.resourceVersion(), base.metadata(), catalogs, remotes);
+            CommandContext context = new CommandContext(base.metadata(), fresh, defaultSource, remotes,
+                    candidate -> resolve(base.resourceVersion(), candidate, catalogs, remotes));
             Step step = run(context, request, "$");
             if (!step.wrote()) {
                 swap(fresh);
@@ -164,12 +174,18 @@ public final class MetadataService {
         }
     }
 
-    Snapshot resolve(long version, Metadata metadata, CatalogCache catalogs) {
-        return resolver.resolve(version, metadata, catalogs.forMetadata(metadata));
+    Snapshot resolve(long version, Metadata metadata, CatalogCache catalogs, RemoteSchemaCache remotes) {
+        return resolver.resolve(version, metadata, catalogs.forMetadata(metadata), remotes.forMetadata(metadata));
+    }
+
+    /** The remote schemas of one request, reusing what {@code base} knows. */
+    RemoteSchemaCache remotes(Snapshot base) {
+        return new RemoteSchemaCache(introspector, base == null ? Map.of() : base.remoteSchemas());
     }
 
     static Snapshot withVersion(Snapshot snapshot, long version) {
-        return new Snapshot(version, snapshot.metadata(), snapshot.sources(), snapshot.inconsistencies());
+        return new Snapshot(version, snapshot.metadata(), snapshot.sources(), snapshot.inconsistencies(),
+                snapshot.remoteSchemas());
     }
 
     Step run(CommandContext context, JsonNode request, String path) {

@@ -7,12 +7,16 @@ import junction.metadata.model.Source;
 import junction.metadata.model.TableEntry;
 import junction.metadata.resolve.Inconsistency;
 
-/** Removes one metadata object — a source, a tracked table, or an object of a table — by its location. */
+/** Removes one metadata object — a remote schema, a source, a tracked table, or an object of a table — by its location. */
 final class Pruning {
     private Pruning() {
     }
 
     static Metadata without(Metadata metadata, Inconsistency.Location at) {
+        if (at.isRemoteSchema()) {
+            return metadata.withRemoteSchemas(metadata.remoteSchemas().stream()
+                    .filter(r -> !r.name().equals(at.object())).toList());
+        }
         if (metadata.source(at.source()).isEmpty()) {
             return metadata;
         }

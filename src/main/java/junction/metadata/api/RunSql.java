@@ -118,20 +118,21 @@ public final class RunSql {
 
     /** The metadata after the DDL, resolved; fails with what it would break unless {@code cascade}. */
     private Snapshot propagate(Snapshot base, Source source, Catalog before, Catalog after, boolean cascade) {
+        RemoteSchemaCache remotes = RemoteSchemaCache.fixed(base.remoteSchemas());
         CatalogCache beforeCatalogs = new CatalogCache(service.pools());
         beforeCatalogs.put(source, before);
-        Snapshot previous = service.resolve(base.resourceVersion(), base.metadata(), beforeCatalogs);
+        Snapshot previous = service.resolve(base.resourceVersion(), base.metadata(), beforeCatalogs, remotes);
         CatalogCache afterCatalogs = new CatalogCache(service.pools());
         afterCatalogs.put(source, after);
         DdlPropagation.Result result = DdlPropagation.apply(source, CatalogChanges.between(before, after));
         Metadata metadata = base.metadata().updateSource(source.name(), s -> result.source());
-        Snapshot next = service.resolve(base.resourceVersion(), metadata, afterCatalogs);
+        Snapshot next = service.resolve(base.resourceVersion(), metadata, afterCatalogs, remotes);
         Dependents dependents = Dependents.between(previous, next).plus(result.dependents());
         if (!dependents.isEmpty()) {
             if (!cascade) {
                 throw dependents.error();
             }
-            next = service.resolve(base.resourceVersion(), dependents.removeFrom(metadata), afterCatalogs);
+            next = service.resolve(base.resourceVersion(), dependents.removeFrom(metadata), afterCatalogs, remotes);
         }
         List<Inconsistency> added = ConsistencyCheck.added(previous, next);
         if (!added.isEmpty()) {

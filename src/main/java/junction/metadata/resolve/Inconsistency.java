@@ -14,7 +14,8 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
 
     /**
      * Where the object sits in metadata, so that {@code drop_inconsistent_metadata} can remove it:
-     * a source ({@code table} null), a tracked table ({@code object} null) or an object of a table.
+     * a source ({@code table} null), a tracked table ({@code object} null), an object of a table,
+     * or (no source, no table) the remote schema {@code object}.
      */
     public record Location(String source, TableName table, String object) {
         public static Location ofSource(String source) {
@@ -23,6 +24,18 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
 
         public static Location ofTable(String source, TableName table) {
             return new Location(source, table, null);
+        }
+
+        public static Location remoteSchema(String name) {
+            return new Location(null, null, name);
+        }
+
+        public boolean isRemoteSchema() {
+            return source == null && table == null;
+        }
+
+        public boolean isRemoteSchema(String name) {
+            return isRemoteSchema() && name.equals(object);
         }
     }
 
