@@ -243,7 +243,7 @@ class RemoteSchemaCommandsTest {
         try (GraphqlTestServer flaky = UserService.start()) {
             engine.metadataOk(add("flaky", url(flaky)));
             flaky.override(r -> new GraphqlTestServer.Answer(200, "{\"errors\": [{\"message\": \"down for maintenance\"}]}"));
-            refused("{\"type\": \"reload_remote_schema\", \"args\": {\"name\": \"flaky\"}}", 400, "remote-schema-error",
+            refused("{\"type\": \"reload_remote_schema\", \"args\": {\"name\": \"flaky\"}}", 400, "invalid-configuration",
                     "Inconsistent object: Error in $: key \"data\" not found");
             JsonNode still = engine.metadataOk("{\"type\": \"introspect_remote_schema\", \"args\": {\"name\": \"flaky\"}}");
             assertThat(still.at("/data/__schema/queryType/name").asText()).isEqualTo("Query");

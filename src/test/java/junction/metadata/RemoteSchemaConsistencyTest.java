@@ -83,7 +83,7 @@ class RemoteSchemaConsistencyTest {
     @Test
     void twoRemoteSchemasWithTheSameRootFieldCollide() {
         engine.metadataOk(add("users", url(users)));
-        JsonNode error = refused(add("other", url(otherUsers)), "unexpected", "Inconsistent object: Duplicate remote field 'user'");
+        JsonNode error = refused(add("other", url(otherUsers)), "invalid-configuration", "Inconsistent object: Duplicate remote field 'user'");
         assertThat(error.at("/internal/0/type").asText()).isEqualTo("remote_schema");
         assertThat(error.at("/internal/0/name").asText()).isEqualTo("remote_schema other");
         engine.metadataOk(add("other", namespaced(otherUsers, "other")));
@@ -92,23 +92,23 @@ class RemoteSchemaConsistencyTest {
     @Test
     void aRemoteRootFieldMayNotOverwriteATableRootField() {
         engine.metadataOk(track("users", null));
-        refused(add("users", url(users)), "remote-schema-conflicts", "Inconsistent object: Field cannot be overwritten by remote field 'users'");
+        refused(add("users", url(users)), "invalid-configuration", "Inconsistent object: Field cannot be overwritten by remote field 'users'");
         engine.metadataOk(add("users", namespaced(users, "usersApi")));
     }
 
     @Test
     void customRootFieldsAndMutationsCountToo() {
         engine.metadataOk(track("people", "{\"custom_root_fields\": {\"select_by_pk\": \"user\"}}"));
-        refused(add("users", url(users)), "remote-schema-conflicts", "Inconsistent object: Field cannot be overwritten by remote field 'user'");
+        refused(add("users", url(users)), "invalid-configuration", "Inconsistent object: Field cannot be overwritten by remote field 'user'");
         engine.metadataOk("{\"type\": \"pg_set_table_customization\", \"args\": {\"table\": \"people\", \"configuration\": "
                 + "{\"custom_root_fields\": {\"insert_one\": \"createUser\"}}}}");
-        refused(add("users", url(users)), "remote-schema-conflicts", "Inconsistent object: Field cannot be overwritten by remote field 'createUser'");
+        refused(add("users", url(users)), "invalid-configuration", "Inconsistent object: Field cannot be overwritten by remote field 'createUser'");
     }
 
     @Test
     void tablesWithoutPrimaryKeyHaveNoByPkFields() {
         engine.metadataOk(track("logs", "{\"custom_name\": \"user\"}"));
-        refused(add("users", url(users)), "remote-schema-conflicts", "Inconsistent object: Field cannot be overwritten by remote field 'user'");
+        refused(add("users", url(users)), "invalid-configuration", "Inconsistent object: Field cannot be overwritten by remote field 'user'");
         engine.metadataOk("{\"type\": \"pg_set_table_customization\", \"args\": {\"table\": \"logs\", \"configuration\": "
                 + "{\"custom_name\": \"use\"}}}");
         engine.metadataOk(add("users", url(users)));
@@ -117,15 +117,16 @@ class RemoteSchemaConsistencyTest {
     @Test
     void trackingATableWhoseRootFieldARemoteAlreadyHasIsRefused() {
         engine.metadataOk(add("users", url(users)));
-        refused(track("users", null), "remote-schema-conflicts", "Inconsistent object: Field cannot be overwritten by remote field 'users'");
+        JsonNode tracked = refused(track("users", null), "unexpected", "cannot continue due to new inconsistent metadata");
+        assertThat(tracked.at("/internal/0/reason").asText()).isEqualTo("Inconsistent object: Field cannot be overwritten by remote field 'users'");
     }
 
     @Test
     void replaceMetadataWithAnUnreachableRemoteIsRefusedUnlessInconsistencyIsAllowed() {
         String doc = "{\"version\": 3, \"sources\": " + engine.exportWithVersion().at("/metadata/sources")
                 + ", \"remote_schemas\": [{\"name\": \"gone\", \"definition\": {\"url\": \"" + GONE + "\"}}]}";
-        JsonNode error = refused("{\"type\": \"replace_metadata\", \"args\": " + doc + "}", "remote-schema-error",
-                "Inconsistent object: HTTP exception occurred while sending the request to " + GONE);
+        JsonNode error = refused("{\"type\": \"replace_metadata\", \"args\": " + doc + "}", "unexpected",
+                "cannot continue due to inconsistent metadata");
         assertThat(error.at("/internal/0")).isEqualTo(goneIssue());
         JsonNode answer = engine.metadataOk("{\"type\": \"replace_metadata\", \"version\": 2, \"args\": "
                 + "{\"allow_inconsistent_metadata\": true, \"metadata\": " + doc + "}}");

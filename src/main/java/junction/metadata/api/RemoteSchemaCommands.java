@@ -10,6 +10,7 @@ import junction.error.Code;
 import junction.json.Obj;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.RemoteSchema;
+import junction.metadata.resolve.Inconsistency;
 import junction.remote.RemoteDefinition;
 import junction.remote.RemoteSchemaState;
 
@@ -39,7 +40,7 @@ final class RemoteSchemaCommands {
         JsonNode definition = loadable(context, args, name);
         List<RemoteSchema> remotes = new ArrayList<>(context.metadata().remoteSchemas());
         remotes.add(new RemoteSchema(name, definition, comment(args), List.of(), List.of()));
-        return Outcome.success(context.metadata().withRemoteSchemas(remotes));
+        return Outcome.success(context.metadata().withRemoteSchemas(remotes), Inconsistency.Location.remoteSchema(name));
     }
 
     static Outcome update(CommandContext context, Obj args) {
@@ -49,7 +50,7 @@ final class RemoteSchemaCommands {
         JsonNode definition = loadable(context, args, name);
         RemoteSchema updated = new RemoteSchema(name, definition, comment(args), existing.permissions(),
                 existing.remoteRelationships());
-        return Outcome.success(replace(context.metadata(), name, Optional.of(updated)));
+        return Outcome.success(replace(context.metadata(), name, Optional.of(updated)), Inconsistency.Location.remoteSchema(name));
     }
 
     static Outcome remove(CommandContext context, Obj args) {
@@ -70,7 +71,7 @@ final class RemoteSchemaCommands {
         RemoteSchema remote = context.metadata().remoteSchema(name).orElseThrow(() -> ApiException.of(Code.NOT_EXISTS,
                 "remote schema with name \"" + name + "\" does not exist").at(args.path()));
         context.remotes().load(name, remote.definition());
-        return Outcome.success(context.metadata());
+        return Outcome.success(context.metadata(), Inconsistency.Location.remoteSchema(name));
     }
 
     static Outcome introspect(CommandContext context, Obj args) {
