@@ -119,7 +119,7 @@ public final class MetadataService {
                 return step.response();
             }
             long version = store(step.metadata(), base.resourceVersion());
-            swap(withVersion(step.snapshot(), version));
+            swap(step.snapshot().withResourceVersion(version));
             return step.response();
         });
     }
@@ -162,10 +162,6 @@ public final class MetadataService {
 
     Snapshot resolve(long version, Metadata metadata, CatalogCache catalogs) {
         return resolver.resolve(version, metadata, catalogs.forMetadata(metadata));
-    }
-
-    static Snapshot withVersion(Snapshot snapshot, long version) {
-        return new Snapshot(version, snapshot.metadata(), snapshot.sources(), snapshot.inconsistencies());
     }
 
     Step run(CommandContext context, JsonNode request, String path) {

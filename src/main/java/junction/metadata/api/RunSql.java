@@ -121,7 +121,7 @@ public final class RunSql {
         Snapshot next = propagate(base, source, before, after, cascade);
         long version = service.store(next.metadata(), base.resourceVersion());
         commitOrRestore(connection, base.metadata(), version);
-        service.swap(MetadataService.withVersion(next, version));
+        service.swap(next.withResourceVersion(version));
         return answer;
     }
 

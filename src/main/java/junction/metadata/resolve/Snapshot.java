@@ -22,6 +22,11 @@ public record Snapshot(long resourceVersion, Metadata metadata, Map<String, Sour
         return Optional.ofNullable(sources.get(name));
     }
 
+    /** The same snapshot, stored under another resource version. */
+    public Snapshot withResourceVersion(long version) {
+        return new Snapshot(version, metadata, sources, inconsistencies);
+    }
+
     public boolean isConsistent() {
         return inconsistencies.isEmpty();
     }
