@@ -22,6 +22,7 @@ class BulkAndResourceVersionTest {
             create table c (id int primary key);
             create table d (id int primary key);
             create table e (id int primary key);
+            create table kept_going (id int primary key);
             """);
     }
 
@@ -49,7 +50,7 @@ class BulkAndResourceVersionTest {
         for (int i = 0; i < 3; i++) {
             assertThat(answer.get(i)).isEqualTo(Json.parse("{\"message\": \"success\"}"));
         }
-        assertThat(answer.get(3).at("/metadata/sources/0/tables")).hasSize(2);
+        assertThat(answer.get(3).at("/metadata/sources/0/tables").findValuesAsText("name")).contains("a", "b");
         assertThat(version()).as("one bulk is one change").isEqualTo(before + 1);
     }
 
@@ -106,5 +107,18 @@ class BulkAndResourceVersionTest {
         f.metadataOk("{\"type\": \"get_inconsistent_metadata\", \"args\": {}}");
         f.metadataOk("{\"type\": \"bulk\", \"args\": [{\"type\": \"export_metadata\", \"args\": {}}]}");
         assertThat(version()).isEqualTo(before);
+    }
+
+    @Test
+    void bulkKeepGoingAnswersAFailingCommandWithItsErrorAndAppliesTheOthers() {
+        JsonNode answer = f.metadataOk("""
+            {"type": "bulk_keep_going", "args": [
+              {"type": "pg_track_table", "args": {"table": "nowhere"}},
+              {"type": "pg_track_table", "args": {"table": "kept_going"}}]}""");
+
+        assertThat(answer.get(0).path("code").asText()).isEqualTo("invalid-configuration");
+        assertThat(answer.get(0).path("path").asText()).isEqualTo("$.args[0].args");
+        assertThat(answer.get(1)).isEqualTo(Json.parse("{\"message\": \"success\"}"));
+        assertThat(f.export().at("/sources/0/tables").findValuesAsText("name")).contains("kept_going").doesNotContain("nowhere");
     }
 }

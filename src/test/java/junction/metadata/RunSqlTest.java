@@ -191,12 +191,17 @@ class RunSqlTest {
     }
 
     @Test
-    void changingTheDatabaseBumpsTheResourceVersionAndReadingDoesNot() {
+    void alteringTheSchemaBumpsTheResourceVersionAndOtherSqlDoesNot() {
         long before = version();
         f.runSqlOk("select 1");
-        assertThat(version()).isEqualTo(before);
         f.runSqlOk("create table bumped (id int)");
+        f.runSqlOk("insert into bumped values (1)");
+        assertThat(version()).as("like Hasura, only SQL with alter/drop/replace/create function/comment on is checked")
+                .isEqualTo(before);
+        f.runSqlOk("alter table bumped add column note text");
         assertThat(version()).isEqualTo(before + 1);
+        f.runSqlWith("{\"sql\": \"create table bumped_too (id int)\", \"check_metadata_consistency\": true}");
+        assertThat(version()).isEqualTo(before + 2);
     }
 
     @Test

@@ -2,6 +2,7 @@ package junction.metadata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -133,7 +134,7 @@ public final class MetadataService {
                 return step.response();
             }
             long version = store(step.metadata(), base.resourceVersion());
-            swap(withVersion(step.snapshot(), version));
+            swap(step.snapshot().withResourceVersion(version));
             return step.response();
         });
     }
@@ -183,16 +184,14 @@ public final class MetadataService {
         return new RemoteSchemaCache(introspector, base == null ? Map.of() : base.remoteSchemas());
     }
 
-    static Snapshot withVersion(Snapshot snapshot, long version) {
-        return new Snapshot(version, snapshot.metadata(), snapshot.sources(), snapshot.inconsistencies(),
-                snapshot.remoteSchemas());
-    }
-
     Step run(CommandContext context, JsonNode request, String path) {
         Obj req = Obj.of(request, path);
         String type = req.string("type");
-        if (type.equals("bulk") || type.equals("bulk_atomic")) {
-            return bulk(context, req);
+        if (type.equals("bulk") || type.equals("bulk_atomic") || type.equals("concurrent_bulk")) {
+            return bulk(context, req, false);
+        }
+        if (type.equals("bulk_keep_going")) {
+            return bulk(context, req, true);
         }
         Command command = commands.get(type);
         if (command == null) {
@@ -221,7 +220,12 @@ public final class MetadataService {
         };
     }
 
-    private Step bulk(CommandContext context, Obj req) {
+    /**
+     * Runs the commands in order, each seeing the metadata the previous ones left, and stores the
+     * result once: all or nothing. With {@code keepGoing} ({@code bulk_keep_going}) a failing
+     * command is answered with its error in place and the others still apply.
+     */
+    private Step bulk(CommandContext context, Obj req, boolean keepGoing) {
         JsonNode items = req.required("args");
         if (!items.isArray()) {
             throw ApiException.of(Code.PARSE_FAILED, "expected Array, but encountered " + Obj.kind(items)).at(req.pathOf("args"));
@@ -230,12 +234,29 @@ public final class MetadataService {
         CommandContext at = context;
         boolean wrote = false;
         for (int i = 0; i < items.size(); i++) {
-            Step step = run(at, items.get(i), JsonPath.index(req.pathOf("args"), i));
+            Step step;
+            try {
+                step = run(at, items.get(i), JsonPath.index(req.pathOf("args"), i));
+            } catch (ApiException e) {
+                if (!keepGoing) {
+                    throw e;
+                }
+                responses.add(errorJson(e));
+                continue;
+            }
             responses.add(step.response());
             wrote |= step.wrote();
             at = at.next(step.metadata(), step.snapshot());
         }
         return new Step(at.metadata(), at.snapshot(), responses, wrote);
+    }
+
+    private static JsonNode errorJson(ApiException e) {
+        ObjectNode node = Json.object();
+        node.put("path", e.path());
+        node.put("error", e.getMessage());
+        node.put("code", e.code().text());
+        return node;
     }
 
     SourcePools pools() {

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.regex.Pattern;
 import junction.catalog.Catalog;
 import junction.catalog.CatalogReader;
 import junction.error.ApiException;
@@ -20,13 +21,20 @@ import junction.metadata.resolve.Snapshot;
 
 /**
  * {@code POST /v2/query}: {@code run_sql} (and a {@code bulk} of them). The SQL runs in one
- * transaction; unless read-only or told not to check, the catalog is read before and after it on
+ * transaction; when it may change the schema (see {@link #DDL}), the catalog is read before and after it on
  * the same connection, renames and drops are carried into metadata ({@link DdlPropagation}), and
  * what the DDL broke is a {@code dependency-error} (or removed with {@code cascade}). The new
  * metadata is stored before the SQL commits, so that a conflict with another engine rolls the SQL
  * back too.
  */
 public final class RunSql {
+    /**
+     * Hasura's test for SQL that may change what metadata refers to, used when the request does not
+     * say {@code check_metadata_consistency}: other SQL cannot rename or drop tracked objects.
+     */
+    private static final Pattern DDL = Pattern.compile(
+            "\\balter\\b|\\bdrop\\b|\\breplace\\b|\\bcreate function\\b|\\bcomment on\\b", Pattern.CASE_INSENSITIVE);
+
     private final MetadataService service;
     private final CatalogReader reader = new CatalogReader();
 
@@ -66,7 +74,8 @@ public final class RunSql {
         String sql = args.string("sql");
         boolean cascade = args.bool("cascade", false);
         boolean readOnly = args.bool("read_only", false);
-        boolean check = !readOnly && args.bool("check_metadata_consistency", true);
+        boolean check = !readOnly && (args.has("check_metadata_consistency")
+                ? args.bool("check_metadata_consistency", true) : DDL.matcher(sql).find());
         return service.locked(() -> {
             Snapshot base = service.synced();
             Source source = Lookup.source(base.metadata(), args);
@@ -112,7 +121,7 @@ public final class RunSql {
         Snapshot next = propagate(base, source, before, after, cascade);
         long version = service.store(next.metadata(), base.resourceVersion());
         commitOrRestore(connection, base.metadata(), version);
-        service.swap(MetadataService.withVersion(next, version));
+        service.swap(next.withResourceVersion(version));
         return answer;
     }
 

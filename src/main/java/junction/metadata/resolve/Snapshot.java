@@ -50,6 +50,11 @@ public record Snapshot(long resourceVersion, Metadata metadata, Map<String, Sour
         return out;
     }
 
+    /** The same snapshot, stored under another resource version. */
+    public Snapshot withResourceVersion(long version) {
+        return new Snapshot(version, metadata, sources, inconsistencies, remoteSchemas);
+    }
+
     public boolean isConsistent() {
         return inconsistencies.isEmpty();
     }
