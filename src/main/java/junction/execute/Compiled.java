@@ -7,11 +7,16 @@ import junction.plan.ir.RootNode;
 import junction.sql.Rendered;
 
 /**
- * A plan with its SQL: for queries one statement per source (normally one), for mutations one
- * statement per root field, all run in one transaction. {@code direct}: the whole answer is the
- * single statement's JSON, so Postgres' bytes go to the client as they are.
+ * A plan with its SQL and remote requests: for queries one statement per source (normally one), for
+ * mutations one statement per root field, all run in one transaction; one request per remote schema
+ * (per namespace field) for remote root fields. {@code direct}: the whole answer is the single
+ * statement's JSON, so Postgres' bytes go to the client as they are.
  */
-record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, boolean direct) {
+record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, List<RemoteRoot> remotes,
+                boolean direct) {
+    Compiled {
+        remotes = List.copyOf(remotes);
+    }
 
     /** A mutation root field's statement, on its source. */
     record Mutation(RootNode.Database root, List<Rendered> statements, boolean many) {

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
+import junction.metadata.resolve.Snapshot;
 import junction.plan.Planner;
 import junction.plan.ir.Plan;
 import junction.plan.ir.RootNode;
@@ -58,7 +59,9 @@ final class OperationCache {
         return planner.plan(schema, prepared.document, request.operationName(), variables);
     }
 
-    Compiled compile(Plan plan) {
+    /** The plan's SQL and remote requests; the remote schemas are those of {@code snapshot}. */
+    Compiled compile(Snapshot snapshot, Prepared prepared, Plan plan) {
+        List<RemoteRoot> remotes = RemoteRootCompiler.compile(snapshot, prepared.document, prepared.operation, plan);
         Map<String, List<RootNode>> bySource = new LinkedHashMap<>();
         boolean onlyDatabase = true;
         for (RootNode root : plan.roots()) {
@@ -69,12 +72,12 @@ final class OperationCache {
             }
         }
         if (plan.operation() == Plan.Operation.MUTATION) {
-            return MutationCompiling.compile(plan);
+            return MutationCompiling.compile(plan, remotes);
         }
         Map<String, Rendered> queries = new LinkedHashMap<>();
         boolean direct = onlyDatabase && bySource.size() == 1;
         bySource.forEach((source, roots) -> queries.put(source,
                 SelectCompiler.compile(direct ? plan.roots() : roots)));
-        return new Compiled(plan, queries, List.of(), direct);
+        return new Compiled(plan, queries, List.of(), remotes, direct);
     }
 }

@@ -67,7 +67,7 @@ public final class Engine implements AutoCloseable {
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.graphql = new GraphqlHandler(sessions,
-                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT),
+                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, remotes, QueryLimits.DEFAULT),
                 new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT), config);
     }
 
