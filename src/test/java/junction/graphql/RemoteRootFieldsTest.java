@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
  * schema in introspection.
  */
 class RemoteRootFieldsTest {
-    static final String ZOO_CUSTOMIZATION = "{\"type_names\": {\"prefix\": \"Z_\", \"mapping\": {\"Dog\": \"Doggo\"}},"
+    static final String ZOO_CUSTOMIZATION = "{\"type_names\": {\"prefix\": \"Z_\", \"suffix\": \"_t\", \"mapping\": {\"Dog\": \"Doggo\"}},"
             + " \"field_names\": [{\"parent_type\": \"Dog\", \"mapping\": {\"breed\": \"kind\"}},"
             + " {\"parent_type\": \"Query\", \"prefix\": \"zoo_\"}]}";
 
@@ -143,24 +143,24 @@ class RemoteRootFieldsTest {
     @Test
     void variablesFragmentsInlineFragmentsAliasesAndTypenamesKeepCustomizedNamesBothWays() {
         JsonNode data = data("""
-                query Zoo($sound: Z_Sound, $id: ID!) {
+                query Zoo($sound: Z_Sound_t, $id: ID!) {
                   creatures: zoo_animals(filter: {sound: $sound}) { __typename ...Named ... on Doggo { kind } }
-                  one: zoo_animal(id: $id) { __typename name ... on Z_Cat { lives } }
-                  zoo_pets { __typename ... on Doggo { kind } ... on Z_Cat { lives } ... on Z_Bird { wingspan } }
+                  one: zoo_animal(id: $id) { __typename name ... on Z_Cat_t { lives } }
+                  zoo_pets { __typename ... on Doggo { kind } ... on Z_Cat_t { lives } ... on Z_Bird_t { wingspan } }
                   zoo_now
                 }
-                fragment Named on Z_Animal { id name sound }
+                fragment Named on Z_Animal_t { id name sound }
                 """, "{\"sound\": \"WOOF\", \"id\": \"c1\"}");
         assertThat(data).isEqualTo(Json.parse("""
                 {"creatures": [{"__typename": "Doggo", "id": "d1", "name": "Rex", "sound": "WOOF", "kind": "collie"}],
-                 "one": {"__typename": "Z_Cat", "name": "Tom", "lives": 9},
-                 "zoo_pets": [{"__typename": "Doggo", "kind": "collie"}, {"__typename": "Z_Cat", "lives": 9},
-                              {"__typename": "Z_Bird", "wingspan": 0.3}],
+                 "one": {"__typename": "Z_Cat_t", "name": "Tom", "lives": 9},
+                 "zoo_pets": [{"__typename": "Doggo", "kind": "collie"}, {"__typename": "Z_Cat_t", "lives": 9},
+                              {"__typename": "Z_Bird_t", "wingspan": 0.3}],
                  "zoo_now": "2024-01-02T03:04:05Z"}"""));
         assertThat(zoo.requestCount()).isEqualTo(1);
         GraphqlTestServer.Received sent = zoo.lastRequest();
         assertThat(sent.query()).contains("creatures:animals", "one:animal", "zoo_pets:pets", "zoo_now:now", "kind:breed",
-                "on Dog", "on Cat", "fragment Named on Animal", "$sound:Sound").doesNotContain("Z_", "Doggo");
+                "on Dog", "on Cat", "fragment Named on Animal", "$sound:Sound").doesNotContain("Z_", "_t ", "Doggo");
         assertThat(sent.body().get("variables")).isEqualTo(Json.parse("{\"sound\": \"WOOF\", \"id\": \"c1\"}"));
     }
 
@@ -219,23 +219,23 @@ class RemoteRootFieldsTest {
     void introspectionShowsTheMergedCustomizedTypes() {
         JsonNode data = data("""
                 { dog: __type(name: "Doggo") { kind fields(includeDeprecated: true) { name } interfaces { name } }
-                  pet: __type(name: "Z_Pet") { kind possibleTypes { name } }
-                  sound: __type(name: "Z_Sound") { kind enumValues(includeDeprecated: true) { name isDeprecated } }
-                  instant: __type(name: "Z_DateTime") { kind description }
-                  filter: __type(name: "Z_AnimalFilter") { kind inputFields { name type { name } } }
+                  pet: __type(name: "Z_Pet_t") { kind possibleTypes { name } }
+                  sound: __type(name: "Z_Sound_t") { kind enumValues(includeDeprecated: true) { name isDeprecated } }
+                  instant: __type(name: "Z_DateTime_t") { kind description }
+                  filter: __type(name: "Z_AnimalFilter_t") { kind inputFields { name type { name } } }
                   namespace: __type(name: "slowAQuery") { fields { name type { ofType { name } } } }
                   __schema { queryType { fields { name } } mutationType { fields { name } } subscriptionType { name } } }
                 """);
         assertThat(data.at("/dog/kind").asText()).isEqualTo("OBJECT");
         assertThat(names(data.at("/dog/fields"))).containsExactly("id", "name", "sound", "kind", "barks");
-        assertThat(names(data.at("/dog/interfaces"))).containsExactly("Z_Animal");
+        assertThat(names(data.at("/dog/interfaces"))).containsExactly("Z_Animal_t");
         assertThat(data.at("/pet/kind").asText()).isEqualTo("UNION");
-        assertThat(names(data.at("/pet/possibleTypes"))).containsExactlyInAnyOrder("Doggo", "Z_Cat", "Z_Bird");
+        assertThat(names(data.at("/pet/possibleTypes"))).containsExactlyInAnyOrder("Doggo", "Z_Cat_t", "Z_Bird_t");
         assertThat(data.at("/sound/enumValues")).isEqualTo(Json.parse("[{\"name\": \"WOOF\", \"isDeprecated\": false},"
                 + " {\"name\": \"MEOW\", \"isDeprecated\": true}, {\"name\": \"TWEET\", \"isDeprecated\": false}]"));
         assertThat(data.get("instant")).isEqualTo(Json.parse("{\"kind\": \"SCALAR\", \"description\": \"An ISO-8601 instant\"}"));
         assertThat(names(data.at("/filter/inputFields"))).containsExactly("sound", "nameLike", "bornAfter");
-        assertThat(data.at("/filter/inputFields/2/type/name").asText()).isEqualTo("Z_DateTime");
+        assertThat(data.at("/filter/inputFields/2/type/name").asText()).isEqualTo("Z_DateTime_t");
         assertThat(names(data.at("/namespace/fields"))).containsExactly("user", "users");
         assertThat(names(data.at("/__schema/queryType/fields"))).contains("orders", "user", "users",
                 "zoo_animals", "zoo_pets", "slowA", "slowB").doesNotContain("animals", "pets");
