@@ -4,14 +4,21 @@ import java.util.List;
 import java.util.Map;
 import junction.plan.ir.Plan;
 import junction.plan.ir.RootNode;
+import junction.plan.join.JoinTree;
+import junction.plan.join.JoinTrees;
 import junction.sql.Rendered;
 
 /**
  * A plan with its SQL: for queries one statement per source (normally one), for mutations one
  * statement per root field, all run in one transaction. {@code direct}: the whole answer is the
- * single statement's JSON, so Postgres' bytes go to the client as they are.
+ * single statement's JSON, so Postgres' bytes go to the client as they are — unless {@code joins}
+ * says remote relationships must be joined into it first.
  */
-record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, boolean direct) {
+record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, boolean direct, JoinTree joins) {
+
+    Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, boolean direct) {
+        this(plan, queries, mutations, direct, JoinTrees.of(plan));
+    }
 
     /** A mutation root field's statement, on its source. */
     record Mutation(RootNode.Database root, List<Rendered> statements, boolean many) {

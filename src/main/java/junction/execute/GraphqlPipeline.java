@@ -14,10 +14,12 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.metadata.resolve.Snapshot;
 import junction.plan.ir.RootNode;
 import junction.plan.ir.Typename;
+import junction.remote.RemoteClient;
 import junction.schema.RoleSchema;
 import junction.schema.SchemaCache;
 import junction.session.Session;
@@ -36,14 +38,20 @@ public final class GraphqlPipeline {
     private final BiFunction<Snapshot, String, DataSource> pools;
     private final OperationCache operations;
     private final VariableCoercer coercer = new VariableCoercer();
+    private final RemoteJoins remoteJoins;
 
-    /** @param pools the connection pool of a source, as configured in a snapshot */
+    /**
+     * @param pools  the connection pool of a source, as configured in a snapshot
+     * @param remote the client for remote schemas; {@code remoteErrors} says how remote join failures show
+     */
     public GraphqlPipeline(Supplier<Snapshot> snapshots, SchemaCache schemas,
-                           BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits) {
+                           BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits, RemoteClient remote,
+                           RemoteErrorMode remoteErrors) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
         this.operations = new OperationCache(limits);
+        this.remoteJoins = new RemoteJoins(remote, remoteErrors);
     }
 
     /** Runs one request and returns the response body ({@code {"data": …}}). */
@@ -55,18 +63,27 @@ public final class GraphqlPipeline {
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,
                 v -> operations.compile(operations.plan(schema, prepared, request, v)));
+        boolean joins = !compiled.joins().isEmpty();
         if (!compiled.mutations().isEmpty()) {
-            return mutate(generation, compiled, variables);
+            byte[] answer = mutate(generation, compiled, variables);
+            return joins ? join((ObjectNode) parse(answer).get("data"), compiled, schema, session, variables) : answer;
         }
         if (compiled.direct()) {
             var only = compiled.queries().entrySet().iterator().next();
-            return wrapData(StatementRunner.query(pool(generation, only.getKey()), only.getValue(), variables));
+            byte[] answer = StatementRunner.query(pool(generation, only.getKey()), only.getValue(), variables);
+            return joins ? join((ObjectNode) parse(answer), compiled, schema, session, variables) : wrapData(answer);
         }
-        return Json.bytes(Json.object().set("data", splice(generation, schema, prepared, compiled, variables)));
+        ObjectNode data = splice(generation, schema, prepared, compiled, variables);
+        return joins ? join(data, compiled, schema, session, variables) : Json.bytes(Json.object().set("data", data));
+    }
+
+    /** Remote relationships: the database JSON, parsed once, gets the remote answers spliced in. */
+    private byte[] join(ObjectNode data, Compiled compiled, RoleSchema schema, Session session, ObjectNode variables) {
+        return remoteJoins.respond(data, compiled.joins(), schema, session, java.util.Map.of(), variables);
     }
 
     /** The {@code data} object from every root field's answer, in selection order. */
-    private JsonNode splice(SchemaCache.Generation generation, RoleSchema schema, Prepared prepared, Compiled compiled,
+    private ObjectNode splice(SchemaCache.Generation generation, RoleSchema schema, Prepared prepared, Compiled compiled,
                             ObjectNode variables) {
         Map<String, JsonNode> answers = new HashMap<>();
         compiled.queries().forEach((source, statement) ->
