@@ -82,4 +82,28 @@ class SeedWalkthroughTest {
         assertThat(exported.toString()).isEqualTo("{\"definition\":{\"hasura_fields\":[\"user_id\"],\"remote_field\":"
                 + "{\"user\":{\"arguments\":{\"id\":\"$user_id\"}}},\"remote_schema\":\"user-remote-schema\"},\"name\":\"user\"}");
     }
+
+    @Test
+    void explainShowsTheSqlAndEachRemoteCallWithWhatItBatches() {
+        junction.metadata("""
+                {"type": "pg_create_remote_relationship", "args": {"name": "user", "source": "pg1", "table": "order",
+                 "hasura_fields": ["user_id"], "remote_schema": "user-remote-schema",
+                 "remote_field": {"user": {"arguments": {"id": "$user_id"}}}}}
+                """);
+        users.reset();
+        Http.Response r = junction.http.post("/v1/graphql/explain",
+                "{\"query\": {\"query\": \"query { order { id user { name } } }\"}}");
+
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode entry = r.json().get(0);
+        assertThat(entry.get("field").asText()).isEqualTo("order");
+        assertThat(entry.get("sql").asText()).contains("__j_user_id");
+        assertThat(entry.get("plan").size()).isPositive();
+        JsonNode join = entry.at("/remote_joins/0");
+        assertThat(join.get("path").asText()).isEqualTo("$.order.user");
+        assertThat(join.get("remote_schema").asText()).isEqualTo("user-remote-schema");
+        assertThat(join.get("field").asText()).isEqualTo("user(id: $user_id) {name}");
+        assertThat(join.get("batching").asText()).contains("one request to remote schema \"user-remote-schema\"");
+        assertThat(users.requestCount()).as("explain calls no remote").isZero();
+    }
 }

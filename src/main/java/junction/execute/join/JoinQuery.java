@@ -51,6 +51,15 @@ final class JoinQuery {
         return out.toString();
     }
 
+    /** One join field as it is sent, with {@code $column} placeholders where row values go (for explain). */
+    static String template(JoinField field) {
+        List<JsonNode> placeholders = field.definition().lhsFields().stream()
+                .map(c -> (JsonNode) Json.NODES.pojoNode("$" + c)).toList();
+        StringBuilder out = new StringBuilder();
+        field(field, placeholders, out);
+        return out.toString();
+    }
+
     /** The client variables the batches use, with the request's values. */
     static ObjectNode variables(List<JoinBatch> batches, JsonNode requestVariables) {
         ObjectNode out = Json.object();
