@@ -1,11 +1,16 @@
 package junction.execute;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import junction.error.ApiException;
+import junction.error.Code;
+import junction.execute.join.RemoteErrorMode;
+import junction.json.Json;
 import junction.metadata.resolve.Snapshot;
 import junction.plan.ir.Plan;
 import junction.remote.RemoteClient;
@@ -15,8 +20,9 @@ import junction.schema.SchemaCache;
 /**
  * A GraphQL request, start to end: schema of the role → parse and validate (cached) → coerce
  * variables → plan and compile, remote requests included (cached) → run: one statement's bytes
- * straight to the client, or SQL and remote calls concurrently, spliced in selection order, or
- * mutations one after the other. Every step fails only with an {@link ApiException}.
+ * straight to the client, or SQL and remote root fields concurrently, spliced in selection order,
+ * or mutations one after the other → remote joins into the database rows → response bytes. Every
+ * step fails only with an {@link ApiException}.
  */
 public final class GraphqlPipeline {
     private final Supplier<Snapshot> snapshots;
@@ -26,13 +32,16 @@ public final class GraphqlPipeline {
     private final VariableCoercer coercer = new VariableCoercer();
     private final QueryExecutor queries;
     private final MutationExecutor mutations;
+    private final RemoteJoins remoteJoins;
 
     /**
      * @param pools   the connection pool of a source, as configured in a snapshot
-     * @param remotes the engine's one client for remote schemas
+     * @param remotes the engine's one client for remote schemas; {@code remoteErrors} says how remote
+     *                join failures show
      */
     public GraphqlPipeline(Supplier<Snapshot> snapshots, SchemaCache schemas,
-                           BiFunction<Snapshot, String, DataSource> pools, RemoteClient remotes, QueryLimits limits) {
+                           BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits, RemoteClient remotes,
+                           RemoteErrorMode remoteErrors) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
@@ -40,6 +49,7 @@ public final class GraphqlPipeline {
         RemoteForwarder forwarder = new RemoteForwarder(remotes);
         this.queries = new QueryExecutor(forwarder);
         this.mutations = new MutationExecutor(forwarder);
+        this.remoteJoins = new RemoteJoins(remotes, remoteErrors);
     }
 
     /** Runs one request and returns the response ({@code {"data": …}}, and cookies from remote schemas). */
@@ -50,20 +60,46 @@ public final class GraphqlPipeline {
         Prepared prepared = operations.prepare(generation, schema, request);
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,
-                v -> operations.compile(snapshot, prepared, operations.plan(schema, prepared, request, v)));
+                v -> operations.compile(schema, prepared, operations.plan(schema, prepared, request, v)));
         Function<String, DataSource> pool = source -> pool(generation, source);
+        boolean joins = !compiled.joins().isEmpty();
         if (compiled.plan().operation() == Plan.Operation.MUTATION) {
-            return mutations.execute(compiled, pool, variables, context);
+            GraphqlResponse answer = mutations.execute(compiled, pool, variables, context);
+            return joins ? joined(answer, compiled, schema, context, variables) : answer;
         }
         if (compiled.direct()) {
             var only = compiled.queries().entrySet().iterator().next();
-            return GraphqlResponse.of(ResponseBytes.data(StatementRunner.query(pool.apply(only.getKey()), only.getValue(), variables)));
+            byte[] answer = StatementRunner.query(pool.apply(only.getKey()), only.getValue(), variables);
+            return GraphqlResponse.of(joins ? join((ObjectNode) parse(answer), compiled, schema, context, variables)
+                    : ResponseBytes.data(answer));
         }
-        return queries.execute(compiled, pool, schema, prepared, variables, context);
+        return queries.execute(compiled, pool, schema, prepared, variables, context, data -> joins
+                ? join(data, compiled, schema, context, variables) : Json.bytes(Json.object().set("data", data)));
+    }
+
+    /** Remote relationships: the database JSON, parsed once, gets the remote answers spliced in. */
+    private byte[] join(ObjectNode data, Compiled compiled, RoleSchema schema, RequestContext context, ObjectNode variables) {
+        return remoteJoins.respond(data, compiled.joins(), schema, context.session(), context.clientHeaders(), variables);
+    }
+
+    private GraphqlResponse joined(GraphqlResponse answer, Compiled compiled, RoleSchema schema, RequestContext context,
+                                   ObjectNode variables) {
+        if (!(parse(answer.body()).get("data") instanceof ObjectNode data)) {
+            return answer;
+        }
+        return new GraphqlResponse(join(data, compiled, schema, context, variables), answer.setCookies());
     }
 
     private DataSource pool(SchemaCache.Generation generation, String source) {
         return (DataSource) generation.attachments().computeIfAbsent("pool:" + source,
                 k -> pools.apply(generation.snapshot(), source));
+    }
+
+    private static JsonNode parse(byte[] json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw ApiException.of(Code.UNEXPECTED, "database answered with invalid JSON: " + e.getMessage());
+        }
     }
 }

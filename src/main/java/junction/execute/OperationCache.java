@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentMap;
-import junction.metadata.resolve.Snapshot;
 import junction.plan.Planner;
 import junction.plan.ir.Plan;
 import junction.plan.ir.RootNode;
@@ -59,9 +58,9 @@ final class OperationCache {
         return planner.plan(schema, prepared.document, request.operationName(), variables);
     }
 
-    /** The plan's SQL and remote requests; the remote schemas are those of {@code snapshot}. */
-    Compiled compile(Snapshot snapshot, Prepared prepared, Plan plan) {
-        List<RemoteRoot> remotes = RemoteRootCompiler.compile(snapshot, prepared.document, prepared.operation, plan);
+    /** The plan's SQL and remote requests (to the remote schemas of the role's schema). */
+    Compiled compile(RoleSchema schema, Prepared prepared, Plan plan) {
+        List<RemoteRoot> remotes = RemoteRootCompiler.compile(schema, prepared.document, prepared.operation, plan);
         Map<String, List<RootNode>> bySource = new LinkedHashMap<>();
         boolean onlyDatabase = true;
         for (RootNode root : plan.roots()) {

@@ -23,7 +23,8 @@ import junction.schema.RoleSchema;
  * SQL, the last remote request does). Answers are then taken in selection order, and the first
  * failure in that order is the request's answer, as Hasura runs root fields one after the other: an
  * {@link ApiException}, or a remote's own {@code errors} ({@code {"data": null, "errors": …}}).
- * Otherwise every root field's value goes into {@code data} in selection order.
+ * Otherwise every root field's value goes into {@code data} in selection order (remote joins then
+ * apply to the database fields' rows only).
  */
 final class QueryExecutor {
     private final RemoteForwarder forwarder;
@@ -32,8 +33,9 @@ final class QueryExecutor {
         this.forwarder = forwarder;
     }
 
+    /** @param respond writes the response for the spliced {@code data} (remote joins may still go into it) */
     GraphqlResponse execute(Compiled compiled, Function<String, DataSource> pools, RoleSchema schema, Prepared prepared,
-                            ObjectNode variables, RequestContext context) {
+                            ObjectNode variables, RequestContext context, Function<ObjectNode, byte[]> respond) {
         List<Forked<RemoteAnswer>> remotes = fork(compiled.remotes(), variables, context, compiled.queries().isEmpty());
         try {
             Map<String, Forked<JsonNode>> sources = new LinkedHashMap<>();
@@ -63,7 +65,7 @@ final class QueryExecutor {
             }
             List<String> cookies = new ArrayList<>();
             remotes.forEach(remote -> cookies.addAll(remote.join().setCookies()));
-            return new GraphqlResponse(Json.bytes(Json.object().set("data", data)), cookies);
+            return new GraphqlResponse(respond.apply(data), cookies);
         } finally {
             remotes.forEach(Forked::cancel);
         }

@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Map;
 import junction.error.ApiException;
 import junction.error.Code;
-import junction.metadata.resolve.Snapshot;
 import junction.plan.ir.Plan;
 import junction.plan.ir.RootNode;
 import junction.remote.RemoteQueryBuilder;
 import junction.remote.RemoteSchemaState;
+import junction.schema.RoleSchema;
 
 /**
  * The requests to send for a plan's remote root fields: its fields grouped per remote schema, in
@@ -27,7 +27,7 @@ final class RemoteRootCompiler {
     private RemoteRootCompiler() {
     }
 
-    static List<RemoteRoot> compile(Snapshot snapshot, Document document, OperationDefinition operation, Plan plan) {
+    static List<RemoteRoot> compile(RoleSchema schema, Document document, OperationDefinition operation, Plan plan) {
         Map<String, List<Field>> bySchema = new LinkedHashMap<>();
         for (RootNode root : plan.roots()) {
             if (root instanceof RootNode.Remote remote) {
@@ -39,13 +39,10 @@ final class RemoteRootCompiler {
         }
         Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
-        Map<String, RemoteSchemaState.Ready> remotes = snapshot.consistentRemoteSchemas();
         List<RemoteRoot> out = new ArrayList<>();
         bySchema.forEach((name, fields) -> {
-            RemoteSchemaState.Ready remote = remotes.get(name);
-            if (remote == null) {
-                throw ApiException.of(Code.UNEXPECTED, "remote schema " + name + " is not loaded");
-            }
+            RemoteSchemaState.Ready remote = schema.remote(name).orElseThrow(() ->
+                    ApiException.of(Code.UNEXPECTED, "remote schema " + name + " is not in the schema of role " + schema.role()));
             BUILDER.build(name, remote.customized(), operation.getOperation(), fields, fragments,
                     operation.getVariableDefinitions()).forEach(query -> out.add(new RemoteRoot(remote.endpoint(), query)));
         });

@@ -10,6 +10,7 @@ import junction.catalog.Column;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.metadata.resolve.ResolvedRelationship;
+import junction.metadata.resolve.ResolvedRemoteRelationship;
 import junction.plan.ir.Aggregate;
 import junction.plan.ir.AggregateField;
 import junction.plan.ir.AggregateSelection;
@@ -30,11 +31,13 @@ final class TablePlanner {
     private final FieldCollector collector;
     private final WhereReader where;
     private final OrderReader order;
+    private final RemoteJoinPlanner remoteJoins;
 
-    TablePlanner(RoleSchema schema, Args args, FieldCollector collector) {
+    TablePlanner(RoleSchema schema, Args args, FieldCollector collector, RemoteJoinPlanner remoteJoins) {
         this.schema = schema;
         this.args = args;
         this.collector = collector;
+        this.remoteJoins = remoteJoins;
         this.where = new WhereReader(schema, args);
         this.order = new OrderReader(schema, args);
     }
@@ -153,6 +156,10 @@ final class TablePlanner {
                         List.of(), List.of(), Optional.empty(), Optional.empty(), rowFields(target, fields, path), true));
             }
             return new junction.plan.ir.Field.ArrayRelationship(key, join, select(target, fields, path, false));
+        }
+        Optional<ResolvedRemoteRelationship> remote = table.tracked().remoteRelationship(name);
+        if (remote.isPresent()) {
+            return remoteJoins.plan(remote.get(), key, fields, path);
         }
         if (name.endsWith("_aggregate")) {
             Optional<ResolvedRelationship> arrayRel = table.relationship(name.substring(0, name.length() - 10));

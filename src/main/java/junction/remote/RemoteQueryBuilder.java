@@ -67,6 +67,22 @@ public final class RemoteQueryBuilder {
                 new ShapeCollector(fragments).collect(selections));
     }
 
+    /**
+     * The client variables {@code used} by a translated selection, declared in the remote's type
+     * names: name → type as GraphQL text (for remote joins, which declare them in their own query).
+     */
+    public Map<String, String> variableTypes(CustomizedSchema remote, List<VariableDefinition> variableDefinitions,
+                                             java.util.Collection<String> used) {
+        DocumentRenamer types = new DocumentRenamer(reverse(remote.names()));
+        Map<String, String> out = new LinkedHashMap<>();
+        for (VariableDefinition definition : variableDefinitions) {
+            if (used.contains(definition.getName())) {
+                out.put(definition.getName(), AstPrinter.printAst(types.type(definition.getType())));
+            }
+        }
+        return out;
+    }
+
     /** The selections under namespace fields; a namespace field's directives stay with its selections. */
     private static List<Selection> unwrap(List<Field> namespaceFields) {
         List<Selection> out = new ArrayList<>();

@@ -9,6 +9,7 @@ import java.util.Optional;
 import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.remote.RemoteSchemaState;
 
 /**
  * One role's GraphQL schema, built once per metadata snapshot: graphql-java's schema (for
@@ -18,10 +19,11 @@ import junction.error.Code;
  * @param queryRoots    {@code query_root} field name → what it reads
  * @param mutationRoots {@code mutation_root} field name → what it writes
  * @param tables        every table this role can see, by source and table name
+ * @param remotes       the remote schemas this role can use (root fields, relationships), by name
  */
 public record RoleSchema(String role, long resourceVersion, GraphQLSchema graphql, GraphQL introspection,
                          Map<String, RootField> queryRoots, Map<String, RootField> mutationRoots,
-                         Map<String, Map<TableName, TableInfo>> tables) {
+                         Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes) {
     public static final String QUERY_ROOT = "query_root";
     public static final String MUTATION_ROOT = "mutation_root";
 
@@ -29,6 +31,12 @@ public record RoleSchema(String role, long resourceVersion, GraphQLSchema graphq
         queryRoots = Collections.unmodifiableMap(new LinkedHashMap<>(queryRoots));
         mutationRoots = Collections.unmodifiableMap(new LinkedHashMap<>(mutationRoots));
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        remotes = Collections.unmodifiableMap(new LinkedHashMap<>(remotes));
+    }
+
+    /** A remote schema this role may use, by name. */
+    public Optional<RemoteSchemaState.Ready> remote(String name) {
+        return Optional.ofNullable(remotes.get(name));
     }
 
     public Optional<RootField> queryRoot(String fieldName) {

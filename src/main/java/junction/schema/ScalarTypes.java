@@ -7,9 +7,9 @@ import graphql.language.Value;
 import graphql.schema.Coercing;
 import graphql.schema.GraphQLScalarType;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import junction.catalog.Column;
+import junction.catalog.ScalarNames;
 
 /**
  * Postgres types as Hasura names them in GraphQL: {@code int4 → Int}, {@code text/varchar →
@@ -17,9 +17,6 @@ import junction.catalog.Column;
  * as a custom scalar ({@code bigint}, {@code numeric}, {@code uuid}, {@code jsonb}, {@code _int4}, …).
  */
 public final class ScalarTypes {
-    private static final Map<String, String> RENAMED = Map.of(
-            "int4", "Int", "serial", "Int", "text", "String", "varchar", "String", "bool", "Boolean",
-            "float4", "Float", "int8", "bigint", "int2", "smallint");
     private static final Set<String> BUILT_IN = Set.of("Int", "String", "Boolean", "Float", "ID");
 
     private ScalarTypes() {
@@ -27,7 +24,7 @@ public final class ScalarTypes {
 
     /** The GraphQL scalar name of a column's type. */
     public static String graphqlName(Column column) {
-        return RENAMED.getOrDefault(column.type(), column.type());
+        return ScalarNames.of(column.type());
     }
 
     public static boolean isNumeric(Column column) {

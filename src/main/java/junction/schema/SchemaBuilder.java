@@ -54,7 +54,7 @@ public final class SchemaBuilder {
         tables.forEach((source, byName) -> {
             Function<TableName, TableInfo> lookup = byName::get;
             for (TableInfo table : byName.values()) {
-                TableTypes.add(types, table, lookup);
+                TableTypes.add(types, table, lookup, snapshot.consistentRemoteSchemas());
                 FilterTypes.addBoolExp(types, table, lookup);
                 OrderTypes.addOrderBy(types, table, lookup);
                 AggregateTypes.add(types, table);
@@ -66,7 +66,7 @@ public final class SchemaBuilder {
         RemoteRoots.add(snapshot, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
         return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
-                mutationRoots, tables);
+                mutationRoots, tables, snapshot.consistentRemoteSchemas());
     }
 
     private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot) {

@@ -16,18 +16,21 @@ import graphql.schema.GraphQLOutputType;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import junction.catalog.Column;
 import junction.catalog.TableName;
 import junction.metadata.resolve.ResolvedRelationship;
+import junction.remote.RemoteSchemaState;
 
 /** The object type {@code T} of a table, its {@code T_select_column} enum and the list arguments. */
 final class TableTypes {
     private TableTypes() {
     }
 
-    static void add(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables) {
-        List<GraphQLFieldDefinition> fields = new ArrayList<>();
+    static void add(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables,
+                    Map<String, RemoteSchemaState.Ready> remotes) {
+        List<GraphQLFieldDefinition> fields = new ArrayList<>(RemoteRelationshipFields.of(table, remotes, types));
         table.columns().forEach((name, column) -> fields.add(field(name, columnType(types, column), column.comment())));
         table.relationships().forEach((name, rel) -> {
             TableInfo target = tables.apply(rel.target());

@@ -6,26 +6,26 @@ import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import java.sql.SQLException;
 import java.util.List;
-
 import java.util.Optional;
 import java.util.function.BiFunction;
 import javax.sql.DataSource;
 import junction.config.Env;
+import junction.db.Pools;
+import junction.db.SourcePools;
 import junction.execute.Explainer;
 import junction.execute.GraphqlPipeline;
 import junction.execute.QueryLimits;
-import junction.metadata.resolve.Snapshot;
-import junction.schema.SchemaCache;
-import junction.db.Pools;
-import junction.db.SourcePools;
+import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.metadata.api.LegacyQuery;
 import junction.metadata.api.MetadataService;
 import junction.metadata.api.RunSql;
 import junction.metadata.model.Source;
+import junction.metadata.resolve.Snapshot;
 import junction.metadata.store.MetadataStore;
 import junction.remote.Introspector;
 import junction.remote.RemoteClient;
+import junction.schema.SchemaCache;
 import junction.session.SessionResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     public static final String DEFAULT_SOURCE_ENV = "HASURA_GRAPHQL_DATABASE_URL";
+    /** {@code partial}: a failing remote join nulls its fields with errors instead of failing the request. */
+    public static final String REMOTE_ERRORS_ENV = "JUNCTION_REMOTE_ERRORS";
 
     private final ServerConfig config;
     private final HikariDataSource metadataPool;
@@ -67,7 +69,8 @@ public final class Engine implements AutoCloseable {
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.graphql = new GraphqlHandler(sessions,
-                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, remotes, QueryLimits.DEFAULT),
+                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, remotes,
+                        RemoteErrorMode.parse(env.get(REMOTE_ERRORS_ENV).orElse(null))),
                 new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT), config);
     }
 

@@ -21,6 +21,7 @@ import junction.plan.ir.OrderItem;
 import junction.plan.ir.RootNode;
 import junction.plan.ir.Select;
 import junction.plan.ir.Typename;
+import junction.plan.join.JoinField;
 
 /**
  * Compiles database root fields to ONE statement whose single value is the {@code data} JSON, built
@@ -168,8 +169,12 @@ public final class SelectCompiler {
                 case Field.ObjectRelationship r -> lateral(rows(r.select(), withJoin(outer, r.join())), laterals);
                 case Field.ArrayRelationship r -> lateral(rows(r.select(), withJoin(outer, r.join())), laterals);
                 case Field.ArrayAggregate r -> lateral(aggregate(r.aggregate(), withJoin(outer, r.join())), laterals);
-                case Field.RemoteJoin r -> throw ApiException.of(Code.NOT_SUPPORTED,
-                        "remote relationships are not supported yet");
+                case Field.RemoteJoin r -> {
+                    for (String column : r.columns()) {
+                        pairs.add(pair(JoinField.phantomKey(column), Sql.column(a, columns.get(column))));
+                    }
+                    yield Sql.of("null");
+                }
             };
             pairs.add(pair(field.key(), value));
         }
@@ -272,7 +277,7 @@ public final class SelectCompiler {
                 case Field.ObjectRelationship r -> needed.addAll(r.join().columns().keySet());
                 case Field.ArrayRelationship r -> needed.addAll(r.join().columns().keySet());
                 case Field.ArrayAggregate r -> needed.addAll(r.join().columns().keySet());
-                case Field.RemoteJoin r -> { }
+                case Field.RemoteJoin r -> needed.addAll(r.columns());
                 case Typename t -> { }
             }
         }

@@ -5,7 +5,10 @@ import java.util.Iterator;
 import java.util.Map;
 import junction.json.Json;
 
-/** Writes a JSON value as a GraphQL input literal: objects and lists keep their shape, strings are escaped. */
+/**
+ * Writes a JSON value as a GraphQL input literal: objects and lists keep their shape, strings are
+ * escaped; a POJO node is written as its text (the {@code $column} placeholders of explain).
+ */
 final class GraphqlLiteral {
     private GraphqlLiteral() {
     }
@@ -34,6 +37,8 @@ final class GraphqlLiteral {
                 write(value.get(i), out);
             }
             out.append(']');
+        } else if (value.isPojo()) {
+            out.append(((com.fasterxml.jackson.databind.node.POJONode) value).getPojo());
         } else if (value.isTextual()) {
             out.append(Json.write(value));
         } else {

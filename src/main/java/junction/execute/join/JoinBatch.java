@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import junction.plan.join.JoinField;
+import junction.remote.RemoteResultMapper;
 
 /**
  * The distinct argument sets of one {@link JoinField} over all rows it appears in, and which rows
@@ -18,6 +20,8 @@ final class JoinBatch {
     private final List<ObjectNode> rows = new ArrayList<>();
     private final List<Integer> rowSet = new ArrayList<>();
     private final List<ResponsePath> paths = new ArrayList<>();
+    private JsonNode[] values;
+    private static final RemoteResultMapper TYPENAMES = new RemoteResultMapper();
 
     JoinBatch(JoinField field, int ordinal) {
         this.field = field;
@@ -62,6 +66,24 @@ final class JoinBatch {
     /** Where row {@code i}'s relationship field sits in the response. */
     ResponsePath path(int i) {
         return paths.get(i);
+    }
+
+    /**
+     * The relationship's value for argument set {@code set} in the remote's answer, with
+     * {@code __typename} values customized; computed once per set however many rows share it.
+     */
+    JsonNode value(int set, JsonNode data) {
+        if (values == null) {
+            values = new JsonNode[distinct.size()];
+        }
+        if (values[set] == null) {
+            JsonNode value = JoinQuery.extract(data, this, set);
+            if (field.shape().hasTypenames() && !field.names().isIdentity()) {
+                TYPENAMES.customizeTypenames(value, field.shape(), field.names());
+            }
+            values[set] = value;
+        }
+        return values[set];
     }
 
     String alias(int set) {

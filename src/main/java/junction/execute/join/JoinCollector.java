@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import junction.plan.join.JoinField;
+import junction.plan.join.JoinTree;
 
 /**
  * Walks the database JSON once, along the join tree only, and gathers for every join field the rows

@@ -6,20 +6,39 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import junction.json.Json;
 import junction.metadata.model.RemoteFieldStep;
+import junction.plan.join.JoinField;
 
 /**
  * The one query sent to a remote schema for a set of join batches: one aliased field per distinct
  * argument set ({@code r<batch>_<set>: user(id: 1) { … }}), the row values filled into the
- * relationship's template, the client's own arguments and selection on the last field.
+ * relationship's template, the client's own arguments and selection on the last field, the client
+ * variables they use declared once, and the fragments they use appended once.
  */
 final class JoinQuery {
     private JoinQuery() {
     }
 
     static String build(List<JoinBatch> batches) {
-        StringBuilder out = new StringBuilder("query {");
+        Map<String, String> variables = new TreeMap<>();
+        Map<String, String> fragments = new TreeMap<>();
+        batches.forEach(b -> {
+            variables.putAll(b.field.variables());
+            fragments.putAll(b.field.fragments());
+        });
+        StringBuilder out = new StringBuilder("query");
+        if (!variables.isEmpty()) {
+            out.append('(');
+            Iterator<Map.Entry<String, String>> it = variables.entrySet().iterator();
+            while (it.hasNext()) {
+                Map.Entry<String, String> v = it.next();
+                out.append('$').append(v.getKey()).append(": ").append(v.getValue()).append(it.hasNext() ? ", " : "");
+            }
+            out.append(')');
+        }
+        out.append(" {");
         for (JoinBatch batch : batches) {
             List<List<JsonNode>> sets = batch.argumentSets();
             for (int set = 0; set < sets.size(); set++) {
@@ -27,12 +46,35 @@ final class JoinQuery {
                 field(batch.field, sets.get(set), out);
             }
         }
-        return out.append(" }").toString();
+        out.append(" }");
+        fragments.values().forEach(f -> out.append(' ').append(f));
+        return out.toString();
+    }
+
+    /** One join field as it is sent, with {@code $column} placeholders where row values go (for explain). */
+    static String template(JoinField field) {
+        List<JsonNode> placeholders = field.definition().lhsFields().stream()
+                .map(c -> (JsonNode) Json.NODES.pojoNode("$" + c)).toList();
+        StringBuilder out = new StringBuilder();
+        field(field, placeholders, out);
+        return out.toString();
+    }
+
+    /** The client variables the batches use, with the request's values. */
+    static ObjectNode variables(List<JoinBatch> batches, JsonNode requestVariables) {
+        ObjectNode out = Json.object();
+        for (JoinBatch batch : batches) {
+            for (String name : batch.field.variables().keySet()) {
+                JsonNode value = requestVariables == null ? null : requestVariables.get(name);
+                out.set(name, value == null ? Json.NODES.nullNode() : value);
+            }
+        }
+        return out;
     }
 
     private static void field(JoinField field, List<JsonNode> values, StringBuilder out) {
-        List<RemoteFieldStep> path = field.relationship().definition().path();
-        List<String> lhs = field.relationship().definition().lhsFields();
+        List<RemoteFieldStep> path = field.definition().path();
+        List<String> lhs = field.definition().lhsFields();
         for (int i = 0; i < path.size(); i++) {
             RemoteFieldStep step = path.get(i);
             boolean last = i == path.size() - 1;
@@ -47,8 +89,8 @@ final class JoinQuery {
                     arguments.append(", ");
                 }
             }
-            if (last && !field.clientArguments().isEmpty()) {
-                arguments.append(arguments.isEmpty() ? "" : ", ").append(field.clientArguments());
+            if (last && !field.arguments().isEmpty()) {
+                arguments.append(arguments.isEmpty() ? "" : ", ").append(field.arguments());
             }
             if (!arguments.isEmpty()) {
                 out.append('(').append(arguments).append(')');
@@ -80,7 +122,7 @@ final class JoinQuery {
     /** The relationship's value in a remote answer: {@code data[alias]}, then down the rest of the path. */
     static JsonNode extract(JsonNode data, JoinBatch batch, int set) {
         JsonNode value = data == null ? null : data.get(batch.alias(set));
-        List<RemoteFieldStep> path = batch.field.relationship().definition().path();
+        List<RemoteFieldStep> path = batch.field.definition().path();
         for (int i = 1; i < path.size(); i++) {
             value = down(value, path.get(i).field());
         }

@@ -1,6 +1,7 @@
 package junction.execute.join;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Sends one GraphQL query to a remote schema for the current request (its session's headers are
@@ -9,5 +10,5 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 @FunctionalInterface
 public interface JoinTransport {
-    JsonNode send(String remoteSchema, String query);
+    JsonNode send(String remoteSchema, String query, ObjectNode variables);
 }

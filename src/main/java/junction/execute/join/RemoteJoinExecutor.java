@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Json;
+import junction.plan.join.JoinTree;
 
 /**
  * Remote joins as collect → call → splice: gathers the distinct argument sets of every join field
@@ -31,8 +32,12 @@ public final class RemoteJoinExecutor {
         this.mode = mode;
     }
 
-    /** Fills in the remote fields of {@code data}; returns the errors to report beside it (partial mode). */
-    public ArrayNode execute(ObjectNode data, JoinTree tree) {
+    /**
+     * Fills in the remote fields of {@code data}; returns the errors to report beside it (partial mode).
+     *
+     * @param variables the request's variables, for the client variables used under remote fields
+     */
+    public ArrayNode execute(ObjectNode data, JoinTree tree, JsonNode variables) {
         List<JoinBatch> batches = new JoinCollector().collect(data, tree);
         Map<String, List<JoinBatch>> byRemote = new LinkedHashMap<>();
         for (JoinBatch batch : batches) {
@@ -40,14 +45,14 @@ public final class RemoteJoinExecutor {
                 byRemote.computeIfAbsent(batch.field.remoteSchema(), k -> new ArrayList<>()).add(batch);
             }
         }
-        Map<String, Answer> answers = call(byRemote);
+        Map<String, Answer> answers = call(byRemote, variables);
         ArrayNode errors = Json.array();
         for (JoinBatch batch : batches) {
             splice(batch, answers.get(batch.field.remoteSchema()), errors);
         }
         for (JoinBatch batch : batches) {
             for (int i = 0; i < batch.rowCount(); i++) {
-                batch.row(i).remove(batch.field.phantomKeys());
+                batch.row(i).remove(batch.field.joinKeys());
             }
         }
         return errors;
@@ -57,16 +62,16 @@ public final class RemoteJoinExecutor {
     private record Answer(JsonNode data, JsonNode errors, ApiException failure) {
     }
 
-    private Map<String, Answer> call(Map<String, List<JoinBatch>> byRemote) {
+    private Map<String, Answer> call(Map<String, List<JoinBatch>> byRemote, JsonNode variables) {
         Map<String, Answer> answers = new LinkedHashMap<>();
         if (byRemote.size() == 1) {
             Map.Entry<String, List<JoinBatch>> only = byRemote.entrySet().iterator().next();
-            answers.put(only.getKey(), ask(only.getKey(), only.getValue()));
+            answers.put(only.getKey(), ask(only.getKey(), only.getValue(), variables));
             return answers;
         }
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             Map<String, Future<Answer>> pending = new LinkedHashMap<>();
-            byRemote.forEach((remote, list) -> pending.put(remote, threads.submit(() -> ask(remote, list))));
+            byRemote.forEach((remote, list) -> pending.put(remote, threads.submit(() -> ask(remote, list, variables))));
             for (Map.Entry<String, Future<Answer>> e : pending.entrySet()) {
                 answers.put(e.getKey(), e.getValue().get());
             }
@@ -79,9 +84,9 @@ public final class RemoteJoinExecutor {
         return answers;
     }
 
-    private Answer ask(String remote, List<JoinBatch> batches) {
+    private Answer ask(String remote, List<JoinBatch> batches, JsonNode variables) {
         try {
-            JsonNode response = transport.send(remote, JoinQuery.build(batches));
+            JsonNode response = transport.send(remote, JoinQuery.build(batches), JoinQuery.variables(batches, variables));
             JsonNode errors = response.get("errors");
             if (errors != null && !errors.isNull() && !errors.isEmpty()) {
                 if (mode == RemoteErrorMode.HASURA) {
@@ -113,7 +118,7 @@ public final class RemoteJoinExecutor {
                 errors.add(error(batch, i, answer));
                 continue;
             }
-            row.set(batch.field.responseKey(), JoinQuery.extract(answer.data(), batch, set));
+            row.set(batch.field.responseKey(), batch.value(set, answer.data()));
         }
     }
 

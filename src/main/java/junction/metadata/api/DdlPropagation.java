@@ -21,8 +21,9 @@ import junction.metadata.model.TableEntry;
 /**
  * Carries DDL into a source's metadata, as Hasura's run_sql does: renamed tables and columns are
  * renamed wherever metadata names them (tracked tables, column config, relationships of any table,
- * remote relationships' join fields and {@code $column} references); a dropped tracked table is
- * untracked with everything on it; the column config of a dropped column goes away. Objects that
+ * remote relationships' join fields and {@code $column} references); a dropped tracked table is a
+ * dependent of the drop (the spec's run_sql: {@code dependency-error} unless {@code cascade}, which
+ * untracks it with everything on it); the column config of a dropped column goes away. Objects that
  * used something dropped are left as they are, so that resolving the result shows them broken —
  * those are the drop's dependents — except remote relationships, whose dropped join fields are
  * reported here.
@@ -45,7 +46,9 @@ final class DdlPropagation {
         DdlPropagation propagation = new DdlPropagation(source.name(), changes);
         List<TableEntry> tables = new ArrayList<>();
         for (TableEntry entry : source.tables()) {
-            if (!changes.droppedTables().contains(entry.table())) {
+            if (changes.droppedTables().contains(entry.table())) {
+                propagation.dependents.add("table " + entry.table() + " in source \"" + source.name() + "\"");
+            } else {
                 tables.add(propagation.table(entry));
             }
         }

@@ -17,7 +17,14 @@ public sealed interface Field permits Field.Column, Field.ObjectRelationship, Fi
     record ArrayAggregate(String key, Join join, Aggregate aggregate) implements Field {
     }
 
-    /** A remote relationship: cut out of the SQL and joined after it (issue 4; not executed yet). */
-    record RemoteJoin(String key, String relationship) implements Field {
+    /**
+     * A remote relationship: cut out of the SQL, which returns only a null placeholder under
+     * {@code key} and the join columns under hidden keys; joined after it by the executor.
+     */
+    record RemoteJoin(String key, junction.plan.join.JoinField join) implements Field {
+        /** The columns whose values the join needs. */
+        public java.util.List<String> columns() {
+            return join.definition().lhsFields();
+        }
     }
 }

@@ -9,15 +9,18 @@ import java.util.Map;
 import junction.json.Json;
 import junction.metadata.model.RemoteFieldStep;
 import junction.metadata.model.RemoteJoinDefinition;
-import junction.metadata.resolve.ResolvedRemoteRelationship;
+import junction.plan.join.JoinField;
+import junction.plan.join.JoinTree;
+import junction.remote.RemoteNames;
+import junction.remote.ResultShape;
 import org.junit.jupiter.api.Test;
 
 class JoinQueryTest {
 
     private static JoinField field(String key, List<RemoteFieldStep> path, String clientArgs, String selection) {
         RemoteJoinDefinition definition = new RemoteJoinDefinition("users", List.of("user_id"), path);
-        ResolvedRemoteRelationship rel = new ResolvedRemoteRelationship(key, definition, List.of(), graphql.Scalars.GraphQLString, List.of());
-        return new JoinField(key, List.of("__j0"), List.of("__j0"), "users", rel, clientArgs, selection);
+        return new JoinField(key, List.of("__j0"), "users", definition, clientArgs, selection, Map.of(), Map.of(),
+                ResultShape.EMPTY, RemoteNames.IDENTITY);
     }
 
     private static List<JoinBatch> collect(String data, JoinField field) {

@@ -1,4 +1,4 @@
-package junction.execute.join;
+package junction.plan.join;
 
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,0 +1,123 @@
+#!/usr/bin/env bash
+# Remote joins benchmark (not a test): orders (100 rows) each joined to its customer in a remote
+# GraphQL user service, through Junction, against the ceiling of the same work done without it:
+# the SQL alone under `pgbench -M prepared`, plus the one batched call on the remote alone
+# (ceiling = 1 / (1/sql + 1/remote)). Also checks that products → items → order → remote user makes
+# exactly one remote request per query. Prints a Markdown table.
+#
+#   bench/run-remote-joins.sh        # DURATION=10 WARMUP=3 ORDERS=100000 CONCURRENCY="16 64"
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-3}"
+ORDERS="${ORDERS:-100000}"
+CONCURRENCY="${CONCURRENCY:-16 64}"
+THREADS="${THREADS:-2}"
+export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk postgresql postgresql-contrib curl
+fi
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+work="$(mktemp -d /tmp/junction-joins.XXXXXX)"
+PGPORT="$(free_port)"; JPORT="$(free_port)"; RPORT="$(free_port)"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$work"
+pids=()
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
+  as_pg "$PGBIN/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== PostgreSQL on port $PGPORT" >&2
+as_pg "$PGBIN/initdb" -D "$work/data" -U postgres --auth=trust >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$work/data" -l "$work/pg.log" -w start \
+  -o "-p $PGPORT -k $work -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=off -c synchronous_commit=off" >/dev/null
+DB="postgres://postgres@127.0.0.1:$PGPORT/postgres"
+psql -q -X -v ON_ERROR_STOP=1 -v orders="$ORDERS" "$DB" -f "$here/dataset.sql" >/dev/null
+
+echo "== building" >&2
+(cd "$root" && ./junction --version >/dev/null 2>&1 || true)
+export JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -1)}"
+(cd "$root" && "$JAVA_HOME/bin/java" -version >/dev/null 2>&1 && mvn -q -B -DskipTests test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >&2)
+CP="$root/target/test-classes:$root/target/classes:$(cat "$work/cp.txt")"
+
+echo "== remote user service (10000 users) on port $RPORT" >&2
+"$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xmx512m -cp "$CP" junction.test.remote.UserService "$RPORT" 10000 >"$work/remote.log" 2>&1 &
+pids+=($!)
+echo "== Junction on port $JPORT" >&2
+(cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
+pids+=($!)
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && curl -s -o /dev/null "http://127.0.0.1:$RPORT/graphql" && break; sleep 1; done
+
+meta() { curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d "$1" >/dev/null; }
+meta @"$here/metadata.json"
+meta "{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"users\", \"definition\": {\"url\": \"http://127.0.0.1:$RPORT/graphql\"}}}"
+meta '{"type": "pg_create_array_relationship", "args": {"table": "products", "name": "order_items",
+  "using": {"foreign_key_constraint_on": {"table": "order_items", "columns": ["product_id"]}}}}'
+meta '{"type": "pg_create_remote_relationship", "args": {"table": "orders", "name": "user", "definition": {"to_remote_schema":
+  {"remote_schema": "users", "lhs_fields": ["customer_id"], "remote_field": {"user": {"arguments": {"id": "$customer_id"}}}}}}}'
+
+JOIN_QUERY='{ orders(limit: 100, order_by: {id: asc}) { id total user { id name email } } }'
+body() { python3 -c 'import json,sys; print(json.dumps({"query": sys.argv[1]}))' "$1"; }
+lua() { printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/json"\nwrk.body = [==[%s]==]\n' "$1" > "$2"; }
+lua "$(body "$JOIN_QUERY")" "$work/join.lua"
+
+# the remote alone: the same batched request Junction sends for that query (one alias per distinct customer)
+remote_query="$(python3 - "$DB" <<'PY'
+import subprocess, sys
+ids = subprocess.check_output(["psql", "-X", "-At", sys.argv[1], "-c",
+    "select customer_id from orders order by id limit 100"]).decode().split()
+seen = []
+for i in ids:
+    if i not in seen:
+        seen.append(i)
+print("query { " + " ".join(f"r0_{n}: user(id: {i}) {{id name email}}" for n, i in enumerate(seen)) + " }")
+PY
+)"
+lua "$(body "$remote_query")" "$work/remote.lua"
+
+# the SQL alone: what explain says Junction runs
+curl -sf "http://127.0.0.1:$JPORT/v1/graphql/explain" -H 'content-type: application/json' \
+  -d "{\"query\": $(body "$JOIN_QUERY")}" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["sql"])' > "$work/join.sql"
+sed -i 's/\$\([0-9]\+\)/:p\1/g' "$work/join.sql"
+
+run_wrk() { # url lua concurrency -> "rps p50 p99"
+  wrk -t"$THREADS" -c"$3" -d"${WARMUP}s" -s "$2" "$1" >/dev/null 2>&1 || true
+  wrk -t"$THREADS" -c"$3" -d"${DURATION}s" --latency -s "$2" "$1" | awk '
+    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps, p50, p99}'
+}
+run_pgbench() { # sql concurrency -> tps
+  pgbench -n -M prepared -T "$DURATION" -c "$2" -j "$THREADS" -f "$1" "$DB" 2>/dev/null | awk '/^tps/ {print $3; exit}'
+}
+
+echo
+echo "| concurrency | Junction req/s | p50 | p99 | SQL alone (pgbench tps) | remote alone (req/s) | ceiling | Junction ÷ ceiling |"
+echo "|---|---|---|---|---|---|---|---|"
+for c in $CONCURRENCY; do
+  read -r jrps jp50 jp99 < <(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c")
+  read -r rrps _ _ < <(run_wrk "http://127.0.0.1:$RPORT/graphql" "$work/remote.lua" "$c")
+  stps="$(run_pgbench "$work/join.sql" "$c")"
+  python3 - "$c" "$jrps" "$jp50" "$jp99" "$stps" "$rrps" <<'PY'
+import sys
+c, j, p50, p99, s, r = sys.argv[1:]
+j, s, r = float(j), float(s), float(r)
+ceiling = 1 / (1 / s + 1 / r)
+print(f"| c{c} | {j:.0f} | {p50} | {p99} | {s:.0f} | {r:.0f} | {ceiling:.0f} | {j / ceiling:.2f}× |")
+PY
+done
+
+# exactly one remote request for a query that reaches the remote through three levels of joins
+before="$(curl -sf "http://127.0.0.1:$RPORT/count" || echo -1)"
+curl -sf "http://127.0.0.1:$JPORT/v1/graphql" -H 'content-type: application/json' \
+  -d "$(body '{ products(limit: 20, order_by: {id: asc}) { id order_items(limit: 5) { order { id user { name } } } } }')" >/dev/null || true
+after="$(curl -sf "http://127.0.0.1:$RPORT/count" || echo -1)"
+echo
+echo "products → items → order → remote user: $((after - before)) remote request(s) for one query"

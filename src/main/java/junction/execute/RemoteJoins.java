@@ -1,0 +1,52 @@
+package junction.execute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import junction.error.ApiException;
+import junction.error.Code;
+import junction.execute.join.JoinTransport;
+import junction.execute.join.RemoteErrorMode;
+import junction.execute.join.RemoteJoinExecutor;
+import junction.json.Json;
+import junction.plan.join.JoinTree;
+import junction.remote.RemoteCall;
+import junction.remote.RemoteClient;
+import junction.schema.RoleSchema;
+import junction.session.Session;
+
+/**
+ * The remote-join step of the pipeline: binds the remote client to the request's session and
+ * headers, runs collect → call → splice over the database answer, and writes the response.
+ */
+final class RemoteJoins {
+    private final RemoteClient client;
+    private final RemoteErrorMode mode;
+
+    RemoteJoins(RemoteClient client, RemoteErrorMode mode) {
+        this.client = client;
+        this.mode = mode;
+    }
+
+    /** The response for {@code data} (the parsed database answer) once its remote fields are joined. */
+    byte[] respond(ObjectNode data, JoinTree joins, RoleSchema schema, Session session, Map<String, String> clientHeaders,
+                   JsonNode variables) {
+        JoinTransport transport = (remote, query, vars) -> {
+            var endpoint = schema.remote(remote).orElseThrow(() -> ApiException.of(Code.REMOTE_SCHEMA_ERROR,
+                    "remote schema \"" + remote + "\" is not available")).endpoint();
+            return client.send(endpoint, new RemoteCall(query, vars, java.util.Optional.empty()), session.variables(),
+                    clientHeaders).body();
+        };
+        ArrayNode errors = new RemoteJoinExecutor(transport, mode).execute(data, joins, variables);
+        ObjectNode response = Json.object();
+        response.set("data", data);
+        if (!errors.isEmpty()) {
+            if (!session.isAdmin()) {
+                errors.forEach(e -> ((ObjectNode) e.path("extensions")).remove("internal"));
+            }
+            response.set("errors", errors);
+        }
+        return Json.bytes(response);
+    }
+}

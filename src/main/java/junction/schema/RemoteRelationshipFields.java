@@ -1,0 +1,100 @@
+package junction.schema;
+
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLOutputType;
+import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLTypeReference;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import junction.metadata.resolve.ResolvedRemoteRelationship;
+import junction.remote.RemoteNames;
+import junction.remote.RemoteSchemaState;
+
+/**
+ * The fields remote relationships add to a table's object type: named as the relationship, typed as
+ * the last remote field of its path, with the arguments the join leaves open — all in the remote
+ * schema's customized names. Input objects the join fixes in part become narrower input types
+ * ({@code <Type>_remote_rel_<table><relationship>}) holding only the remaining fields.
+ */
+final class RemoteRelationshipFields {
+    private RemoteRelationshipFields() {
+    }
+
+    static List<GraphQLFieldDefinition> of(TableInfo table, Map<String, RemoteSchemaState.Ready> remotes, TypeSet types) {
+        List<GraphQLFieldDefinition> fields = new ArrayList<>();
+        for (ResolvedRemoteRelationship rel : table.tracked().remoteRelationships()) {
+            RemoteSchemaState.Ready remote = remotes.get(rel.definition().remoteSchema());
+            if (remote == null) {
+                continue;
+            }
+            Customizer customizer = new Customizer(remote, types);
+            List<GraphQLArgument> arguments = new ArrayList<>();
+            for (GraphQLArgument argument : rel.openArguments()) {
+                GraphQLInputType type = customizer.input(argument.getType());
+                arguments.add(argument.transform(a -> a.type(type)));
+            }
+            arguments.sort(java.util.Comparator.comparing(GraphQLArgument::getName));
+            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(rel.name())
+                    .type(customizer.output(rel.type())).arguments(arguments)
+                    .description("A remote relationship").build());
+        }
+        return fields;
+    }
+
+    /** Rewrites types of the remote's original schema to the names clients see. */
+    private record Customizer(RemoteSchemaState.Ready remote, TypeSet types) {
+        RemoteNames names() {
+            return remote.customized().names();
+        }
+
+        GraphQLOutputType output(GraphQLType type) {
+            return (GraphQLOutputType) wrap(type, inner -> GraphQLTypeReference.typeRef(names().customType(name(inner))));
+        }
+
+        GraphQLInputType input(GraphQLType type) {
+            return (GraphQLInputType) wrap(type, inner -> {
+                if (inner instanceof GraphQLInputObjectType object && remote.original().getType(object.getName()) == null) {
+                    return narrowed(object);
+                }
+                return GraphQLTypeReference.typeRef(names().customType(name(inner)));
+            });
+        }
+
+        /** A narrowed input type made for this relationship: registered under its customized name. */
+        private GraphQLTypeReference narrowed(GraphQLInputObjectType object) {
+            int cut = object.getName().indexOf("_remote_rel_");
+            String name = names().customType(object.getName().substring(0, cut)) + object.getName().substring(cut);
+            if (!types.has(name)) {
+                List<GraphQLInputObjectField> fields = new ArrayList<>();
+                for (GraphQLInputObjectField field : object.getFieldDefinitions()) {
+                    GraphQLInputType type = input(field.getType());
+                    fields.add(field.transform(f -> f.type(type)));
+                }
+                types.add(GraphQLInputObjectType.newInputObject(object).name(name).clearFields().fields(fields).build());
+            }
+            return GraphQLTypeReference.typeRef(name);
+        }
+
+        private static GraphQLType wrap(GraphQLType type, java.util.function.Function<GraphQLType, GraphQLType> named) {
+            if (type instanceof GraphQLNonNull nonNull) {
+                return GraphQLNonNull.nonNull(wrap(nonNull.getWrappedType(), named));
+            }
+            if (type instanceof GraphQLList list) {
+                return GraphQLList.list(wrap(list.getWrappedType(), named));
+            }
+            return named.apply(type);
+        }
+
+        private static String name(GraphQLType type) {
+            return ((GraphQLNamedType) type).getName();
+        }
+    }
+}
