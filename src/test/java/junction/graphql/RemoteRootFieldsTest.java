@@ -50,6 +50,9 @@ class RemoteRootFieldsTest {
         engine.metadataOk(add("zoo", "{\"url\": \"" + zoo.url() + "\", \"customization\": " + ZOO_CUSTOMIZATION + "}"));
         engine.metadataOk(add("slowA", namespaced(slowA, "slowA", "A_")));
         engine.metadataOk(add("slowB", namespaced(slowB, "slowB", "B_")));
+        engine.metadataOk("{\"type\": \"pg_create_remote_relationship\", \"args\": {\"source\": \"default\", \"table\":"
+                + " \"orders\", \"name\": \"buyer\", \"definition\": {\"to_remote_schema\": {\"remote_schema\": \"users\","
+                + " \"lhs_fields\": [\"user_id\"], \"remote_field\": {\"user\": {\"arguments\": {\"id\": \"$user_id\"}}}}}}}");
     }
 
     @AfterAll
@@ -121,6 +124,14 @@ class RemoteRootFieldsTest {
         assertThat(data.get("n").asText()).isEqualTo("query_root");
         assertThat(users.requestCount()).as("both remote fields in one request").isEqualTo(1);
         assertThat(users.lastRequest().query()).doesNotContain("__typename");
+    }
+
+    @Test
+    void remoteJoinsGoIntoTheDatabaseRowsAndLeaveRemoteRootFieldsAlone() {
+        JsonNode data = data("{ user(id: 3) { name } orders(order_by: {id: asc}, limit: 2) { id buyer { name } } }");
+        assertThat(data).isEqualTo(Json.parse("{\"user\": {\"name\": \"user3\"}, \"orders\": [{\"id\": 1, \"buyer\":"
+                + " {\"name\": \"user1\"}}, {\"id\": 2, \"buyer\": {\"name\": \"user2\"}}]}"));
+        assertThat(users.requestCount()).as("one request for the root field, one for the join").isEqualTo(2);
     }
 
     @Test
