@@ -23,7 +23,7 @@ final class RemoteHeaders {
     private static final Set<String> IGNORED = Set.of("content-length", "content-md5", "user-agent", "host", "origin",
             "referer", "accept", "accept-encoding", "accept-language", "accept-datetime", "cache-control", "dnt",
             "content-type", "expect");
-    /** Headers the JDK HTTP client sets itself and refuses from callers. */
+    /** Headers the HTTP transport sets itself (length, host, connection handling). */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private RemoteHeaders() {
