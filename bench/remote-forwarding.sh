@@ -19,7 +19,8 @@ CONCURRENCY="${CONCURRENCY:-16 64}"
 THREADS="${THREADS:-2}"
 DELAYS="${DELAYS:-0 2}"
 export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
-REMOTE_JAVA_OPTS="${REMOTE_JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx512m}"
+# the JDK's HTTP server writes headers and body apart: without nodelay Nagle may hold the body back
+REMOTE_JAVA_OPTS="${REMOTE_JAVA_OPTS:--Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xms256m -Xmx512m}"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
@@ -82,25 +83,41 @@ LUA
 echo "== Junction on port $JPORT (embedded PostgreSQL in $work/data)" >&2
 (cd "$root" && exec ./junction serve --port "$JPORT" --data-dir "$work/data" >"$work/junction.log" 2>&1) &
 pids+=($!)
+junction_pid=$!
 wait_for "Junction" "http://127.0.0.1:$JPORT/healthz" "$work/junction.log" "${pids[-1]}"
 
+# CPU time (user + system) a process has used, in clock ticks
+ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+
+# wrk on a URL; prints req/s | p50 | p99 | failed answers | CPU µs per request of each given process
 run_wrk() {
-  local url="$1" c="$2"
+  local url="$1" c="$2"; shift 2
   wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$work/post.lua" "$url" >/dev/null 2>&1 || true
+  local before=() after=() pid
+  for pid in "$@"; do before+=("$(ticks "$pid")"); done
   wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$work/post.lua" "$url" > "$work/wrk.out" 2>&1
-  local rps p50 p99 failed
+  for pid in "$@"; do after+=("$(ticks "$pid")"); done
+  local rps p50 p99 failed requests cpu="" i
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
   p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.out")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
   failed=$(awk '/failed answers/ {print $NF}' "$work/wrk.out")
-  echo "$rps|$p50|$p99|${failed:-?}"
+  requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
+  for i in "${!before[@]}"; do
+    cpu+="|$(( (after[i] - before[i]) * 1000000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) ))"
+  done
+  echo "$rps|$p50|$p99|${failed:-?}$cpu"
 }
 
-echo "query: \`$query\` (variables {\"id\": 7}); $(nproc) cores shared by wrk, the user service and Junction;"
+echo "query: \`$query\` (variables {\"id\": 7}); $(nproc) cores shared by wrk, the user service and Junction"
+echo "(load average before the run: $(cut -d' ' -f1-3 /proc/loadavg));"
 echo "wrk -t$THREADS, ${DURATION}s after ${WARMUP}s of warm-up per run; ratio = Junction req/s / remote req/s"
 echo
-echo "| remote delay | c | remote req/s | p50 | p99 | Junction req/s | p50 | p99 | failed | ratio |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "CPU µs/req: CPU time the process used during the run, per request answered (remote alone; Junction"
+echo "and the remote it calls, when going through Junction)."
+echo
+echo "| remote delay | c | remote req/s | p50 | p99 | CPU µs/req | Junction req/s | p50 | p99 | CPU µs/req Junction + remote | failed | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
 verb=add_remote_schema
 for delay in $DELAYS; do
   rport="$(free_port)"
@@ -122,10 +139,10 @@ for delay in $DELAYS; do
   # JIT warm-up of both JVMs before the first measurement
   wrk -t"$THREADS" -c16 -d"${PREWARM}s" -s "$work/post.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
   for c in $CONCURRENCY; do
-    IFS='|' read -r rrps rp50 rp99 rfail <<<"$(run_wrk "http://127.0.0.1:$rport/graphql" "$c")"
-    IFS='|' read -r jrps jp50 jp99 jfail <<<"$(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$c")"
+    IFS='|' read -r rrps rp50 rp99 rfail rcpu <<<"$(run_wrk "http://127.0.0.1:$rport/graphql" "$c" "$remote_pid")"
+    IFS='|' read -r jrps jp50 jp99 jfail jcpu jrcpu <<<"$(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$c" "$junction_pid" "$remote_pid")"
     ratio=$(python3 -c "print(f'{float(\"$jrps\")/float(\"$rrps\"):.2f}')" 2>/dev/null || echo "?")
-    echo "| ${delay} ms | $c | $rrps | $rp50 | $rp99 | $jrps | $jp50 | $jp99 | $rfail+$jfail | $ratio |"
+    echo "| ${delay} ms | $c | $rrps | $rp50 | $rp99 | $rcpu | $jrps | $jp50 | $jp99 | $jcpu + $jrcpu | $rfail+$jfail | $ratio |"
   done
   kill "$remote_pid" 2>/dev/null || true
 done

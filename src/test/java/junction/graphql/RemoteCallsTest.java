@@ -166,12 +166,16 @@ class RemoteCallsTest {
     }
 
     @Test
-    void aRemoteAnsweringWithoutJsonIsARemoteSchemaError() {
+    void aRemoteAnsweringWithoutJsonOrWithoutTheFieldIsARemoteSchemaError() {
         cookies.override(r -> new GraphqlTestServer.Answer(502, "<html>bad gateway</html>"));
         JsonNode answer = post("{ cookies { user(id: 1) { id } } }", Map.of()).json();
         assertThat(answer.has("data")).isFalse();
         assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("remote-schema-error");
         assertThat(answer.at("/errors/0/extensions/internal/status").asInt()).isEqualTo(502);
+        users.override(r -> new GraphqlTestServer.Answer(200, "{\"data\": {\"other\": 1}}"));
+        JsonNode missing = post("{ orders { id } user(id: 1) { id } }", Map.of()).json();
+        assertThat(missing).isEqualTo(Json.parse("{\"errors\": [{\"message\": \"expecting key user\","
+                + " \"extensions\": {\"path\": \"$\", \"code\": \"remote-schema-error\"}}]}"));
     }
 
     @Test
