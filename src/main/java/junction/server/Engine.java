@@ -70,6 +70,9 @@ public final class Engine implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(config.maxBodyBytes() * 2)
+                    // answers of several KB are written in more than one segment: without TCP_NODELAY the
+                    // last one waits for the client's delayed ACK (~40 ms per request)
+                    .connectionOptions(io.helidon.common.socket.SocketOptions.builder().tcpNoDelay(true).build())
                     .routing(routing -> Routes.register(routing, engine))
                     .build()
                     .start();
