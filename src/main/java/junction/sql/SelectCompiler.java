@@ -44,6 +44,21 @@ public final class SelectCompiler {
         this(new Aliases());
     }
 
+    /**
+     * Relations to read instead of a table: a mutation's answer must see the rows its own CTEs
+     * inserted, which the statement's snapshot of the table does not show.
+     */
+    private final Map<junction.catalog.TableName, Sql> relations = new java.util.HashMap<>();
+
+    void readAlso(junction.catalog.TableName table, Sql cte) {
+        relations.merge(table, Sql.of("(select * from ", WhereCompiler.table(table), " union all select * from ", cte, ")"),
+                (old, added) -> Sql.of("(select * from ", cte, " union all select * from ", old, ")"));
+    }
+
+    private Sql relation(junction.catalog.TableName table) {
+        return relations.getOrDefault(table, WhereCompiler.table(table));
+    }
+
     /** How a nested select refers to the row it hangs from. */
     record Outer(Join join, Function<String, Sql> column) {
     }
@@ -81,7 +96,7 @@ public final class SelectCompiler {
 
     /** A SELECT of one column {@code "v"}: the rows as a JSON array, or the one row as an object or null. */
     Sql rows(Select select, Outer outer) {
-        return rows(select, outer, WhereCompiler.table(select.table()));
+        return rows(select, outer, relation(select.table()));
     }
 
     /** Rows read from another relation than the table itself (a mutation's {@code returning} CTE). */
@@ -108,7 +123,7 @@ public final class SelectCompiler {
                 case Typename t -> { }
             }
         }
-        Base base = base(aggregate.rows(), needed, outer, WhereCompiler.table(aggregate.rows().table()));
+        Base base = base(aggregate.rows(), needed, outer, relation(aggregate.rows().table()));
         List<Sql> laterals = new ArrayList<>();
         List<Sql[]> pairs = new ArrayList<>();
         for (AggregateSelection selection : aggregate.selections()) {
