@@ -2,7 +2,12 @@ package junction.db;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
@@ -44,6 +49,22 @@ public final class SourcePools implements AutoCloseable {
         HikariDataSource dataSource = Pools.create(source, url, max, idle);
         pools.put(source, new Pool(configuration, dataSource));
         return dataSource;
+    }
+
+    /**
+     * A connection for a one-off read such as the catalog: from the pool when it has live
+     * connections, else opened directly, so that a database that cannot be reached fails at once
+     * with its own error instead of after the pool's wait.
+     */
+    public Connection connection(String source, JsonNode configuration) throws SQLException {
+        HikariDataSource dataSource = (HikariDataSource) dataSource(source, configuration);
+        HikariPoolMXBean pool = dataSource.getHikariPoolMXBean();
+        if (pool != null && pool.getTotalConnections() > 0) {
+            return dataSource.getConnection();
+        }
+        Properties properties = new Properties();
+        properties.setProperty("connectTimeout", "5");
+        return DriverManager.getConnection(dataSource.getJdbcUrl(), properties);
     }
 
     /** Closes pools of sources no longer in metadata. */

@@ -17,6 +17,7 @@ public enum Code {
     INVALID_HEADERS("invalid-headers", 400),
     INVALID_JSON("invalid-json", 400),
     INVALID_PARAMS("invalid-params", 400),
+    METADATA_WARNINGS("metadata-warnings", 400),
     METHOD_NOT_ALLOWED("method-not-allowed", 405),
     NOT_EXISTS("not-exists", 400),
     NOT_FOUND("not-found", 404),
@@ -29,6 +30,7 @@ public enum Code {
     REMOTE_SCHEMA_CONFLICTS("remote-schema-conflicts", 400),
     REQUEST_TOO_LARGE("bad-request", 413),
     UNEXPECTED("unexpected", 500),
+    UNEXPECTED_PAYLOAD("unexpected-payload", 400),
     VALIDATION_FAILED("validation-failed", 400);
 
     private final String text;

@@ -10,6 +10,7 @@ import graphql.GraphQL;
 import graphql.execution.preparsed.PreparsedDocumentEntry;
 import graphql.language.Document;
 import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
@@ -61,7 +62,9 @@ public final class SchemaBuilder {
                 MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
             }
         });
-        GraphQLSchema schema = schema(types, queryFields, mutationFields);
+        GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
+        RemoteRoots.add(snapshot, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
+        GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
         return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
                 mutationRoots, tables);
     }
@@ -115,13 +118,13 @@ public final class SchemaBuilder {
         return args;
     }
 
-    private static GraphQLSchema schema(TypeSet types, List<GraphQLFieldDefinition> queryFields,
-                                        List<GraphQLFieldDefinition> mutationFields) {
+    private static GraphQLSchema schema(TypeSet types, GraphQLCodeRegistry.Builder registry,
+                                        List<GraphQLFieldDefinition> queryFields, List<GraphQLFieldDefinition> mutationFields) {
         if (queryFields.isEmpty()) {
             queryFields.add(field("no_queries_available", nonNull("String"), null));
         }
         queryFields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
-        GraphQLSchema.Builder schema = GraphQLSchema.newSchema()
+        GraphQLSchema.Builder schema = GraphQLSchema.newSchema().codeRegistry(registry.build())
                 .query(GraphQLObjectType.newObject().name(RoleSchema.QUERY_ROOT).fields(queryFields).build())
                 .additionalTypes(new HashSet<>(types.all()));
         if (!mutationFields.isEmpty()) {

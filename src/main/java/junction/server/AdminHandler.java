@@ -13,7 +13,11 @@ import junction.session.SessionResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@code /v1/metadata} and {@code /v2/query}: admin only, JSON in, JSON out, metadata error envelope. */
+/**
+ * {@code /v1/metadata} and {@code /v2/query}: admin only, JSON in, JSON out, metadata error envelope.
+ * As in Hasura, credentials are checked first (401), then the body is read (413 past the limit,
+ * {@code invalid-json}), then the role must be admin.
+ */
 final class AdminHandler implements Handler {
     private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
 
@@ -31,10 +35,10 @@ final class AdminHandler implements Handler {
     public void handle(ServerRequest request, ServerResponse response) {
         try {
             Session session = sessions.resolve(Exchange.headers(request));
-            if (!session.isAdmin()) {
-                throw ApiException.of(Code.ACCESS_DENIED, "restricted access : admin only");
-            }
             JsonNode body = Json.parse(Exchange.body(request, maxBodyBytes));
+            if (!session.isAdmin()) {
+                throw ApiException.of(Code.ACCESS_DENIED, "restricted access : admin only").at("$.args");
+            }
             Exchange.json(response, 200, Json.bytes(api.apply(body)));
         } catch (ApiException e) {
             Exchange.json(response, e.httpStatus(), ErrorEnvelope.metadata(e, true));

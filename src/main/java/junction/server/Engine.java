@@ -2,6 +2,7 @@ package junction.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
+import io.helidon.http.DirectHandler;
 import io.helidon.webserver.WebServer;
 import java.sql.SQLException;
 import java.util.List;
@@ -18,10 +19,13 @@ import junction.schema.SchemaCache;
 import junction.db.Pools;
 import junction.db.SourcePools;
 import junction.json.Json;
+import junction.metadata.api.LegacyQuery;
 import junction.metadata.api.MetadataService;
 import junction.metadata.api.RunSql;
 import junction.metadata.model.Source;
 import junction.metadata.store.MetadataStore;
+import junction.remote.Introspector;
+import junction.remote.RemoteClient;
 import junction.session.SessionResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,8 +41,10 @@ public final class Engine implements AutoCloseable {
     private final ServerConfig config;
     private final HikariDataSource metadataPool;
     private final SourcePools pools;
+    private final RemoteClient remotes;
     private final MetadataService metadata;
     private final RunSql runSql;
+    private final LegacyQuery legacyQuery;
     private final SessionResolver sessions;
     private final GraphqlHandler graphql;
     private volatile WebServer server;
@@ -51,8 +57,11 @@ public final class Engine implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("a database URL or a metadata database URL is required"));
         this.metadataPool = Pools.create("metadata", metadataUrl, 4, 300);
         this.pools = new SourcePools(env, config.pgConnections());
-        this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config));
+        this.remotes = RemoteClient.create();
+        this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
+                new Introspector(remotes, env));
         this.runSql = new RunSql(metadata);
+        this.legacyQuery = new LegacyQuery(metadata, runSql);
         this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
         SchemaCache schemas = new SchemaCache();
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
@@ -69,7 +78,10 @@ public final class Engine implements AutoCloseable {
             engine.server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
-                    .maxPayloadSize(config.maxBodyBytes() * 2)
+                    .maxPayloadSize(config.maxBodyBytes())
+                    .directHandlers(d -> d
+                            .addHandler(DirectHandler.EventType.BAD_REQUEST, Exchange.tooLargeHandler(config.maxBodyBytes()))
+                            .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, Exchange.tooLargeHandler(config.maxBodyBytes())))
                     // answers of several KB are written in more than one segment: without TCP_NODELAY the
                     // last one waits for the client's delayed ACK (~40 ms per request)
                     .connectionOptions(io.helidon.common.socket.SocketOptions.builder().tcpNoDelay(true).build())
@@ -126,8 +138,17 @@ public final class Engine implements AutoCloseable {
         return metadata;
     }
 
+    /** The one client every call to a remote schema goes through (introspection, forwarding, remote joins). */
+    public RemoteClient remoteClient() {
+        return remotes;
+    }
+
     RunSql runSql() {
         return runSql;
+    }
+
+    LegacyQuery legacyQuery() {
+        return legacyQuery;
     }
 
     GraphqlHandler graphql() {
@@ -148,6 +169,7 @@ public final class Engine implements AutoCloseable {
         }
         pools.close();
         metadataPool.close();
+        remotes.close();
     }
 
 }

@@ -1,5 +1,6 @@
 package junction.server;
 
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.http.ServerRequest;
@@ -44,6 +45,21 @@ final class Exchange {
         response.status(Status.create(status));
         response.header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8");
         response.send(body);
+    }
+
+    /**
+     * Helidon's own answer to a body past the limit (a bad request with status 413), given the
+     * metadata error envelope too; other bad requests keep Helidon's answer.
+     */
+    static DirectHandler tooLargeHandler(long limit) {
+        return (request, type, status, headers, message) -> status.code() != 413
+                ? DirectHandler.defaultHandler().handle(request, type, status, headers, message)
+                : DirectHandler.TransportResponse.builder()
+                .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
+                .header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+                .entity(ErrorEnvelope.metadata(tooLarge(limit), false))
+                .keepAlive(false)
+                .build();
     }
 
     private static ApiException tooLarge(long limit) {

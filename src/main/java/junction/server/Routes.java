@@ -24,6 +24,7 @@ final class Routes {
                 .post("/v1/graphql/explain", engine.graphql()::explain)
                 .post("/v1/metadata", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.metadata()::execute))
                 .post("/v2/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.runSql()::execute))
+                .post("/v1/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.legacyQuery()::execute))
                 .any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadata(
                         ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)));
     }

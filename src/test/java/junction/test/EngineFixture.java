@@ -55,6 +55,38 @@ public final class EngineFixture implements AutoCloseable {
         return r.json();
     }
 
+    /**
+     * POST /v1/metadata expecting a refusal: fails if it succeeds or if the exported metadata or its
+     * resource version changed. Returns the error to check.
+     */
+    public ApiError refused(String body) {
+        return refused(() -> metadata(body));
+    }
+
+    /** Runs {@code call}, expecting an error answer that changed neither metadata nor resource version. */
+    public ApiError refused(java.util.function.Supplier<Http.Response> call) {
+        JsonNode before = exportWithVersion();
+        Http.Response r = call.get();
+        if (r.status() == 200) {
+            throw new AssertionError("expected an error but got 200: " + r.body());
+        }
+        JsonNode after = exportWithVersion();
+        if (!after.equals(before)) {
+            throw new AssertionError("metadata changed by a refused request\nbefore: " + before + "\nafter:  " + after);
+        }
+        return ApiError.of(r);
+    }
+
+    /** export_metadata (version 1): the metadata document. */
+    public JsonNode export() {
+        return metadataOk("{\"type\":\"export_metadata\",\"args\":{}}");
+    }
+
+    /** POST /v2/query with a run_sql whose args are given as JSON. */
+    public Http.Response runSqlWith(String argsJson) {
+        return http.post("/v2/query", "{\"type\":\"run_sql\",\"args\":" + argsJson + "}");
+    }
+
     public Http.Response runSql(String sql) {
         return http.post("/v2/query", Json.write(Json.object().put("type", "run_sql")
                 .set("args", Json.object().put("sql", sql))));

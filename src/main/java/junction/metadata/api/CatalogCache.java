@@ -41,7 +41,7 @@ final class CatalogCache {
     }
 
     private SourceCatalog load(Source source) {
-        try (Connection connection = pools.dataSource(source.name(), source.configuration()).getConnection()) {
+        try (Connection connection = pools.connection(source.name(), source.configuration())) {
             return SourceCatalog.of(new CatalogReader().read(connection));
         } catch (junction.error.ApiException e) {
             return SourceCatalog.failed(e.getMessage());

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import junction.catalog.TableName;
-import junction.error.ApiException;
-import junction.error.Code;
 import junction.metadata.model.ColumnConfig;
 import junction.metadata.model.Relationship;
 import junction.metadata.model.RelationshipUsing;
@@ -19,55 +17,54 @@ import junction.metadata.model.RemoteRelationship;
 import junction.metadata.model.Source;
 import junction.metadata.model.TableConfig;
 import junction.metadata.model.TableEntry;
-import junction.metadata.resolve.ResolvedRelationship;
-import junction.metadata.resolve.SourceSnapshot;
 
 /**
- * Carries DDL into a source's metadata: renamed tables and columns are renamed in every entry that
- * names them (tracked tables, column config, relationships, remote relationships' join fields and
- * {@code $column} references); objects that used a dropped table or column are dependents — an
- * error, or removed when {@code cascade}.
+ * Carries DDL into a source's metadata, as Hasura's run_sql does: renamed tables and columns are
+ * renamed wherever metadata names them (tracked tables, column config, relationships of any table,
+ * remote relationships' join fields and {@code $column} references); a dropped tracked table is a
+ * dependent of the drop (the spec's run_sql: {@code dependency-error} unless {@code cascade}, which
+ * untracks it with everything on it); the column config of a dropped column goes away. Objects that
+ * used something dropped are left as they are, so that resolving the result shows them broken —
+ * those are the drop's dependents — except remote relationships, whose dropped join fields are
+ * reported here.
  */
 final class DdlPropagation {
+    /** The source after the DDL, and the remote relationships that lost a join field. */
+    record Result(Source source, List<String> dependents) {
+    }
+
     private final String source;
     private final CatalogChanges changes;
-    private final Optional<SourceSnapshot> before;
     private final List<String> dependents = new ArrayList<>();
 
-    private DdlPropagation(String source, CatalogChanges changes, Optional<SourceSnapshot> before) {
+    private DdlPropagation(String source, CatalogChanges changes) {
         this.source = source;
         this.changes = changes;
-        this.before = before;
     }
 
-    static Source apply(Source source, CatalogChanges changes, Optional<SourceSnapshot> before, boolean cascade) {
-        DdlPropagation propagation = new DdlPropagation(source.name(), changes, before);
+    static Result apply(Source source, CatalogChanges changes) {
+        DdlPropagation propagation = new DdlPropagation(source.name(), changes);
         List<TableEntry> tables = new ArrayList<>();
         for (TableEntry entry : source.tables()) {
-            propagation.table(entry).ifPresent(tables::add);
+            if (changes.droppedTables().contains(entry.table())) {
+                propagation.dependents.add("table " + entry.table() + " in source \"" + source.name() + "\"");
+            } else {
+                tables.add(propagation.table(entry));
+            }
         }
-        if (!propagation.dependents.isEmpty() && !cascade) {
-            throw ApiException.of(Code.DEPENDENCY_ERROR, "cannot drop due to the following dependent objects : "
-                    + String.join(", ", propagation.dependents));
-        }
-        return source.withTables(tables);
+        return new Result(source.withTables(tables), propagation.dependents);
     }
 
-    private Optional<TableEntry> table(TableEntry entry) {
-        TableName old = entry.table();
-        if (changes.droppedTables().contains(old)) {
-            dependents.add("table " + old + " in source " + source);
-            return Optional.empty();
-        }
-        TableName name = changes.renamed(old);
-        List<Relationship> objects = relationships(entry, name, entry.objectRelationships());
-        List<Relationship> arrays = relationships(entry, name, entry.arrayRelationships());
+    private TableEntry table(TableEntry entry) {
+        TableName name = changes.renamed(entry.table());
         List<RemoteRelationship> remotes = new ArrayList<>();
         for (RemoteRelationship remote : entry.remoteRelationships()) {
-            remoteRelationship(old, name, remote).ifPresent(remotes::add);
+            remoteRelationship(name, remote).ifPresent(remotes::add);
         }
-        return Optional.of(entry.withTable(name).withConfiguration(config(name, entry.configuration()))
-                .withRelationships(objects, arrays).withRemoteRelationships(remotes));
+        return entry.withTable(name).withConfiguration(config(name, entry.configuration()))
+                .withRelationships(relationships(name, entry.objectRelationships()),
+                        relationships(name, entry.arrayRelationships()))
+                .withRemoteRelationships(remotes);
     }
 
     private TableConfig config(TableName table, TableConfig config) {
@@ -80,66 +77,34 @@ final class DdlPropagation {
         return config.withColumnConfig(columns);
     }
 
-    private List<Relationship> relationships(TableEntry entry, TableName name, List<Relationship> relationships) {
-        List<Relationship> out = new ArrayList<>();
-        for (Relationship r : relationships) {
-            Optional<RelationshipUsing> using = using(name, resolvedTarget(entry.table(), r.name()), r.using());
-            if (using.isEmpty()) {
-                String type = entry.objectRelationships().contains(r) ? "object_relation" : "array_relation";
-                dependents.add(type + " " + r.name() + " in table " + entry.table() + " in source " + source);
-            } else {
-                out.add(r.withUsing(using.get()));
-            }
-        }
-        return out;
+    private List<Relationship> relationships(TableName self, List<Relationship> relationships) {
+        return relationships.stream().map(r -> r.withUsing(using(self, r.using()))).toList();
     }
 
-    /** The relationship's definition with renames applied, or empty if it used something dropped. */
-    private Optional<RelationshipUsing> using(TableName self, Optional<TableName> target, RelationshipUsing using) {
-        if (target.isPresent() && changes.droppedTables().contains(target.get())) {
-            return Optional.empty();
-        }
-        switch (using) {
-            case RelationshipUsing.ForeignKey fk when fk.table().isEmpty() -> {
-                return columns(self, fk.columns()).map(cols -> new RelationshipUsing.ForeignKey(Optional.empty(), cols, fk.form()));
-            }
+    /** The relationship's definition with table and column renames applied. */
+    private RelationshipUsing using(TableName self, RelationshipUsing using) {
+        return switch (using) {
+            case RelationshipUsing.ForeignKey fk when fk.table().isEmpty() ->
+                    new RelationshipUsing.ForeignKey(Optional.empty(), columns(self, fk.columns()), fk.form());
             case RelationshipUsing.ForeignKey fk -> {
                 TableName other = changes.renamed(fk.table().get());
-                return columns(other, fk.columns()).map(cols -> new RelationshipUsing.ForeignKey(Optional.of(other), cols, fk.form()));
+                yield new RelationshipUsing.ForeignKey(Optional.of(other), columns(other, fk.columns()), fk.form());
             }
             case RelationshipUsing.Manual manual -> {
-                if (changes.droppedTables().contains(manual.remoteTable())) {
-                    return Optional.empty();
-                }
                 TableName other = changes.renamed(manual.remoteTable());
                 Map<String, String> mapping = new LinkedHashMap<>();
-                for (Map.Entry<String, String> e : manual.columnMapping().entrySet()) {
-                    if (changes.isDropped(self, e.getKey()) || changes.isDropped(other, e.getValue())) {
-                        return Optional.empty();
-                    }
-                    mapping.put(changes.renamedColumn(self, e.getKey()), changes.renamedColumn(other, e.getValue()));
-                }
-                return Optional.of(new RelationshipUsing.Manual(other, mapping, manual.insertionOrder()));
+                manual.columnMapping().forEach((mine, theirs) ->
+                        mapping.put(changes.renamedColumn(self, mine), changes.renamedColumn(other, theirs)));
+                yield new RelationshipUsing.Manual(other, mapping, manual.insertionOrder());
             }
-        }
+        };
     }
 
-    private Optional<List<String>> columns(TableName table, List<String> columns) {
-        List<String> out = new ArrayList<>();
-        for (String column : columns) {
-            if (changes.isDropped(table, column)) {
-                return Optional.empty();
-            }
-            out.add(changes.renamedColumn(table, column));
-        }
-        return Optional.of(out);
+    private List<String> columns(TableName table, List<String> columns) {
+        return columns.stream().map(c -> changes.renamedColumn(table, c)).toList();
     }
 
-    private Optional<TableName> resolvedTarget(TableName table, String relationship) {
-        return before.flatMap(s -> s.table(table)).flatMap(t -> t.relationship(relationship)).map(ResolvedRelationship::target);
-    }
-
-    private Optional<RemoteRelationship> remoteRelationship(TableName old, TableName name, RemoteRelationship remote) {
+    private Optional<RemoteRelationship> remoteRelationship(TableName name, RemoteRelationship remote) {
         ObjectNode definition = remote.definition().deepCopy();
         ObjectNode holder = definition.has("to_remote_schema") ? (ObjectNode) definition.get("to_remote_schema") : definition;
         String fieldsKey = holder.has("lhs_fields") ? "lhs_fields" : "hasura_fields";
@@ -148,7 +113,7 @@ final class DdlPropagation {
             ArrayNode renamed = holder.putArray(fieldsKey);
             for (JsonNode field : fields) {
                 if (changes.isDropped(name, field.asText())) {
-                    dependents.add("remote_relationship " + remote.name() + " in table " + old + " in source " + source);
+                    dependents.add("remote relationship " + name + "." + remote.name() + " in source \"" + source + "\"");
                     return Optional.empty();
                 }
                 renamed.add(changes.renamedColumn(name, field.asText()));

@@ -2,58 +2,52 @@ package junction.metadata.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import junction.catalog.TableName;
+import java.util.stream.Stream;
 import junction.error.ApiException;
 import junction.error.Code;
-import junction.metadata.model.TableEntry;
-import junction.metadata.resolve.ResolvedRelationship;
+import junction.metadata.model.Metadata;
+import junction.metadata.resolve.Inconsistency;
 import junction.metadata.resolve.Snapshot;
-import junction.metadata.resolve.SourceSnapshot;
-import junction.metadata.resolve.TrackedTable;
 
-/** Relationships of other tables that would break if a table went away. */
-record Dependents(String source, List<Dependent> items) {
-
-    record Dependent(TableName table, String relationship, ResolvedRelationship.Kind kind) {
-        String describe(String source) {
-            String type = kind == ResolvedRelationship.Kind.OBJECT ? "object_relation" : "array_relation";
-            return type + " " + relationship + " in table " + table + " in source " + source;
-        }
+/**
+ * The objects a drop would break: those consistent before it and inconsistent after it (a
+ * relationship whose target table, column or foreign key went away), plus any the caller found
+ * directly. Reported as Hasura's {@code dependency-error}, or removed when the drop cascades.
+ */
+record Dependents(List<Inconsistency> broken, List<String> others) {
+    Dependents {
+        broken = List.copyOf(broken);
+        others = List.copyOf(others);
     }
 
-    static Dependents onTable(Snapshot snapshot, String source, TableName target) {
-        List<Dependent> items = new ArrayList<>();
-        SourceSnapshot resolved = snapshot.source(source).orElse(null);
-        if (resolved != null) {
-            for (TrackedTable table : resolved.tables().values()) {
-                if (table.name().equals(target)) {
-                    continue;
-                }
-                for (ResolvedRelationship r : table.relationships()) {
-                    if (r.target().equals(target)) {
-                        items.add(new Dependent(table.name(), r.name(), r.kind()));
-                    }
-                }
-            }
-        }
-        return new Dependents(source, items);
+    static Dependents between(Snapshot before, Snapshot after) {
+        return new Dependents(ConsistencyCheck.added(before, after), List.of());
+    }
+
+    Dependents plus(List<String> more) {
+        List<String> all = new ArrayList<>(others);
+        all.addAll(more);
+        return new Dependents(broken, all);
     }
 
     boolean isEmpty() {
-        return items.isEmpty();
+        return broken.isEmpty() && others.isEmpty();
     }
 
+    /** Hasura's message: the dependents, sorted and comma separated. */
     ApiException error() {
-        List<String> names = items.stream().map(d -> d.describe(source)).toList();
+        List<String> names = Stream.concat(broken.stream().map(Inconsistency::dependentName), others.stream())
+                .distinct().sorted().toList();
         return ApiException.of(Code.DEPENDENCY_ERROR,
-                "cannot drop due to the following dependent objects : " + String.join(", ", names));
+                "cannot drop due to the following dependent objects: " + String.join(", ", names));
     }
 
-    TableEntry removeFrom(TableEntry entry) {
-        TableEntry out = entry;
-        for (Dependent d : items) {
-            if (d.table.equals(entry.table())) {
-                out = out.withoutRelationship(d.relationship);
+    /** The metadata without the broken objects of tables (a cascading drop). */
+    Metadata removeFrom(Metadata metadata) {
+        Metadata out = metadata;
+        for (Inconsistency issue : broken) {
+            if (issue.at().object() != null) {
+                out = Pruning.without(out, issue.at());
             }
         }
         return out;

@@ -1,5 +1,7 @@
 package junction.metadata.api;
 
+import java.util.Optional;
+import junction.catalog.Table;
 import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -8,6 +10,7 @@ import junction.metadata.codec.MetadataReader;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
 import junction.metadata.model.TableEntry;
+import junction.metadata.resolve.Snapshot;
 
 /** Finds the source and table a command's args name, failing with Hasura's errors. */
 final class Lookup {
@@ -33,6 +36,11 @@ final class Lookup {
         Source source = source(metadata, args);
         TableName name = tableName(args);
         return source.table(name).orElseThrow(() -> ApiException.of(Code.NOT_EXISTS,
-                "table \"" + name + "\" does not exist").at(args.pathOf("table")));
+                "table \"" + name + "\" does not exist in source: " + source.name()).at(args.pathOf("table")));
+    }
+
+    /** The database table behind a tracked table, if its source is reachable and the table exists. */
+    static Optional<Table> catalogTable(Snapshot snapshot, String source, TableName table) {
+        return snapshot.source(source).flatMap(s -> s.catalog().table(table));
     }
 }

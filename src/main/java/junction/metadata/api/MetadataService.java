@@ -2,6 +2,7 @@ package junction.metadata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import junction.db.SourcePools;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -20,23 +22,25 @@ import junction.metadata.codec.MetadataReader;
 import junction.metadata.codec.MetadataWriter;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
-import junction.metadata.resolve.Inconsistency;
 import junction.metadata.resolve.MetadataResolver;
 import junction.metadata.resolve.Snapshot;
 import junction.metadata.store.MetadataStore;
 import junction.metadata.store.StoredMetadata;
+import junction.remote.Introspector;
 
 /**
  * Owns the current {@link Snapshot}. Every change — a metadata API command, a {@code bulk} of them,
  * a {@code run_sql} that alters tracked tables — computes new metadata, resolves it against fresh
- * catalogs, refuses it if it makes a consistent object inconsistent, stores it with a
+ * catalogs, refuses it if it breaks what it may not break ({@link ConsistencyCheck}), stores it with a
  * compare-and-set on the resource version, and only then swaps the snapshot. A failure anywhere
- * leaves stored metadata and the snapshot exactly as they were.
+ * leaves stored metadata and the snapshot exactly as they were. Before a change, the snapshot is
+ * brought up to date with what another engine may have stored.
  */
 public final class MetadataService {
     private final MetadataStore store;
     private final SourcePools pools;
     private final Optional<Source> defaultSource;
+    private final Introspector introspector;
     private final MetadataResolver resolver = new MetadataResolver();
     private final Map<String, Command> commands = new HashMap<>();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
@@ -46,14 +50,19 @@ public final class MetadataService {
     record Step(Metadata metadata, Snapshot snapshot, JsonNode response, boolean wrote) {
     }
 
-    public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource) {
+    /** @param introspector loads remote schemas (when added, updated, reloaded, or at start) */
+    public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource,
+                           Introspector introspector) {
         this.store = store;
         this.pools = pools;
         this.defaultSource = defaultSource;
+        this.introspector = introspector;
         SourceCommands.register(commands);
         TableCommands.register(commands);
         RelationshipCommands.register(commands);
+        RemoteSchemaCommands.register(commands);
         ManagementCommands.register(commands);
+        RemoteRelationshipCommands.register(commands);
     }
 
     /** Creates the catalog schema if needed, stores initial metadata on first start, loads the snapshot. */
@@ -70,18 +79,24 @@ public final class MetadataService {
         reload();
     }
 
+    public boolean hasCommand(String type) {
+        return commands.containsKey(type);
+    }
+
     public Snapshot snapshot() {
         return current.get();
     }
 
-    /** Re-reads stored metadata and every source's catalog. */
+    /**
+     * Re-reads stored metadata and every source's catalog. Remote schemas are introspected when the
+     * snapshot does not know them with their current definition (at start: all of them).
+     */
     public void reload() throws SQLException {
         lock.lock();
         try {
             StoredMetadata stored = store.load().orElseThrow();
             Metadata metadata = MetadataReader.metadata(stored.document(), "$");
-            Snapshot next = resolver.resolve(stored.resourceVersion(), metadata, new CatalogCache(pools).forMetadata(metadata));
-            swap(next);
+            swap(resolve(stored.resourceVersion(), metadata, new CatalogCache(pools), remotes(current.get())));
         } finally {
             lock.unlock();
         }
@@ -89,12 +104,16 @@ public final class MetadataService {
 
     /** Reloads when another engine changed the stored metadata. Called by the poller. */
     public boolean syncIfChanged() throws SQLException {
-        long stored = store.version();
-        if (stored == current.get().resourceVersion()) {
-            return false;
+        lock.lock();
+        try {
+            if (store.version() == current.get().resourceVersion()) {
+                return false;
+            }
+            reload();
+            return true;
+        } finally {
+            lock.unlock();
         }
-        reload();
-        return true;
     }
 
     /** Runs one {@code /v1/metadata} request (possibly a {@code bulk}) and answers it. */
@@ -102,12 +121,21 @@ public final class MetadataService {
         Obj req = Obj.of(request, "$");
         Optional<Long> expected = req.optLong("resource_version");
         return locked(() -> {
-            Snapshot base = current.get();
+            Snapshot base = synced();
             checkVersion(expected, base);
             CatalogCache catalogs = new CatalogCache(pools);
-            Snapshot fresh = resolver.resolve(base.resourceVersion(), base.metadata(), catalogs.forMetadata(base.metadata()));
-            Step step = run(new CommandContext(base.metadata(), fresh, defaultSource), request, "$", catalogs);
-            return commit(base, fresh, step);
+            RemoteSchemaCache remotes = remotes(base);
+            Snapshot fresh = resolve(base.resourceVersion(), base.metadata(), catalogs, remotes);
+            CommandContext context = new CommandContext(base.metadata(), fresh, defaultSource, remotes,
+                    candidate -> resolve(base.resourceVersion(), candidate, catalogs, remotes));
+            Step step = run(context, request, "$");
+            if (!step.wrote()) {
+                swap(fresh);
+                return step.response();
+            }
+            long version = store(step.metadata(), base.resourceVersion());
+            swap(step.snapshot().withResourceVersion(version));
+            return step.response();
         });
     }
 
@@ -121,6 +149,16 @@ public final class MetadataService {
         }
     }
 
+    /** The current snapshot, first reloaded if another engine stored a newer version. Hold the lock. */
+    Snapshot synced() {
+        try {
+            syncIfChanged();
+        } catch (SQLException e) {
+            throw ApiException.of(Code.UNEXPECTED, "could not read stored metadata: " + e.getMessage());
+        }
+        return current.get();
+    }
+
     void checkVersion(Optional<Long> expected, Snapshot base) {
         if (expected.isPresent() && expected.get() != base.resourceVersion()) {
             throw ApiException.of(Code.CONFLICT, "metadata resource version referenced (" + expected.get()
@@ -128,51 +166,66 @@ public final class MetadataService {
         }
     }
 
-    /** Stores the step's metadata if it wrote any, and swaps in its snapshot. */
-    JsonNode commit(Snapshot base, Snapshot fresh, Step step) {
-        if (!step.wrote()) {
-            swap(fresh);
-            return step.response();
-        }
-        long version;
+    /** Stores {@code metadata} over {@code expectedVersion}; returns the new version or fails with {@code conflict}. */
+    long store(Metadata metadata, long expectedVersion) {
         try {
-            version = store.save(MetadataWriter.metadata(step.metadata()), base.resourceVersion());
+            return store.save(MetadataWriter.metadata(metadata), expectedVersion);
         } catch (SQLException e) {
             throw ApiException.of(Code.UNEXPECTED, "could not store metadata: " + e.getMessage());
         }
-        swap(new Snapshot(version, step.metadata(), step.snapshot().sources(), step.snapshot().inconsistencies()));
-        return step.response();
     }
 
-    Step run(CommandContext context, JsonNode request, String path, CatalogCache catalogs) {
+    Snapshot resolve(long version, Metadata metadata, CatalogCache catalogs, RemoteSchemaCache remotes) {
+        return resolver.resolve(version, metadata, catalogs.forMetadata(metadata), remotes.forMetadata(metadata));
+    }
+
+    /** The remote schemas of one request, reusing what {@code base} knows. */
+    RemoteSchemaCache remotes(Snapshot base) {
+        return new RemoteSchemaCache(introspector, base == null ? Map.of() : base.remoteSchemas());
+    }
+
+    Step run(CommandContext context, JsonNode request, String path) {
         Obj req = Obj.of(request, path);
         String type = req.string("type");
-        if (type.equals("bulk") || type.equals("bulk_atomic")) {
-            return bulk(context, req, catalogs);
+        if (type.equals("bulk") || type.equals("bulk_atomic") || type.equals("concurrent_bulk")) {
+            return bulk(context, req, false);
+        }
+        if (type.equals("bulk_keep_going")) {
+            return bulk(context, req, true);
         }
         Command command = commands.get(type);
         if (command == null) {
-            throw ApiException.of(Code.PARSE_FAILED, "unknown metadata command \"" + type + "\"").at(req.pathOf("type"));
+            throw UnknownCommand.error(type).at(path);
         }
+        String argsPath = req.pathOf("args");
         JsonNode args = req.node().has("args") ? req.node().get("args") : Json.object();
         if (type.equals("export_metadata") && req.optLong("version").orElse(1L) == 2) {
             return new Step(context.metadata(), context.snapshot(), ManagementCommands.exportV2(context), false);
         }
-        Outcome outcome = command.apply(context, Obj.of(args, req.pathOf("args")));
+        try {
+            return apply(context, command.apply(context, Obj.of(args, argsPath)));
+        } catch (ApiException e) {
+            throw e.path().equals("$") ? e.at(argsPath) : e;
+        }
+    }
+
+    private Step apply(CommandContext context, Outcome outcome) {
         return switch (outcome) {
             case Outcome.Read read -> new Step(context.metadata(), context.snapshot(), read.response(), false);
             case Outcome.Write write -> {
-                Snapshot next = resolver.resolve(context.snapshot().resourceVersion(), write.metadata(),
-                        catalogs.forMetadata(write.metadata()));
-                if (!write.allowInconsistent()) {
-                    refuseNewInconsistencies(context.snapshot(), next);
-                }
+                Snapshot next = context.resolve(write.metadata());
+                write.check().verify(context.snapshot(), next, write.target());
                 yield new Step(write.metadata(), next, write.response().apply(next), true);
             }
         };
     }
 
-    private Step bulk(CommandContext context, Obj req, CatalogCache catalogs) {
+    /**
+     * Runs the commands in order, each seeing the metadata the previous ones left, and stores the
+     * result once: all or nothing. With {@code keepGoing} ({@code bulk_keep_going}) a failing
+     * command is answered with its error in place and the others still apply.
+     */
+    private Step bulk(CommandContext context, Obj req, boolean keepGoing) {
         JsonNode items = req.required("args");
         if (!items.isArray()) {
             throw ApiException.of(Code.PARSE_FAILED, "expected Array, but encountered " + Obj.kind(items)).at(req.pathOf("args"));
@@ -181,36 +234,37 @@ public final class MetadataService {
         CommandContext at = context;
         boolean wrote = false;
         for (int i = 0; i < items.size(); i++) {
-            Step step = run(at, items.get(i), JsonPath.index(req.pathOf("args"), i), catalogs);
+            Step step;
+            try {
+                step = run(at, items.get(i), JsonPath.index(req.pathOf("args"), i));
+            } catch (ApiException e) {
+                if (!keepGoing) {
+                    throw e;
+                }
+                responses.add(errorJson(e));
+                continue;
+            }
             responses.add(step.response());
             wrote |= step.wrote();
-            at = new CommandContext(step.metadata(), step.snapshot(), defaultSource);
+            at = at.next(step.metadata(), step.snapshot());
         }
         return new Step(at.metadata(), at.snapshot(), responses, wrote);
     }
 
-    /** Fails with the first object that {@code next} makes inconsistent and {@code before} had consistent. */
-    static void refuseNewInconsistencies(Snapshot before, Snapshot next) {
-        List<Inconsistency> added = next.inconsistencies().stream()
-                .filter(i -> before.inconsistencies().stream().noneMatch(i::sameObject))
-                .toList();
-        if (added.isEmpty()) {
-            return;
-        }
-        Inconsistency first = added.getFirst();
-        throw ApiException.of(first.code(), first.reason()).withInternal(ManagementCommands.issues(added));
-    }
-
-    MetadataResolver resolver() {
-        return resolver;
+    private static JsonNode errorJson(ApiException e) {
+        ObjectNode node = Json.object();
+        node.put("path", e.path());
+        node.put("error", e.getMessage());
+        node.put("code", e.code().text());
+        return node;
     }
 
     SourcePools pools() {
         return pools;
     }
 
-    private void swap(Snapshot next) {
+    void swap(Snapshot next) {
         current.set(next);
-        pools.retain(next.metadata().sources().stream().map(Source::name).collect(java.util.stream.Collectors.toSet()));
+        pools.retain(next.metadata().sources().stream().map(Source::name).collect(Collectors.toSet()));
     }
 }

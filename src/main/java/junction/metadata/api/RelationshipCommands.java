@@ -3,12 +3,15 @@ package junction.metadata.api;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import junction.catalog.Table;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Obj;
 import junction.metadata.codec.MetadataReader;
 import junction.metadata.model.Relationship;
 import junction.metadata.model.TableEntry;
+import junction.metadata.resolve.Inconsistency;
 
 /** Object and array relationships: create, drop, rename, comment. */
 final class RelationshipCommands {
@@ -26,8 +29,8 @@ final class RelationshipCommands {
     static Outcome create(CommandContext context, Obj args, boolean object) {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
         String name = args.string("name");
-        if (entry.hasFieldNamed(name)) {
-            throw ApiException.of(Code.ALREADY_EXISTS, "relationship with name \"" + name + "\" already exists in table \""
+        if (isField(context, args, entry, name)) {
+            throw ApiException.of(Code.ALREADY_EXISTS, "field with name \"" + name + "\" already exists in table \""
                     + entry.table() + "\"").at(args.pathOf("name"));
         }
         Relationship relationship = new Relationship(name, MetadataReader.using(args.obj("using")),
@@ -35,14 +38,17 @@ final class RelationshipCommands {
         List<Relationship> objects = new ArrayList<>(entry.objectRelationships());
         List<Relationship> arrays = new ArrayList<>(entry.arrayRelationships());
         (object ? objects : arrays).add(relationship);
-        return Outcome.success(context.metadata().updateSource(Lookup.sourceName(args),
-                s -> s.updateTable(entry.table(), t -> t.withRelationships(objects, arrays))));
+        String source = Lookup.sourceName(args);
+        return Outcome.success(context.metadata().updateSource(source,
+                s -> s.updateTable(entry.table(), t -> t.withRelationships(objects, arrays))),
+                new Inconsistency.Location(source, entry.table(), name));
     }
 
     static Outcome drop(CommandContext context, Obj args) {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
         String name = args.string("relationship");
-        requireRelationship(entry, name, args.pathOf("relationship"));
+        args.bool("cascade", false);
+        requireRelationship(context, args, entry, name, args.pathOf("relationship"));
         return Outcome.success(context.metadata().updateSource(Lookup.sourceName(args),
                 s -> s.updateTable(entry.table(), t -> t.withoutRelationship(name))));
     }
@@ -51,31 +57,52 @@ final class RelationshipCommands {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
         String name = args.string("name");
         String newName = args.string("new_name");
-        requireRelationship(entry, name, args.pathOf("name"));
-        if (entry.hasFieldNamed(newName)) {
-            throw ApiException.of(Code.ALREADY_EXISTS, "relationship with name \"" + newName + "\" already exists in table \""
-                    + entry.table() + "\"").at(args.pathOf("new_name"));
+        requireRelationship(context, args, entry, name, args.pathOf("name"));
+        if (isField(context, args, entry, newName)) {
+            throw ApiException.of(Code.ALREADY_EXISTS, "cannot rename relationship \"" + name + "\" to \"" + newName
+                    + "\" in table \"" + entry.table() + "\" as a column/relationship with the name already exists")
+                    .at(args.pathOf("new_name"));
         }
-        return Outcome.success(context.metadata().updateSource(Lookup.sourceName(args),
+        String source = Lookup.sourceName(args);
+        return Outcome.success(context.metadata().updateSource(source,
                 s -> s.updateTable(entry.table(), t -> t.withRelationships(
-                        renamed(t.objectRelationships(), name, newName), renamed(t.arrayRelationships(), name, newName)))));
+                        renamed(t.objectRelationships(), name, newName), renamed(t.arrayRelationships(), name, newName)))),
+                new Inconsistency.Location(source, entry.table(), newName));
     }
 
+    /** Hasura names the relationship {@code relationship}; older clients send {@code name}. */
     static Outcome comment(CommandContext context, Obj args) {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
-        String name = args.string("name");
-        requireRelationship(entry, name, args.pathOf("name"));
+        String key = args.has("relationship") || !args.has("name") ? "relationship" : "name";
+        String name = args.string(key);
+        requireRelationship(context, args, entry, name, args.pathOf(key));
         String comment = args.optString("comment").orElse(null);
-        return Outcome.success(context.metadata().updateSource(Lookup.sourceName(args),
+        String source = Lookup.sourceName(args);
+        return Outcome.success(context.metadata().updateSource(source,
                 s -> s.updateTable(entry.table(), t -> t.withRelationships(
-                        commented(t.objectRelationships(), name, comment), commented(t.arrayRelationships(), name, comment)))));
+                        commented(t.objectRelationships(), name, comment), commented(t.arrayRelationships(), name, comment)))),
+                new Inconsistency.Location(source, entry.table(), name));
     }
 
-    private static void requireRelationship(TableEntry entry, String name, String path) {
-        if (entry.relationship(name).isEmpty()) {
-            throw ApiException.of(Code.NOT_EXISTS, "relationship \"" + name + "\" does not exist in table \""
-                    + entry.table() + "\"").at(path);
+    /** Whether the table already has a column, relationship or remote relationship of that name. */
+    private static boolean isField(CommandContext context, Obj args, TableEntry entry, String name) {
+        return entry.hasFieldNamed(name) || column(context, args, entry, name).isPresent();
+    }
+
+    private static Optional<?> column(CommandContext context, Obj args, TableEntry entry, String name) {
+        Optional<Table> table = Lookup.catalogTable(context.snapshot(), Lookup.sourceName(args), entry.table());
+        return table.flatMap(t -> t.column(name));
+    }
+
+    private static void requireRelationship(CommandContext context, Obj args, TableEntry entry, String name, String path) {
+        if (entry.relationship(name).isPresent()) {
+            return;
         }
+        if (column(context, args, entry, name).isPresent()) {
+            throw ApiException.of(Code.UNEXPECTED_PAYLOAD, "expecting a relationship; but, \"" + name
+                    + "\" is a postgres column; ").at(path);
+        }
+        throw ApiException.of(Code.NOT_EXISTS, "relationship \"" + name + "\" does not exist").at(path);
     }
 
     private static List<Relationship> renamed(List<Relationship> list, String name, String newName) {

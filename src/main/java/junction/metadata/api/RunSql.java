@@ -2,13 +2,11 @@ package junction.metadata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
+import java.util.List;
+import java.util.regex.Pattern;
 import junction.catalog.Catalog;
 import junction.catalog.CatalogReader;
 import junction.error.ApiException;
@@ -18,17 +16,25 @@ import junction.json.Json;
 import junction.json.Obj;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
+import junction.metadata.resolve.Inconsistency;
 import junction.metadata.resolve.Snapshot;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /**
  * {@code POST /v2/query}: {@code run_sql} (and a {@code bulk} of them). The SQL runs in one
- * transaction; unless read-only, the catalog is read before and after it on the same connection,
- * renames and drops are carried into metadata, and the transaction commits only if the metadata
- * that results is acceptable.
+ * transaction; when it may change the schema (see {@link #DDL}), the catalog is read before and after it on
+ * the same connection, renames and drops are carried into metadata ({@link DdlPropagation}), and
+ * what the DDL broke is a {@code dependency-error} (or removed with {@code cascade}). The new
+ * metadata is stored before the SQL commits, so that a conflict with another engine rolls the SQL
+ * back too.
  */
 public final class RunSql {
+    /**
+     * Hasura's test for SQL that may change what metadata refers to, used when the request does not
+     * say {@code check_metadata_consistency}: other SQL cannot rename or drop tracked objects.
+     */
+    private static final Pattern DDL = Pattern.compile(
+            "\\balter\\b|\\bdrop\\b|\\breplace\\b|\\bcreate function\\b|\\bcomment on\\b", Pattern.CASE_INSENSITIVE);
+
     private final MetadataService service;
     private final CatalogReader reader = new CatalogReader();
 
@@ -49,14 +55,18 @@ public final class RunSql {
             }
             case "bulk" -> {
                 JsonNode items = req.required("args");
+                if (!items.isArray()) {
+                    throw ApiException.of(Code.PARSE_FAILED, "expected Array, but encountered " + Obj.kind(items))
+                            .at(req.pathOf("args"));
+                }
                 ArrayNode out = Json.array();
                 for (int i = 0; i < items.size(); i++) {
                     out.add(execute(items.get(i), JsonPath.index(req.pathOf("args"), i)));
                 }
                 return out;
             }
-            default -> throw ApiException.of(Code.PARSE_FAILED, "unknown query type \"" + type + "\"; expected run_sql or bulk")
-                    .at(req.pathOf("type"));
+            default -> throw ApiException.of(Code.PARSE_FAILED, "unknown query type \"" + type
+                    + "\"; expected run_sql or bulk").at(req.pathOf("type"));
         }
     }
 
@@ -64,27 +74,36 @@ public final class RunSql {
         String sql = args.string("sql");
         boolean cascade = args.bool("cascade", false);
         boolean readOnly = args.bool("read_only", false);
-        boolean check = !readOnly && args.bool("check_metadata_consistency", true);
+        boolean check = !readOnly && (args.has("check_metadata_consistency")
+                ? args.bool("check_metadata_consistency", true) : DDL.matcher(sql).find());
         return service.locked(() -> {
-            Snapshot base = service.snapshot();
+            Snapshot base = service.synced();
             Source source = Lookup.source(base.metadata(), args);
-            try (Connection connection = service.pools().dataSource(source.name(), source.configuration()).getConnection()) {
-                connection.setAutoCommit(false);
-                connection.setReadOnly(readOnly);
-                try {
-                    JsonNode answer = transaction(connection, base, source, sql, cascade, check);
-                    return answer;
-                } catch (RuntimeException | SQLException e) {
-                    connection.rollback();
-                    throw e;
-                } finally {
-                    connection.setReadOnly(false);
-                    connection.setAutoCommit(true);
-                }
+            try {
+                return run(base, source, sql, cascade, readOnly, check);
             } catch (SQLException e) {
-                throw translate(e, sql);
+                throw SqlResults.error(e, sql);
+            } catch (ApiException e) {
+                throw e.path().equals("$") ? e.at(args.path()) : e;
             }
         });
+    }
+
+    private JsonNode run(Snapshot base, Source source, String sql, boolean cascade, boolean readOnly, boolean check)
+            throws SQLException {
+        try (Connection connection = service.pools().dataSource(source.name(), source.configuration()).getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(readOnly);
+            try {
+                return transaction(connection, base, source, sql, cascade, check);
+            } catch (RuntimeException | SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+        }
     }
 
     private JsonNode transaction(Connection connection, Snapshot base, Source source, String sql, boolean cascade,
@@ -92,99 +111,58 @@ public final class RunSql {
         Catalog before = check ? reader.read(connection) : null;
         JsonNode answer;
         try (Statement statement = connection.createStatement()) {
-            answer = lastResult(statement, statement.execute(sql));
+            answer = SqlResults.last(statement, statement.execute(sql));
         }
-        if (!check) {
+        Catalog after = check ? reader.read(connection) : null;
+        if (!check || after.equals(before)) {
             connection.commit();
             return answer;
         }
-        Catalog after = reader.read(connection);
-        CatalogChanges changes = CatalogChanges.between(before, after);
-        Metadata metadata = base.metadata().updateSource(source.name(),
-                s -> DdlPropagation.apply(s, changes, base.source(source.name()), cascade));
-        CatalogCache beforeCatalogs = new CatalogCache(service.pools());
-        beforeCatalogs.put(source, before);
-        Snapshot previous = service.resolver().resolve(base.resourceVersion(), base.metadata(), beforeCatalogs.forMetadata(base.metadata()));
-        CatalogCache afterCatalogs = new CatalogCache(service.pools());
-        afterCatalogs.put(source, after);
-        Snapshot next = service.resolver().resolve(base.resourceVersion(), metadata, afterCatalogs.forMetadata(metadata));
-        if (!cascade) {
-            MetadataService.refuseNewInconsistencies(previous, next);
-        }
-        connection.commit();
-        if (!before.equals(after) || !metadata.equals(base.metadata())) {
-            service.commit(base, next, new MetadataService.Step(metadata, next, answer, true));
-        }
+        Snapshot next = propagate(base, source, before, after, cascade);
+        long version = service.store(next.metadata(), base.resourceVersion());
+        commitOrRestore(connection, base.metadata(), version);
+        service.swap(next.withResourceVersion(version));
         return answer;
     }
 
-    /** Walks every result of a multi-statement string and answers with the last one, as Hasura does. */
-    private static JsonNode lastResult(Statement statement, boolean isQuery) throws SQLException {
-        JsonNode last = commandOk();
-        boolean hasResultSet = isQuery;
-        while (true) {
-            if (hasResultSet) {
-                try (ResultSet rs = statement.getResultSet()) {
-                    last = tuples(rs);
-                }
-            } else if (statement.getUpdateCount() == -1) {
-                return last;
-            } else {
-                last = commandOk();
+    /** The metadata after the DDL, resolved; fails with what it would break unless {@code cascade}. */
+    private Snapshot propagate(Snapshot base, Source source, Catalog before, Catalog after, boolean cascade) {
+        RemoteSchemaCache remotes = RemoteSchemaCache.fixed(base.remoteSchemas());
+        CatalogCache beforeCatalogs = new CatalogCache(service.pools());
+        beforeCatalogs.put(source, before);
+        Snapshot previous = service.resolve(base.resourceVersion(), base.metadata(), beforeCatalogs, remotes);
+        CatalogCache afterCatalogs = new CatalogCache(service.pools());
+        afterCatalogs.put(source, after);
+        DdlPropagation.Result result = DdlPropagation.apply(source, CatalogChanges.between(before, after));
+        Metadata metadata = base.metadata().updateSource(source.name(), s -> result.source());
+        Snapshot next = service.resolve(base.resourceVersion(), metadata, afterCatalogs, remotes);
+        Dependents dependents = Dependents.between(previous, next).plus(result.dependents());
+        if (!dependents.isEmpty()) {
+            if (!cascade) {
+                throw dependents.error();
             }
-            hasResultSet = statement.getMoreResults();
+            next = service.resolve(base.resourceVersion(), dependents.removeFrom(metadata), afterCatalogs, remotes);
         }
+        List<Inconsistency> added = ConsistencyCheck.added(previous, next);
+        if (!added.isEmpty()) {
+            throw ApiException.of(Code.UNEXPECTED, "cannot continue due to newly found inconsistent metadata")
+                    .withInternal(ManagementCommands.issues(added));
+        }
+        return next;
     }
 
-    private static JsonNode commandOk() {
-        ObjectNode node = Json.object();
-        node.put("result_type", "CommandOk");
-        node.putNull("result");
-        return node;
-    }
-
-    private static JsonNode tuples(ResultSet rs) throws SQLException {
-        ResultSetMetaData meta = rs.getMetaData();
-        int n = meta.getColumnCount();
-        ArrayNode rows = Json.array();
-        ArrayNode header = rows.addArray();
-        for (int i = 1; i <= n; i++) {
-            header.add(meta.getColumnLabel(i));
-        }
-        while (rs.next()) {
-            ArrayNode row = rows.addArray();
-            for (int i = 1; i <= n; i++) {
-                String value = rs.getString(i);
-                if (value == null) {
-                    row.addNull();
-                } else {
-                    row.add(value);
-                }
+    /** Commits the SQL; if that fails after the metadata was stored, stores the previous metadata again. */
+    private void commitOrRestore(Connection connection, Metadata previous, long version) throws SQLException {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            try {
+                service.store(previous, version);
+                service.reload();
+            } catch (RuntimeException | SQLException restore) {
+                e.addSuppressed(restore);
             }
+            throw e;
         }
-        ObjectNode node = Json.object();
-        node.put("result_type", "TuplesOk");
-        node.set("result", rows);
-        return node;
-    }
-
-    /** A database error, in Hasura's run_sql shape: "query execution failed" with the details internal. */
-    static ApiException translate(SQLException e, String sql) {
-        ObjectNode error = Json.object();
-        error.put("exec_status", "FatalError");
-        error.put("message", e.getMessage());
-        error.put("status_code", e.getSQLState());
-        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        Optional.ofNullable(server).ifPresent(s -> {
-            error.put("message", s.getMessage());
-            error.put("description", s.getDetail());
-            error.put("hint", s.getHint());
-        });
-        ObjectNode internal = Json.object();
-        internal.set("arguments", Json.array());
-        internal.set("error", error);
-        internal.put("prepared", false);
-        internal.put("statement", sql);
-        return ApiException.of(Code.POSTGRES_ERROR, "query execution failed").withInternal(internal);
     }
 }

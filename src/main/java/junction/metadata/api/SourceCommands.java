@@ -9,9 +9,13 @@ import junction.error.Code;
 import junction.json.Obj;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
-import junction.metadata.model.TableEntry;
+import junction.metadata.resolve.Inconsistency;
 
-/** {@code pg_add_source}, {@code pg_update_source}, {@code pg_drop_source}, {@code rename_source}. */
+/**
+ * {@code pg_add_source}, {@code pg_update_source}, {@code pg_drop_source}, {@code rename_source}.
+ * Dropping a source drops its tracked tables with it, as Hasura does; {@code cascade} only matters
+ * for objects of other sources that depend on it (none exist yet).
+ */
 final class SourceCommands {
     private SourceCommands() {
     }
@@ -29,40 +33,37 @@ final class SourceCommands {
         Obj configuration = args.obj("configuration");
         configuration.obj("connection_info").required("database_url");
         JsonNode customization = args.get("customization");
+        boolean replace = args.bool("replace_configuration", false);
+        Inconsistency.Location target = Inconsistency.Location.ofSource(name);
         if (metadata.source(name).isPresent()) {
-            if (!args.bool("replace_configuration", false)) {
+            if (!replace) {
                 throw ApiException.of(Code.ALREADY_EXISTS, "source with name \"" + name + "\" already exists")
                         .at(args.pathOf("name"));
             }
-            return Outcome.success(metadata.updateSource(name, s -> s.withConfiguration(configuration.node(),
-                    customization != null ? customization : s.customization())));
+            return Outcome.success(metadata.updateSource(name, s -> s.withConfiguration(configuration.node(), customization)),
+                    target);
         }
         List<Source> sources = new ArrayList<>(metadata.sources());
         sources.add(new Source(name, "postgres", configuration.node(), customization, List.of(), List.of()));
-        return Outcome.success(metadata.withSources(sources));
+        return Outcome.success(metadata.withSources(sources), target);
     }
 
     static Outcome update(CommandContext context, Obj args) {
         Metadata metadata = context.metadata();
         String name = args.string("name");
-        Source source = metadata.source(name).orElseThrow(() -> ApiException.of(Code.NOT_EXISTS,
-                "source with name \"" + name + "\" does not exist").at(args.pathOf("name")));
-        JsonNode configuration = args.optObj("configuration").map(Obj::node).orElse(null);
-        JsonNode customization = args.get("customization");
-        return Outcome.success(metadata.updateSource(name, s -> s.withConfiguration(
-                configuration != null ? configuration : source.configuration(),
-                customization != null ? customization : source.customization())));
+        Source source = existing(metadata, args, name);
+        JsonNode configuration = args.optObj("configuration").<JsonNode>map(Obj::node).orElse(source.configuration());
+        JsonNode customization = args.has("customization") ? args.get("customization") : source.customization();
+        return Outcome.success(metadata.updateSource(name, s -> s.withConfiguration(configuration, customization)),
+                Inconsistency.Location.ofSource(name));
     }
 
     static Outcome drop(CommandContext context, Obj args) {
         Metadata metadata = context.metadata();
         String name = args.string("name");
-        Source source = metadata.source(name).orElseThrow(() -> ApiException.of(Code.NOT_EXISTS,
-                "source with name \"" + name + "\" does not exist").at(args.pathOf("name")));
-        if (!source.tables().isEmpty() && !args.bool("cascade", false)) {
-            List<String> tables = source.tables().stream().map(TableEntry::table).map(t -> "table " + t + " in source " + name).toList();
-            throw ApiException.of(Code.DEPENDENCY_ERROR,
-                    "cannot drop due to the following dependent objects : " + String.join(", ", tables));
+        existing(metadata, args, name);
+        if (args.bool("cascade", false) && context.snapshot().source(name).isEmpty()) {
+            throw ApiException.of(Code.UNEXPECTED, "source with name \"" + name + "\" is inconsistent").withStatus(400);
         }
         List<Source> sources = new ArrayList<>(metadata.sources());
         sources.removeIf(s -> s.name().equals(name));
@@ -74,13 +75,18 @@ final class SourceCommands {
         String name = args.string("name");
         String newName = args.string("new_name");
         if (metadata.source(name).isEmpty()) {
-            throw ApiException.of(Code.NOT_EXISTS, "source with name \"" + name + "\" does not exist").at(args.pathOf("name"));
+            throw ApiException.of(Code.NOT_EXISTS, "Could not find source with name \"" + name + "\"").at(args.pathOf("name"));
         }
         if (metadata.source(newName).isPresent()) {
-            throw ApiException.of(Code.ALREADY_EXISTS, "source with name \"" + newName + "\" already exists")
+            throw ApiException.of(Code.ALREADY_EXISTS, "Source with name \"" + newName + "\" already exists")
                     .at(args.pathOf("new_name"));
         }
         return Outcome.success(metadata.updateSource(name, s -> new Source(newName, s.kind(), s.configuration(),
-                s.customization(), s.tables(), s.functions())));
+                s.customization(), s.tables(), s.functions())), Inconsistency.Location.ofSource(newName));
+    }
+
+    private static Source existing(Metadata metadata, Obj args, String name) {
+        return metadata.source(name).orElseThrow(() -> ApiException.of(Code.NOT_EXISTS,
+                "source with name \"" + name + "\" does not exist").at(args.pathOf("name")));
     }
 }

@@ -12,83 +12,90 @@ import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
 import junction.metadata.model.TableConfig;
 import junction.metadata.model.TableEntry;
+import junction.metadata.resolve.Inconsistency;
 
-/** {@code pg_track_table}, {@code pg_track_tables}, {@code pg_untrack_table}, {@code pg_set_table_customization}. */
+/**
+ * {@code pg_track_table}, {@code pg_untrack_table}, {@code pg_set_table_customization},
+ * {@code pg_set_table_is_enum}; {@code pg_track_tables} lives in {@link TrackTables}.
+ */
 final class TableCommands {
     private TableCommands() {
     }
 
     static void register(Map<String, Command> commands) {
         commands.put("pg_track_table", TableCommands::track);
-        commands.put("pg_track_tables", TableCommands::trackMany);
+        commands.put("pg_track_tables", TrackTables::apply);
         commands.put("pg_untrack_table", TableCommands::untrack);
         commands.put("pg_set_table_customization", TableCommands::setCustomization);
         commands.put("pg_set_table_is_enum", TableCommands::setIsEnum);
     }
 
     static Outcome track(CommandContext context, Obj args) {
-        return Outcome.success(track(context.metadata(), args));
+        Source source = Lookup.source(context.metadata(), args);
+        TableEntry entry = untrackedEntry(source, args);
+        return Outcome.success(withTable(context.metadata(), source.name(), entry),
+                Inconsistency.Location.ofTable(source.name(), entry.table()));
     }
 
-    private static Metadata track(Metadata metadata, Obj args) {
-        Source source = Lookup.source(metadata, args);
+    /** The entry {@code args} asks to track; fails with {@code already-tracked} if it is tracked. */
+    static TableEntry untrackedEntry(Source source, Obj args) {
         TableName name = Lookup.tableName(args);
         if (source.table(name).isPresent()) {
-            throw ApiException.of(Code.ALREADY_TRACKED, "view/table already tracked : \"" + name + "\"")
+            throw ApiException.of(Code.ALREADY_TRACKED, "view/table already tracked: \"" + name + "\"")
                     .at(args.pathOf("table"));
         }
         TableConfig config = args.optObj("configuration").map(MetadataReader::tableConfig).orElse(TableConfig.EMPTY);
-        TableEntry entry = TableEntry.tracked(name, config, args.bool("is_enum", false));
-        List<TableEntry> tables = new ArrayList<>(source.tables());
-        tables.add(entry);
-        return metadata.updateSource(source.name(), s -> s.withTables(tables));
+        return TableEntry.tracked(name, config, args.bool("is_enum", false));
     }
 
-    static Outcome trackMany(CommandContext context, Obj args) {
-        Metadata metadata = context.metadata();
-        List<Obj> items = args.list("tables", Obj::of);
-        for (Obj item : items) {
-            metadata = track(metadata, item);
-        }
-        return Outcome.success(metadata);
+    static Metadata withTable(Metadata metadata, String source, TableEntry entry) {
+        return metadata.updateSource(source, s -> {
+            List<TableEntry> tables = new ArrayList<>(s.tables());
+            tables.add(entry);
+            return s.withTables(tables);
+        });
     }
 
+    /**
+     * Untracks a table. Objects of other tables that need it (a relationship to it) are dependents:
+     * a {@code dependency-error}, or removed too with {@code cascade}.
+     */
     static Outcome untrack(CommandContext context, Obj args) {
-        Metadata metadata = context.metadata();
-        Source source = Lookup.source(metadata, args);
+        Source source = Lookup.source(context.metadata(), args);
         TableName name = Lookup.tableName(args);
+        boolean cascade = args.bool("cascade", false);
         if (source.table(name).isEmpty()) {
-            throw ApiException.of(Code.ALREADY_UNTRACKED, "view/table already untracked : \"" + name + "\"")
+            throw ApiException.of(Code.ALREADY_UNTRACKED, "view/table already untracked: \"" + name + "\"")
                     .at(args.pathOf("table"));
         }
-        Dependents dependents = Dependents.onTable(context.snapshot(), source.name(), name);
-        if (!dependents.isEmpty() && !args.bool("cascade", false)) {
+        Metadata without = Pruning.without(context.metadata(), Inconsistency.Location.ofTable(source.name(), name));
+        Dependents dependents = Dependents.between(context.snapshot(), context.resolve(without));
+        if (!dependents.isEmpty() && !cascade) {
             throw dependents.error();
         }
-        List<TableEntry> tables = new ArrayList<>();
-        for (TableEntry entry : source.tables()) {
-            if (!entry.table().equals(name)) {
-                tables.add(dependents.removeFrom(entry));
-            }
-        }
-        return Outcome.success(metadata.updateSource(source.name(), s -> s.withTables(tables)));
+        return Outcome.success(dependents.removeFrom(without));
     }
 
+    /** Replaces the table's whole configuration, as Hasura does. */
     static Outcome setCustomization(CommandContext context, Obj args) {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
-        TableConfig config = args.optObj("configuration").map(MetadataReader::tableConfig).orElse(TableConfig.EMPTY);
-        return Outcome.success(context.metadata().updateSource(Lookup.sourceName(args),
-                s -> s.updateTable(entry.table(), t -> t.withConfiguration(config))));
+        TableConfig config = MetadataReader.tableConfig(args.obj("configuration"));
+        return changed(context, args, entry.withConfiguration(config));
     }
 
     static Outcome setIsEnum(CommandContext context, Obj args) {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
-        boolean isEnum = args.bool("is_enum", false);
-        TableEntry changed = new TableEntry(entry.table(), entry.configuration(), isEnum, entry.objectRelationships(),
-                entry.arrayRelationships(), entry.remoteRelationships(), entry.selectPermissions(),
-                entry.insertPermissions(), entry.updatePermissions(), entry.deletePermissions(), entry.computedFields(),
-                entry.eventTriggers());
-        return Outcome.success(context.metadata().updateSource(Lookup.sourceName(args),
-                s -> s.updateTable(entry.table(), t -> changed)));
+        args.required("is_enum");
+        TableEntry changed = new TableEntry(entry.table(), entry.configuration(), args.bool("is_enum", false),
+                entry.objectRelationships(), entry.arrayRelationships(), entry.remoteRelationships(),
+                entry.selectPermissions(), entry.insertPermissions(), entry.updatePermissions(),
+                entry.deletePermissions(), entry.computedFields(), entry.eventTriggers());
+        return changed(context, args, changed);
+    }
+
+    private static Outcome changed(CommandContext context, Obj args, TableEntry changed) {
+        String source = Lookup.sourceName(args);
+        return Outcome.success(context.metadata().updateSource(source, s -> s.updateTable(changed.table(), t -> changed)),
+                Inconsistency.Location.ofTable(source, changed.table()));
     }
 }

@@ -175,6 +175,7 @@ public final class MetadataReader {
 
     public static RemoteSchema remoteSchema(JsonNode node, String path) {
         Obj r = Obj.of(node, path);
+        junction.remote.RemoteDefinition.read(r.required("definition"), r.pathOf("definition"));
         return new RemoteSchema(r.string("name"), r.obj("definition").node(), r.optString("comment").orElse(null),
                 r.list("permissions", (n, p) -> Obj.of(n, p).node()),
                 r.list("remote_relationships", (n, p) -> Obj.of(n, p).node()));

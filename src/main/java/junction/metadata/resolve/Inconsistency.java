@@ -2,6 +2,7 @@ package junction.metadata.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import junction.catalog.TableName;
 import junction.error.Code;
 import junction.json.Json;
 
@@ -11,8 +12,31 @@ import junction.json.Json;
  */
 public record Inconsistency(String type, String name, JsonNode definition, String reason, Code code, Location at) {
 
-    /** Where the object sits in metadata, so that {@code drop_inconsistent_metadata} can remove it. */
-    public record Location(String source, junction.catalog.TableName table, String object) {
+    /**
+     * Where the object sits in metadata, so that {@code drop_inconsistent_metadata} can remove it:
+     * a source ({@code table} null), a tracked table ({@code object} null), an object of a table,
+     * or (no source, no table) the remote schema {@code object}.
+     */
+    public record Location(String source, TableName table, String object) {
+        public static Location ofSource(String source) {
+            return new Location(source, null, null);
+        }
+
+        public static Location ofTable(String source, TableName table) {
+            return new Location(source, table, null);
+        }
+
+        public static Location remoteSchema(String name) {
+            return new Location(null, null, name);
+        }
+
+        public boolean isRemoteSchema() {
+            return source == null && table == null;
+        }
+
+        public boolean isRemoteSchema(String name) {
+            return isRemoteSchema() && name.equals(object);
+        }
     }
 
     public ObjectNode toJson() {
@@ -27,5 +51,21 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
     /** Two reports are of the same object when type and name agree (the reason may change). */
     public boolean sameObject(Inconsistency other) {
         return type.equals(other.type) && name.equals(other.name);
+    }
+
+    /**
+     * The object as Hasura names it in a dependency error, e.g.
+     * {@code relationship article.author in source "default"}.
+     */
+    public String dependentName() {
+        if (at.table() == null) {
+            return "source " + at.source();
+        }
+        String inSource = " in source \"" + at.source() + "\"";
+        if (at.object() == null) {
+            return "table " + at.table() + inSource;
+        }
+        String kind = type.equals("remote_relationship") ? "remote relationship " : "relationship ";
+        return kind + at.table() + "." + at.object() + inSource;
     }
 }

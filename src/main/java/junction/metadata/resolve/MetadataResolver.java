@@ -5,24 +5,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import junction.catalog.Catalog;
 import junction.catalog.Table;
 import junction.catalog.TableName;
 import junction.error.Code;
+import junction.json.Json;
 import junction.metadata.codec.MetadataWriter;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
 import junction.metadata.model.TableEntry;
+import junction.remote.RemoteSchemaState;
 
 /**
- * Resolves metadata against what the databases have, in stages — sources, tables, relationships —
- * each adding the objects that do not fit to a list of inconsistencies instead of stopping.
- * Pure: the catalogs are read by the caller.
+ * Resolves metadata against what the databases and remote servers have, in stages — sources,
+ * tables, relationships, remote schemas — each adding the objects that do not fit to a list of
+ * inconsistencies instead of stopping. Pure: the catalogs are read and the remote schemas
+ * introspected by the caller.
  */
 public final class MetadataResolver {
 
-    public Snapshot resolve(long resourceVersion, Metadata metadata, Map<String, SourceCatalog> catalogs) {
+    /**
+     * @param catalogs      each source's catalog, by source name
+     * @param remoteSchemas what introspecting each remote schema gave, by name; one whose definition
+     *                      differs from the metadata's counts as not loaded
+     */
+    public Snapshot resolve(long resourceVersion, Metadata metadata, Map<String, SourceCatalog> catalogs,
+                            Map<String, RemoteSchemaState> remoteSchemas) {
         List<Inconsistency> issues = new ArrayList<>();
         Map<String, SourceSnapshot> sources = new LinkedHashMap<>();
         for (Source source : metadata.sources()) {
@@ -33,7 +43,29 @@ public final class MetadataResolver {
             }
             sources.put(source.name(), resolveSource(source, loaded.catalog().get(), issues));
         }
-        return new Snapshot(resourceVersion, metadata, sources, issues);
+        Map<String, RemoteSchemaState> remotes = RemoteSchemaResolver.resolve(metadata.remoteSchemas(), remoteSchemas,
+                TableRootFields.of(sources.values()), issues);
+        RemoteSchemaLookup usable = usableRemotes(remotes, issues);
+        sources.replaceAll((name, source) -> withRemoteRelationships(source, usable, issues));
+        return new Snapshot(resourceVersion, metadata, sources, issues, remotes);
+    }
+
+    /** The original schemas of the remote schemas that loaded and are not inconsistent. */
+    private static RemoteSchemaLookup usableRemotes(Map<String, RemoteSchemaState> remotes, List<Inconsistency> issues) {
+        return name -> Optional.ofNullable(remotes.get(name))
+                .filter(state -> issues.stream().noneMatch(i -> i.at().isRemoteSchema(name)))
+                .flatMap(RemoteSchemaState::ready)
+                .map(RemoteSchemaState.Ready::original);
+    }
+
+    /** The remote relationships stage: each tracked table's, against the usable remote schemas. */
+    private static SourceSnapshot withRemoteRelationships(SourceSnapshot source, RemoteSchemaLookup remotes,
+                                                          List<Inconsistency> issues) {
+        RemoteRelationshipResolver resolver = new RemoteRelationshipResolver(source.name(), remotes);
+        Map<TableName, TrackedTable> tables = new LinkedHashMap<>();
+        source.tables().forEach((name, t) -> tables.put(name, new TrackedTable(t.name(), t.table(), t.entry(),
+                t.relationships(), resolver.resolve(t.entry(), t.table(), t.relationships(), issues))));
+        return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization());
     }
 
     private SourceSnapshot resolveSource(Source source, Catalog catalog, List<Inconsistency> issues) {
@@ -49,21 +81,20 @@ public final class MetadataResolver {
         for (TableEntry entry : present.values()) {
             Table table = catalog.table(entry.table()).orElseThrow();
             tables.put(entry.table(), new TrackedTable(entry.table(), table, entry,
-                    relationships.resolve(entry, table, issues)));
+                    relationships.resolve(entry, table, issues), List.of()));
         }
         return new SourceSnapshot(source.name(), catalog, tables, source.customization());
     }
 
     private static Inconsistency sourceIssue(Source source, String error) {
-        return new Inconsistency("source", "source " + source.name(), MetadataWriter.source(source),
-                "Inconsistent object: " + error, Code.INVALID_CONFIGURATION,
-                new Inconsistency.Location(source.name(), null, null));
+        return new Inconsistency("source", "source " + source.name(), Json.NODES.textNode(source.name()),
+                "Inconsistent object: " + error, Code.INVALID_CONFIGURATION, Inconsistency.Location.ofSource(source.name()));
     }
 
     private static Inconsistency tableIssue(Source source, TableEntry entry, String reason) {
         ObjectNode definition = MetadataWriter.tableName(entry.table());
         return new Inconsistency("table", "table " + entry.table() + " in source " + source.name(), definition,
                 "Inconsistent object: " + reason, Code.NOT_EXISTS,
-                new Inconsistency.Location(source.name(), entry.table(), null));
+                Inconsistency.Location.ofTable(source.name(), entry.table()));
     }
 }

@@ -2,6 +2,7 @@ package junction.metadata.resolve;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import junction.metadata.model.TableEntry;
 
 /** Resolves a table's object and array relationships to target tables and column mappings. */
 final class RelationshipResolver {
+    private static final String NO_FOREIGN_KEY = "no foreign constraint exists on the given column(s)";
     private final String source;
     private final Catalog catalog;
     private final Set<TableName> tracked;
@@ -32,9 +34,9 @@ final class RelationshipResolver {
     }
 
     List<ResolvedRelationship> resolve(TableEntry entry, Table table, List<Inconsistency> issues) {
-        Set<String> taken = new HashSet<>();
+        Map<String, String> taken = new HashMap<>();
         for (Column column : table.columns()) {
-            taken.add(entry.configuration().columnName(column.name()).orElse(column.name()));
+            taken.put(entry.configuration().columnName(column.name()).orElse(column.name()), column.name());
         }
         List<ResolvedRelationship> out = new ArrayList<>();
         resolveAll(entry, table, entry.objectRelationships(), ResolvedRelationship.Kind.OBJECT, taken, out, issues);
@@ -43,21 +45,37 @@ final class RelationshipResolver {
     }
 
     private void resolveAll(TableEntry entry, Table table, List<Relationship> relationships,
-                            ResolvedRelationship.Kind kind, Set<String> taken, List<ResolvedRelationship> out,
+                            ResolvedRelationship.Kind kind, Map<String, String> taken, List<ResolvedRelationship> out,
                             List<Inconsistency> issues) {
         for (Relationship relationship : relationships) {
-            String prefix = "in table \"" + entry.table() + "\": in relationship \"" + relationship.name() + "\": ";
-            if (!taken.add(relationship.name())) {
-                issues.add(issue(entry, relationship, kind, "in table \"" + entry.table() + "\": column/relationship \""
-                        + relationship.name() + "\" of table \"" + entry.table() + "\" already exists", Code.ALREADY_EXISTS));
+            Optional<String> clash = clash(relationship.name(), taken, table);
+            if (clash.isPresent()) {
+                issues.add(issue(entry, relationship, kind, clash.get(), Code.ALREADY_EXISTS));
                 continue;
             }
+            taken.put(relationship.name(), null);
             try {
                 out.add(resolveOne(table, relationship, kind));
             } catch (Problem p) {
+                String prefix = "in table \"" + entry.table() + "\": in relationship \"" + relationship.name() + "\": ";
                 issues.add(issue(entry, relationship, kind, prefix + p.getMessage(), p.code));
             }
         }
+    }
+
+    /** Hasura's reasons for a relationship whose name another field of the table already has. */
+    private static Optional<String> clash(String name, Map<String, String> taken, Table table) {
+        if (!taken.containsKey(name)) {
+            return Optional.empty();
+        }
+        String column = taken.get(name);
+        if (column == null) {
+            return Optional.of("conflicting definitions for field \"" + name + "\"");
+        }
+        if (column.equals(name) || table.column(name).isPresent()) {
+            return Optional.of("field definition conflicts with postgres column");
+        }
+        return Optional.of("field definition conflicts with custom field name for postgres column \"" + column + "\"");
     }
 
     private ResolvedRelationship resolveOne(Table table, Relationship relationship, ResolvedRelationship.Kind kind) {
@@ -69,9 +87,9 @@ final class RelationshipResolver {
                 ForeignKey key = table.foreignKeys().stream()
                         .filter(k -> new HashSet<>(k.columns().keySet()).equals(new HashSet<>(fk.columns())))
                         .findFirst()
-                        .orElseThrow(() -> new Problem("no foreign constraint exists on the given column(s): "
-                                + String.join(", ", fk.columns()), Code.NOT_EXISTS));
+                        .orElseThrow(() -> new Problem(NO_FOREIGN_KEY, Code.CONSTRAINT_ERROR));
                 target = key.target();
+                requireTable(target);
                 mapping = key.columns();
             }
             case RelationshipUsing.ForeignKey fk -> {
@@ -82,8 +100,7 @@ final class RelationshipResolver {
                         .filter(k -> k.target().equals(table.name())
                                 && new HashSet<>(k.columns().keySet()).equals(new HashSet<>(fk.columns())))
                         .findFirst()
-                        .orElseThrow(() -> new Problem("no foreign constraint exists on the given column(s) of table \""
-                                + target + "\" referencing table \"" + table.name() + "\"", Code.NOT_EXISTS));
+                        .orElseThrow(() -> new Problem(NO_FOREIGN_KEY, Code.CONSTRAINT_ERROR));
                 mapping = new LinkedHashMap<>();
                 for (Map.Entry<String, String> e : key.columns().entrySet()) {
                     mapping.put(e.getValue(), e.getKey());
@@ -124,6 +141,9 @@ final class RelationshipResolver {
                                 String reason, Code code) {
         String type = kind == ResolvedRelationship.Kind.OBJECT ? "object_relation" : "array_relation";
         ObjectNode definition = MetadataWriter.relationship(relationship);
+        if (!definition.has("comment")) {
+            definition.putNull("comment");
+        }
         definition.put("source", source);
         definition.set("table", MetadataWriter.tableName(entry.table()));
         return new Inconsistency(type, type + " " + relationship.name() + " in table " + entry.table()

@@ -6,20 +6,53 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import junction.metadata.model.Metadata;
+import junction.remote.RemoteSchemaState;
 
 /**
- * Metadata resolved against the databases (and, later, remote schemas) it refers to, at one
- * resource version. The engine's only shared state is the current snapshot behind one reference.
+ * Metadata resolved against the databases and remote schemas it refers to, at one resource
+ * version. The engine's only shared state is the current snapshot behind one reference.
+ * {@code remoteSchemas} holds what introspecting each remote schema of the metadata gave (loaded
+ * or failed), so that later changes reuse it instead of calling the remotes again.
  */
 public record Snapshot(long resourceVersion, Metadata metadata, Map<String, SourceSnapshot> sources,
-                       List<Inconsistency> inconsistencies) {
+                       List<Inconsistency> inconsistencies, Map<String, RemoteSchemaState> remoteSchemas) {
     public Snapshot {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         inconsistencies = List.copyOf(inconsistencies);
+        remoteSchemas = Collections.unmodifiableMap(new LinkedHashMap<>(remoteSchemas));
+    }
+
+    /** A snapshot without remote schemas. */
+    public Snapshot(long resourceVersion, Metadata metadata, Map<String, SourceSnapshot> sources,
+                    List<Inconsistency> inconsistencies) {
+        this(resourceVersion, metadata, sources, inconsistencies, Map.of());
     }
 
     public Optional<SourceSnapshot> source(String name) {
         return Optional.ofNullable(sources.get(name));
+    }
+
+    public Optional<RemoteSchemaState> remoteSchema(String name) {
+        return Optional.ofNullable(remoteSchemas.get(name));
+    }
+
+    /**
+     * The remote schemas clients may use, in metadata order: loaded, and not reported inconsistent
+     * (a remote whose root fields collide with others is loaded but not usable).
+     */
+    public Map<String, RemoteSchemaState.Ready> consistentRemoteSchemas() {
+        Map<String, RemoteSchemaState.Ready> out = new LinkedHashMap<>();
+        remoteSchemas.forEach((name, state) -> state.ready().ifPresent(ready -> {
+            if (inconsistencies.stream().noneMatch(i -> i.at().isRemoteSchema(name))) {
+                out.put(name, ready);
+            }
+        }));
+        return out;
+    }
+
+    /** The same snapshot, stored under another resource version. */
+    public Snapshot withResourceVersion(long version) {
+        return new Snapshot(version, metadata, sources, inconsistencies, remoteSchemas);
     }
 
     public boolean isConsistent() {

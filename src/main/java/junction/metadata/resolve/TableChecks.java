@@ -1,6 +1,5 @@
 package junction.metadata.resolve;
 
-import java.util.List;
 import java.util.Optional;
 import junction.catalog.Catalog;
 import junction.catalog.Table;
@@ -16,12 +15,9 @@ final class TableChecks {
         if (table.isEmpty()) {
             return Optional.of("no such table/view exists in source: \"" + entry.table() + "\"");
         }
-        List<String> missing = entry.configuration().columnConfig().keySet().stream()
-                .filter(c -> table.get().column(c).isEmpty()).toList();
-        if (!missing.isEmpty()) {
-            return Optional.of("in table \"" + entry.table() + "\": the following columns are not found in table \""
-                    + entry.table() + "\": " + String.join(", ", missing));
-        }
-        return Optional.empty();
+        return entry.configuration().columnConfig().keySet().stream()
+                .filter(c -> table.get().column(c).isEmpty())
+                .findFirst()
+                .map(c -> "configuration was given for the column \"" + c + "\", but no such column exists");
     }
 }

@@ -8,9 +8,15 @@ import junction.catalog.TableName;
 import junction.metadata.model.TableEntry;
 
 /** A tracked table whose metadata fits the database: its catalog entry and resolved relationships. */
-public record TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships) {
+public record TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships,
+                           List<ResolvedRemoteRelationship> remoteRelationships) {
     public TrackedTable {
         relationships = List.copyOf(relationships);
+        remoteRelationships = List.copyOf(remoteRelationships);
+    }
+
+    public Optional<ResolvedRemoteRelationship> remoteRelationship(String relationshipName) {
+        return remoteRelationships.stream().filter(r -> r.name().equals(relationshipName)).findFirst();
     }
 
     public Optional<ResolvedRelationship> relationship(String relationshipName) {

@@ -1,0 +1,100 @@
+package junction.remote;
+
+import graphql.introspection.Introspection;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLNamedType;
+import graphql.schema.GraphQLNonNull;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.ScalarInfo;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A remote schema as the client sees it, customization applied: the whole customized schema, the
+ * name maps both ways, and the namespace field if any. This is what the GraphQL schema builder
+ * merges: {@link #queryRootFields()} and {@link #mutationRootFields()} go into {@code query_root}
+ * and {@code mutation_root} (the remote's root fields, or the one namespace field), and
+ * {@link #types()} are the named types they reach (built-in scalars and introspection types left
+ * out; the remote's root types only when they sit behind a namespace), whose interfaces and
+ * unions need the type resolvers of {@link #codeRegistry()}.
+ */
+public record CustomizedSchema(GraphQLSchema schema, RemoteNames names, Optional<String> namespace) {
+
+    public GraphQLObjectType queryType() {
+        return schema.getQueryType();
+    }
+
+    public Optional<GraphQLObjectType> mutationType() {
+        return Optional.ofNullable(schema.getMutationType());
+    }
+
+    /** The root type holding {@code operation}'s fields (customized name), if the remote has one. */
+    public Optional<GraphQLObjectType> rootType(graphql.language.OperationDefinition.Operation operation) {
+        return switch (operation) {
+            case QUERY -> Optional.of(queryType());
+            case MUTATION -> mutationType();
+            case SUBSCRIPTION -> Optional.empty();
+        };
+    }
+
+    /** The fields to add to {@code query_root}. */
+    public List<GraphQLFieldDefinition> queryRootFields() {
+        return rootFields(Optional.of(queryType()));
+    }
+
+    /** The fields to add to {@code mutation_root}; none when the remote has no mutations. */
+    public List<GraphQLFieldDefinition> mutationRootFields() {
+        return rootFields(mutationType());
+    }
+
+    private List<GraphQLFieldDefinition> rootFields(Optional<GraphQLObjectType> root) {
+        if (root.isEmpty() || root.get().getFieldDefinitions().isEmpty()) {
+            return List.of();
+        }
+        if (namespace.isEmpty()) {
+            return root.get().getFieldDefinitions();
+        }
+        return List.of(GraphQLFieldDefinition.newFieldDefinition().name(namespace.get())
+                .type(GraphQLNonNull.nonNull(root.get())).build());
+    }
+
+    /** The named types to merge into the client's schema. */
+    public List<GraphQLNamedType> types() {
+        Set<String> skipped = new HashSet<>();
+        if (schema.getSubscriptionType() != null) {
+            skipped.add(schema.getSubscriptionType().getName());
+        }
+        if (namespace.isEmpty()) {
+            skipped.add(queryType().getName());
+            mutationType().ifPresent(m -> skipped.add(m.getName()));
+        }
+        return schema.getAllTypesAsList().stream()
+                .filter(t -> !t.getName().startsWith("__") && !Introspection.isIntrospectionTypes(t))
+                .filter(t -> !ScalarInfo.isGraphqlSpecifiedScalar(t.getName()))
+                .filter(t -> !skipped.contains(t.getName()))
+                .toList();
+    }
+
+    /**
+     * Type resolvers for the remote's interfaces and unions (never called: remote fields are
+     * forwarded). A schema that merges {@link #types()} must carry them:
+     * {@code GraphQLCodeRegistry.newCodeRegistry().typeResolvers(remote.codeRegistry())}.
+     */
+    public GraphQLCodeRegistry codeRegistry() {
+        return schema.getCodeRegistry();
+    }
+
+    /** The names this remote adds to {@code query_root} (or {@code mutation_root}), for collision checks. */
+    public List<String> rootFieldNames(graphql.language.OperationDefinition.Operation operation) {
+        List<GraphQLFieldDefinition> fields = switch (operation) {
+            case QUERY -> queryRootFields();
+            case MUTATION -> mutationRootFields();
+            case SUBSCRIPTION -> List.of();
+        };
+        return fields.stream().map(GraphQLFieldDefinition::getName).toList();
+    }
+}

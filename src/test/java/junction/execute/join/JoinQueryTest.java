@@ -1,0 +1,64 @@
+package junction.execute.join;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Map;
+import junction.json.Json;
+import junction.metadata.model.RemoteFieldStep;
+import junction.metadata.model.RemoteJoinDefinition;
+import junction.metadata.resolve.ResolvedRemoteRelationship;
+import org.junit.jupiter.api.Test;
+
+class JoinQueryTest {
+
+    private static JoinField field(String key, List<RemoteFieldStep> path, String clientArgs, String selection) {
+        RemoteJoinDefinition definition = new RemoteJoinDefinition("users", List.of("user_id"), path);
+        ResolvedRemoteRelationship rel = new ResolvedRemoteRelationship(key, definition, List.of(), graphql.Scalars.GraphQLString, List.of());
+        return new JoinField(key, List.of("__j0"), List.of("__j0"), "users", rel, clientArgs, selection);
+    }
+
+    private static List<JoinBatch> collect(String data, JoinField field) {
+        JoinTree tree = new JoinTree(List.of(), Map.of("orders", new JoinTree(List.of(field), Map.of())));
+        return new JoinCollector().collect(Json.parse(data), tree);
+    }
+
+    @Test
+    void distinctArgumentSetsBecomeOneAliasedFieldEachAndNullsAreSkipped() {
+        JoinField user = field("user", List.of(new RemoteFieldStep("user", Map.of("id", Json.NODES.textNode("$user_id")))),
+                "", "{ id name }");
+        List<JoinBatch> batches = collect("""
+                {"orders": [{"id": 1, "__j0": 7}, {"id": 2, "__j0": 8}, {"id": 3, "__j0": 7}, {"id": 4, "__j0": null}]}
+                """, user);
+
+        assertThat(batches).hasSize(1);
+        assertThat(batches.getFirst().argumentSets()).hasSize(2);
+        assertThat(batches.getFirst().setOf(3)).isEqualTo(-1);
+        assertThat(JoinQuery.build(batches))
+                .isEqualTo("query { r0_0: user(id: 7) { id name } r0_1: user(id: 8) { id name } }");
+    }
+
+    @Test
+    void nestedTemplatesPathsAndClientArgumentsAreWrittenWithRowValues() {
+        JsonNode where = Json.parse("{\"author_id\": {\"_eq\": \"$user_id\"}, \"kind\": \"chat\"}");
+        JoinField messages = field("messages", List.of(
+                new RemoteFieldStep("user", Map.of("id", Json.NODES.textNode("$user_id"))),
+                new RemoteFieldStep("messages", Map.of("where", where))), "limit: 5", "{ text }");
+        List<JoinBatch> batches = collect("{\"orders\": [{\"__j0\": \"a\\\"b\"}]}", messages);
+
+        assertThat(JoinQuery.build(batches)).isEqualTo(
+                "query { r0_0: user(id: \"a\\\"b\") { messages(where: {author_id: {_eq: \"a\\\"b\"}, kind: \"chat\"}, limit: 5) { text } } }");
+    }
+
+    @Test
+    void theValueIsExtractedDownThePathMappingOverLists() {
+        JoinField avatar = field("avatar", List.of(new RemoteFieldStep("user", Map.of()),
+                new RemoteFieldStep("photos", Map.of())), "", "{ url }");
+        List<JoinBatch> batches = collect("{\"orders\": [{\"__j0\": 1}]}", avatar);
+        ObjectNode data = (ObjectNode) Json.parse("{\"r0_0\": {\"photos\": [{\"url\": \"a\"}]}}");
+
+        assertThat(JoinQuery.extract(data, batches.getFirst(), 0).toString()).isEqualTo("[{\"url\":\"a\"}]");
+    }
+}

@@ -1,0 +1,200 @@
+package junction.test.remote;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import graphql.ExecutionInput;
+import graphql.GraphQL;
+import graphql.schema.GraphQLSchema;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * A real GraphQL server over HTTP on an ephemeral port, executing with graphql-java. It counts the
+ * requests it receives and remembers the headers and body of the last one, so tests can assert
+ * batching and header forwarding. A delay slows every answer (for timeouts); an override replaces
+ * the answer entirely (for servers that return garbage).
+ */
+public final class GraphqlTestServer implements AutoCloseable {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    /**
+     * A request as the server saw it: lower-cased header names (first value of each), the JSON body,
+     * and the client's port (the same port for two requests means one reused connection).
+     */
+    public record Received(Map<String, String> headers, JsonNode body, int clientPort) {
+        public String query() {
+            return body.path("query").asText();
+        }
+    }
+
+    /** A raw answer: status and body text. */
+    public record Answer(int status, String body) {
+    }
+
+    private final GraphQL graphql;
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicInteger maxInFlight = new AtomicInteger();
+    private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Function<Received, Answer>> override = new AtomicReference<>();
+
+    public GraphqlTestServer(GraphQLSchema schema) {
+        this.graphql = GraphQL.newGraphQL(schema).build();
+        try {
+            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(executor);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    public String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql";
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** Requests received since start or the last {@link #reset()}. */
+    public int requestCount() {
+        return requests.get();
+    }
+
+    public Received lastRequest() {
+        synchronized (received) {
+            return received.isEmpty() ? null : received.getLast();
+        }
+    }
+
+    public Map<String, String> lastHeaders() {
+        Received last = lastRequest();
+        return last == null ? Map.of() : last.headers();
+    }
+
+    public List<Received> requests() {
+        synchronized (received) {
+            return List.copyOf(received);
+        }
+    }
+
+    /** The most requests this server was answering at once since start or {@link #reset()}. */
+    public int maxConcurrentRequests() {
+        return maxInFlight.get();
+    }
+
+    public void reset() {
+        requests.set(0);
+        maxInFlight.set(0);
+        received.clear();
+    }
+
+    /** Every answer, introspection included, waits this long first. */
+    public GraphqlTestServer delay(Duration newDelay) {
+        delay.set(newDelay);
+        return this;
+    }
+
+    /** Answers every request with {@code answer(request)} instead of executing it; null restores execution. */
+    public GraphqlTestServer override(Function<Received, Answer> answer) {
+        override.set(answer);
+        return this;
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Received request = read(exchange);
+            requests.incrementAndGet();
+            received.add(request);
+            maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            Answer answer;
+            try {
+                sleep(delay.get());
+                Function<Received, Answer> custom = override.get();
+                answer = custom != null ? custom.apply(request) : execute(request);
+            } finally {
+                inFlight.decrementAndGet();
+            }
+            byte[] bytes = answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("content-type", "application/json");
+            exchange.sendResponseHeaders(answer.status(), bytes.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(bytes);
+            }
+        }
+    }
+
+    private static Received read(HttpExchange exchange) throws IOException {
+        Map<String, String> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) ->
+                headers.put(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.getFirst()));
+        JsonNode body;
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            body = bytes.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(bytes);
+        }
+        return new Received(Collections.unmodifiableMap(headers), body, exchange.getRemoteAddress().getPort());
+    }
+
+    @SuppressWarnings("unchecked")
+    private Answer execute(Received request) {
+        JsonNode body = request.body();
+        Map<String, Object> variables = body.hasNonNull("variables")
+                ? MAPPER.convertValue(body.get("variables"), Map.class) : Map.of();
+        ExecutionInput input = ExecutionInput.newExecutionInput()
+                .query(body.path("query").asText())
+                .operationName(body.hasNonNull("operationName") ? body.get("operationName").asText() : null)
+                .variables(variables)
+                .build();
+        Map<String, Object> result = graphql.execute(input).toSpecification();
+        try {
+            return new Answer(200, MAPPER.writeValueAsString(result));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sleep(Duration duration) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A JSON object node for building answers in tests. */
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+}
