@@ -155,6 +155,12 @@ class QueryErrorsTest {
     }
 
     @Test
+    void aRoleWithoutPermissionsSeesNoTables() {
+        Http.Response r = engine.graphql("{ orders { id } }", java.util.Map.of("x-hasura-role", "user"));
+        assertError(r.json(), "validation-failed", "field 'orders' not found in type: 'query_root'", "$.selectionSet.orders");
+    }
+
+    @Test
     void distinctOnMustMatchTheStartOfOrderBy() {
         assertError(engine.gql("{ orders(distinct_on: [status], order_by: {id: asc}) { id } }"), "validation-failed",
                 "\"distinct_on\" columns must match initial \"order_by\" columns", "$.selectionSet.orders.args");
