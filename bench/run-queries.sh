@@ -44,7 +44,7 @@ echo "== loading $ORDERS orders" >&2
 psql -q -X -v ON_ERROR_STOP=1 -v orders="$ORDERS" "$DB" -f "$here/dataset.sql" >/dev/null
 
 echo "== starting Junction on port $JPORT" >&2
-(cd "$root" && ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
+(cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
 junction_pid=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && break; sleep 1; done
 curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d @"$here/metadata.json" >/dev/null
@@ -117,17 +117,22 @@ run_pgbench() {
     awk '/^tps/ {print $3; exit}'
 }
 
-echo "| query | c | Junction req/s | p50 | p99 | non-2xx | pgbench tps | ratio |"
-echo "|---|---|---|---|---|---|---|---|"
 for entry in "${queries[@]}"; do
   IFS='|' read -r name query var values <<<"$entry"
-  # check the answer once
   check_vars="{}"; [ -n "$var" ] && check_vars="{\"$var\": 1}"
   answer=$(curl -sf "http://127.0.0.1:$JPORT/v1/graphql" -H 'content-type: application/json' \
     -d "{\"query\": $(json_string "$query"), \"variables\": $check_vars}")
   case "$answer" in *'"errors"'*) echo "query $name failed: $answer" >&2; exit 1;; esac
   wrk_script "$query" "$var" "$work/$name.lua"
   pgbench_script "$query" "$values" "$work/$name.sql"
+  # JIT warm-up of the whole path before anything is measured
+  wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-5}s" -s "$work/$name.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+done
+
+echo "| query | c | Junction req/s | p50 | p99 | non-2xx | pgbench tps | ratio |"
+echo "|---|---|---|---|---|---|---|---|"
+for entry in "${queries[@]}"; do
+  IFS='|' read -r name query var values <<<"$entry"
   for c in $CONCURRENCY; do
     IFS='|' read -r rps p50 p99 errors <<<"$(run_wrk "$work/$name.lua" "$c")"
     tps=$(run_pgbench "$work/$name.sql" "$c")
@@ -135,3 +140,4 @@ for entry in "${queries[@]}"; do
     echo "| $name | $c | $rps | $p50 | $p99 | $errors | $tps | $ratio |"
   done
 done
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
