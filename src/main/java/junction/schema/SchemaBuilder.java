@@ -79,10 +79,11 @@ public final class SchemaBuilder {
             Map<TableName, TableInfo> byName = new LinkedHashMap<>();
             for (TrackedTable tracked : source.tables().values()) {
                 TableInfo info = TableInfo.of(source.name(), tracked);
-                if (typeNames.add(info.typeName())) {
+                if (TableInfo.isGraphqlName(info.typeName()) && !info.columns().isEmpty() && typeNames.add(info.typeName())) {
                     byName.put(tracked.name(), info);
                 }
             }
+            byName.replaceAll((name, info) -> info.relatedOnlyTo(byName.keySet()));
             out.put(source.name(), byName);
         }
         return out;

@@ -155,6 +155,15 @@ class QueryErrorsTest {
     }
 
     @Test
+    void columnsWhoseNamesAreNotGraphqlNamesAreLeftOutAndTheRestWorks() {
+        engine.runSqlOk("create table odd (id int primary key, \"first name\" text, \"__x\" int, ok text);"
+                + "insert into odd values (1, 'a', 2, 'fine')");
+        engine.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"odd\"}}");
+        assertThat(engine.gql("{ odd { id ok } }").get("data").toString()).isEqualTo("{\"odd\":[{\"id\":1,\"ok\":\"fine\"}]}");
+        assertThat(engine.gql("{ orders_by_pk(id: 1) { id } }").at("/data/orders_by_pk/id").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aRoleWithoutPermissionsSeesNoTables() {
         Http.Response r = engine.graphql("{ orders { id } }", java.util.Map.of("x-hasura-role", "user"));
         assertError(r.json(), "validation-failed", "field 'orders' not found in type: 'query_root'", "$.selectionSet.orders");
