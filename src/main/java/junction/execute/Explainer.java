@@ -29,11 +29,11 @@ public final class Explainer {
     private final VariableCoercer coercer = new VariableCoercer();
 
     public Explainer(Supplier<Snapshot> snapshots, SchemaCache schemas, BiFunction<Snapshot, String, DataSource> pools,
-                     QueryLimits limits) {
+                     QueryLimits limits, junction.sql.SqlOptions options) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
-        this.operations = new OperationCache(limits);
+        this.operations = new OperationCache(limits, options);
     }
 
     public ArrayNode explain(String role, GraphqlRequest request) {
@@ -53,7 +53,7 @@ public final class Explainer {
                     if (d.query().toString().contains(Field.RemoteJoin.class.getSimpleName() + "[")) {
                         throw ApiException.of(Code.INVALID_PARAMS, "queries with remote relationships cannot be explained");
                     }
-                    Rendered statement = SelectCompiler.compileOne(d.query());
+                    Rendered statement = SelectCompiler.compileOne(d.query(), operations.options());
                     ObjectNode entry = out.addObject();
                     entry.put("field", d.key());
                     entry.put("sql", statement.numbered());

@@ -39,11 +39,11 @@ public final class GraphqlPipeline {
 
     /** @param pools the connection pool of a source, as configured in a snapshot */
     public GraphqlPipeline(Supplier<Snapshot> snapshots, SchemaCache schemas,
-                           BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits) {
+                           BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits, junction.sql.SqlOptions options) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
-        this.operations = new OperationCache(limits);
+        this.operations = new OperationCache(limits, options);
     }
 
     /** Runs one request and returns the response body ({@code {"data": …}}). */

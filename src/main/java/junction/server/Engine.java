@@ -16,6 +16,7 @@ import junction.execute.GraphqlPipeline;
 import junction.execute.QueryLimits;
 import junction.metadata.resolve.Snapshot;
 import junction.schema.SchemaCache;
+import junction.sql.SqlOptions;
 import junction.db.Pools;
 import junction.db.SourcePools;
 import junction.json.Json;
@@ -67,8 +68,8 @@ public final class Engine implements AutoCloseable {
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.graphql = new GraphqlHandler(sessions,
-                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT),
-                new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT), config);
+                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions(env)),
+                new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions(env)), config);
     }
 
     public static Engine start(ServerConfig config) throws SQLException {
@@ -94,6 +95,11 @@ public final class Engine implements AutoCloseable {
             engine.close();
             throw e;
         }
+    }
+
+    /** {@code HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES=true}: bigint, numeric and float8 values as JSON strings. */
+    private static SqlOptions sqlOptions(Env env) {
+        return new SqlOptions(env.get("HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES").map(Boolean::parseBoolean).orElse(false));
     }
 
     /** The {@code default} source Hasura adds when started with a database URL. */

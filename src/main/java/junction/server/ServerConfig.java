@@ -45,4 +45,10 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole,
                 bytes, metadataPollMillis, pgConnections, adminInternalErrors, devMode, env);
     }
+
+    /** The same configuration with one more environment variable (as if set in the process environment). */
+    public ServerConfig withEnv(String name, String value) {
+        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole,
+                maxBodyBytes, metadataPollMillis, pgConnections, adminInternalErrors, devMode, env.with(name, value));
+    }
 }

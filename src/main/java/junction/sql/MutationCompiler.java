@@ -17,14 +17,18 @@ public final class MutationCompiler {
     private static final String CTE = "_m";
 
     private final Aliases aliases = new Aliases();
-    private final SelectCompiler select = new SelectCompiler(aliases);
+    private final SelectCompiler select;
     private final WhereCompiler where = new WhereCompiler(aliases);
 
-    public static List<Rendered> compile(Mutation mutation) {
+    private MutationCompiler(SqlOptions options) {
+        this.select = new SelectCompiler(aliases, options);
+    }
+
+    public static List<Rendered> compile(Mutation mutation, SqlOptions options) {
         if (mutation instanceof Mutation.UpdateMany many) {
-            return many.updates().stream().map(u -> Rendered.render(new MutationCompiler().statement(u))).toList();
+            return many.updates().stream().map(u -> Rendered.render(new MutationCompiler(options).statement(u))).toList();
         }
-        return List.of(Rendered.render(new MutationCompiler().statement(mutation)));
+        return List.of(Rendered.render(new MutationCompiler(options).statement(mutation)));
     }
 
     private Sql statement(Mutation mutation) {

@@ -34,14 +34,17 @@ public final class SelectCompiler {
     private final WhereCompiler where;
     private final OrderCompiler order;
 
-    SelectCompiler(Aliases aliases) {
+    private final SqlOptions options;
+
+    SelectCompiler(Aliases aliases, SqlOptions options) {
         this.aliases = aliases;
+        this.options = options;
         this.where = new WhereCompiler(aliases);
         this.order = new OrderCompiler(aliases);
     }
 
-    private SelectCompiler() {
-        this(new Aliases());
+    private SelectCompiler(SqlOptions options) {
+        this(new Aliases(), options);
     }
 
     /**
@@ -68,8 +71,8 @@ public final class SelectCompiler {
     }
 
     /** {@code select json_build_object('key', (…), …)} for database and {@code __typename} root fields. */
-    public static Rendered compile(List<RootNode> roots) {
-        SelectCompiler compiler = new SelectCompiler();
+    public static Rendered compile(List<RootNode> roots, SqlOptions options) {
+        SelectCompiler compiler = new SelectCompiler(options);
         List<Sql[]> pairs = new ArrayList<>();
         for (RootNode root : roots) {
             switch (root) {
@@ -82,8 +85,8 @@ public final class SelectCompiler {
     }
 
     /** The statement for one query as a standalone SELECT (for explain). */
-    public static Rendered compileOne(DbQuery query) {
-        return Rendered.render(new SelectCompiler().query(query));
+    public static Rendered compileOne(DbQuery query, SqlOptions options) {
+        return Rendered.render(new SelectCompiler(options).query(query));
     }
 
     Sql query(DbQuery query) {
@@ -149,8 +152,9 @@ public final class SelectCompiler {
                     for (OperationColumn column : op.columns()) {
                         inner.add(switch (column) {
                             case Typename t -> pair(t.key(), Sql.name(t.typeName()));
-                            case OperationColumn.Of of -> pair(of.key(), Sql.of(AggregateFunctions.function(op.operation()),
-                                    "(", Sql.column(a, columns.get(of.column())), ")"));
+                            case OperationColumn.Of of -> pair(of.key(), options.aggregate(Sql.of(
+                                    AggregateFunctions.function(op.operation()), "(", Sql.column(a, columns.get(of.column())),
+                                    ")"), op.operation(), of.type()));
                         });
                     }
                     yield pair(op.key(), object(inner));
@@ -178,7 +182,7 @@ public final class SelectCompiler {
                 outer = new Outer(null, c -> Sql.column(a, columns.get(c)));
             }
             Sql value = switch (field) {
-                case Field.Column c -> Sql.column(a, columns.get(c.column()));
+                case Field.Column c -> options.column(Sql.column(a, columns.get(c.column())), c.type());
                 case Typename t -> Sql.name(t.typeName());
                 case Field.ObjectRelationship r -> lateral(rows(r.select(), withJoin(outer, r.join())), laterals);
                 case Field.ArrayRelationship r -> lateral(rows(r.select(), withJoin(outer, r.join())), laterals);
