@@ -9,7 +9,6 @@ import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Json;
 import junction.metadata.resolve.Snapshot;
-import junction.plan.ir.Field;
 import junction.plan.ir.Plan;
 import junction.plan.ir.RootNode;
 import junction.schema.RoleSchema;
@@ -36,7 +35,8 @@ public final class Explainer {
         this.operations = new OperationCache(limits, options);
     }
 
-    public ArrayNode explain(String role, GraphqlRequest request) {
+    public ArrayNode explain(junction.session.Session session, GraphqlRequest request) {
+        String role = session.role();
         Snapshot snapshot = snapshots.get();
         RoleSchema schema = schemas.schema(snapshot, role);
         Prepared prepared = operations.prepare(schemas.generation(snapshot), schema, request);
@@ -50,7 +50,7 @@ public final class Explainer {
             switch (root) {
                 case RootNode.Remote r -> throw ApiException.of(Code.INVALID_PARAMS, "only hasura queries can be explained");
                 case RootNode.Database d -> {
-                    if (d.query().toString().contains(Field.RemoteJoin.class.getSimpleName() + "[")) {
+                    if (d.query().hasRemoteJoin()) {
                         throw ApiException.of(Code.INVALID_PARAMS, "queries with remote relationships cannot be explained");
                     }
                     Rendered statement = SelectCompiler.compileOne(d.query(), operations.options());
@@ -58,7 +58,7 @@ public final class Explainer {
                     entry.put("field", d.key());
                     entry.put("sql", statement.numbered());
                     ArrayNode lines = entry.putArray("plan");
-                    StatementRunner.explain(pools.apply(snapshot, d.source()), statement, variables).forEach(lines::add);
+                    StatementRunner.explain(pools.apply(snapshot, d.source()), statement, new Bindings(variables, session)).forEach(lines::add);
                 }
                 default -> { }
             }

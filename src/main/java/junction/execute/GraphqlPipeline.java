@@ -55,22 +55,23 @@ public final class GraphqlPipeline {
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,
                 v -> operations.compile(operations.plan(schema, prepared, request, v)));
+        Bindings values = new Bindings(variables, session);
         if (!compiled.mutations().isEmpty()) {
-            return mutate(generation, compiled, variables);
+            return mutate(generation, compiled, values);
         }
         if (compiled.direct()) {
             var only = compiled.queries().entrySet().iterator().next();
-            return wrapData(StatementRunner.query(pool(generation, only.getKey()), only.getValue(), variables));
+            return wrapData(StatementRunner.query(pool(generation, only.getKey()), only.getValue(), values));
         }
-        return Json.bytes(Json.object().set("data", splice(generation, schema, prepared, compiled, variables)));
+        return Json.bytes(Json.object().set("data", splice(generation, schema, prepared, compiled, values)));
     }
 
     /** The {@code data} object from every root field's answer, in selection order. */
     private JsonNode splice(SchemaCache.Generation generation, RoleSchema schema, Prepared prepared, Compiled compiled,
-                            ObjectNode variables) {
+                            Bindings values) {
         Map<String, JsonNode> answers = new HashMap<>();
         compiled.queries().forEach((source, statement) ->
-                parse(StatementRunner.query(pool(generation, source), statement, variables)).fields()
+                parse(StatementRunner.query(pool(generation, source), statement, values)).fields()
                         .forEachRemaining(e -> answers.put(e.getKey(), e.getValue())));
         List<RootNode.Introspection> introspection = new ArrayList<>();
         for (RootNode root : compiled.plan().roots()) {
@@ -82,7 +83,7 @@ public final class GraphqlPipeline {
             }
         }
         if (!introspection.isEmpty()) {
-            Introspection.run(schema, prepared.document, prepared.operation, introspection, variables).fields()
+            Introspection.run(schema, prepared.document, prepared.operation, introspection, values.variables()).fields()
                     .forEachRemaining(e -> answers.put(e.getKey(), e.getValue()));
         }
         ObjectNode data = Json.object();
@@ -93,11 +94,11 @@ public final class GraphqlPipeline {
     }
 
     /** All mutation root fields in one transaction; their answers spliced as Postgres wrote them. */
-    private byte[] mutate(SchemaCache.Generation generation, Compiled compiled, ObjectNode variables) {
+    private byte[] mutate(SchemaCache.Generation generation, Compiled compiled, Bindings values) {
         List<Rendered> statements = new ArrayList<>();
         compiled.mutations().forEach(m -> statements.addAll(m.statements()));
         String source = compiled.mutations().getFirst().root().source();
-        List<byte[]> answers = StatementRunner.transaction(pool(generation, source), statements, variables);
+        List<byte[]> answers = StatementRunner.transaction(pool(generation, source), statements, values);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(DATA_OPEN);
         out.write('{');

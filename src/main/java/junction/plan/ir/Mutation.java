@@ -8,6 +8,21 @@ import junction.catalog.TableName;
 public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutation.Update, Mutation.Delete,
         Mutation.UpdateMany {
 
+    /** The row fields the mutation answers with ({@code returning}, or the one row). */
+    default List<Field> outputFields() {
+        Output output = switch (this) {
+            case Insert i -> i.output();
+            case Update u -> u.output();
+            case Delete d -> d.output();
+            case UpdateMany m -> m.updates().isEmpty() ? new Response(List.of()) : m.updates().getFirst().output();
+        };
+        return switch (output) {
+            case Row row -> row.fields();
+            case Response response -> response.fields().stream().filter(f -> f instanceof Returning)
+                    .flatMap(f -> ((Returning) f).fields().stream()).toList();
+        };
+    }
+
     /**
      * {@code insert into table …}: rows with their column values; a column a row does not name gets its
      * default. Rows may insert related rows first (object relationships) or after (array relationships).
