@@ -87,12 +87,20 @@ class QueryErrorsTest {
     void anInvalidEnumValueIsRefused() {
         JsonNode literal = error(engine.gql("{ orders(order_by: {id: up}) { id } }"));
         assertThat(literal.at("/extensions/code").asText()).isEqualTo("validation-failed");
-        assertThat(literal.get("message").asText()).contains("order_by");
+        assertThat(literal.get("message").asText()).isEqualTo("expected one of the values ['asc', 'asc_nulls_first', "
+                + "'asc_nulls_last', 'desc', 'desc_nulls_first', 'desc_nulls_last'] for type 'order_by', but found an enum value 'up'");
         assertThat(literal.at("/extensions/path").asText()).startsWith("$.selectionSet.orders.args.order_by");
         assertError(engine.gql("query($o: [orders_order_by!]) { orders(order_by: $o) { id } }", "{\"o\": {\"id\": \"up\"}}", null),
                 "validation-failed", "expected one of the values ['asc', 'asc_nulls_first', 'asc_nulls_last', 'desc', "
                         + "'desc_nulls_first', 'desc_nulls_last'] for type 'order_by', but found a string",
                 "$.variableValues.o.id");
+    }
+
+    @Test
+    void aLiteralOfTheWrongTypeIsRefused() {
+        JsonNode error = error(engine.gql("{ orders(limit: \"ten\") { id } }"));
+        assertThat(error.get("message").asText()).isEqualTo("expected a 32-bit integer for type 'Int', but found a string");
+        assertThat(error.at("/extensions/path").asText()).isEqualTo("$.selectionSet.orders.args.limit");
     }
 
     @Test
