@@ -45,12 +45,12 @@ public final class GraphqlPipeline {
      * @param remote the client for remote schemas; {@code remoteErrors} says how remote join failures show
      */
     public GraphqlPipeline(Supplier<Snapshot> snapshots, SchemaCache schemas,
-                           BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits, RemoteClient remote,
-                           RemoteErrorMode remoteErrors) {
+                           BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits, junction.sql.SqlOptions options,
+                           RemoteClient remote, RemoteErrorMode remoteErrors) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
-        this.operations = new OperationCache(limits);
+        this.operations = new OperationCache(limits, options);
         this.remoteJoins = new RemoteJoins(remote, remoteErrors);
     }
 
@@ -63,17 +63,18 @@ public final class GraphqlPipeline {
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,
                 v -> operations.compile(operations.plan(schema, prepared, request, v)));
+        Bindings values = new Bindings(variables, session);
         boolean joins = !compiled.joins().isEmpty();
         if (!compiled.mutations().isEmpty()) {
-            byte[] answer = mutate(generation, compiled, variables);
+            byte[] answer = mutate(generation, compiled, values);
             return joins ? join((ObjectNode) parse(answer).get("data"), compiled, schema, session, variables) : answer;
         }
         if (compiled.direct()) {
             var only = compiled.queries().entrySet().iterator().next();
-            byte[] answer = StatementRunner.query(pool(generation, only.getKey()), only.getValue(), variables);
+            byte[] answer = StatementRunner.query(pool(generation, only.getKey()), only.getValue(), values);
             return joins ? join((ObjectNode) parse(answer), compiled, schema, session, variables) : wrapData(answer);
         }
-        ObjectNode data = splice(generation, schema, prepared, compiled, variables);
+        ObjectNode data = splice(generation, schema, prepared, compiled, values);
         return joins ? join(data, compiled, schema, session, variables) : Json.bytes(Json.object().set("data", data));
     }
 
@@ -84,10 +85,10 @@ public final class GraphqlPipeline {
 
     /** The {@code data} object from every root field's answer, in selection order. */
     private ObjectNode splice(SchemaCache.Generation generation, RoleSchema schema, Prepared prepared, Compiled compiled,
-                            ObjectNode variables) {
+                              Bindings values) {
         Map<String, JsonNode> answers = new HashMap<>();
         compiled.queries().forEach((source, statement) ->
-                parse(StatementRunner.query(pool(generation, source), statement, variables)).fields()
+                parse(StatementRunner.query(pool(generation, source), statement, values)).fields()
                         .forEachRemaining(e -> answers.put(e.getKey(), e.getValue())));
         List<RootNode.Introspection> introspection = new ArrayList<>();
         for (RootNode root : compiled.plan().roots()) {
@@ -99,7 +100,7 @@ public final class GraphqlPipeline {
             }
         }
         if (!introspection.isEmpty()) {
-            Introspection.run(schema, prepared.document, prepared.operation, introspection, variables).fields()
+            Introspection.run(schema, prepared.document, prepared.operation, introspection, values.variables()).fields()
                     .forEachRemaining(e -> answers.put(e.getKey(), e.getValue()));
         }
         ObjectNode data = Json.object();
@@ -110,11 +111,11 @@ public final class GraphqlPipeline {
     }
 
     /** All mutation root fields in one transaction; their answers spliced as Postgres wrote them. */
-    private byte[] mutate(SchemaCache.Generation generation, Compiled compiled, ObjectNode variables) {
+    private byte[] mutate(SchemaCache.Generation generation, Compiled compiled, Bindings values) {
         List<Rendered> statements = new ArrayList<>();
         compiled.mutations().forEach(m -> statements.addAll(m.statements()));
         String source = compiled.mutations().getFirst().root().source();
-        List<byte[]> answers = StatementRunner.transaction(pool(generation, source), statements, variables);
+        List<byte[]> answers = StatementRunner.transaction(pool(generation, source), statements, values);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(DATA_OPEN);
         out.write('{');

@@ -17,13 +17,13 @@ final class MutationCompiling {
     private MutationCompiling() {
     }
 
-    static Compiled compile(Plan plan) {
+    static Compiled compile(Plan plan, junction.sql.SqlOptions options) {
         List<Compiled.Mutation> mutations = new ArrayList<>();
         Set<String> sources = new HashSet<>();
         for (RootNode root : plan.roots()) {
             if (root instanceof RootNode.Database d && d.query() instanceof Mutation m) {
                 sources.add(d.source());
-                mutations.add(new Compiled.Mutation(d, MutationCompiler.compile(m), m instanceof Mutation.UpdateMany));
+                mutations.add(new Compiled.Mutation(d, MutationCompiler.compile(m, options), m instanceof Mutation.UpdateMany));
             } else if (root instanceof RootNode.Remote r) {
                 throw ApiException.of(Code.NOT_SUPPORTED, "remote schema root fields are not supported yet")
                         .at("$.selectionSet." + r.key());

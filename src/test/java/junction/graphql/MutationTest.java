@@ -112,6 +112,37 @@ class MutationTest {
     }
 
     @Test
+    void nestedInsertsGoThroughObjectAndArrayRelationships() {
+        JsonNode answer = engine.gql("""
+            mutation { insert_orders(objects: [{id: 300, status: "new", customer: {data: {name: "Eve"}},
+                  items: {data: [{product_id: 1, qty: 3}, {product_id: 2, qty: 1}]}},
+                {id: 301, status: "new", items: {data: [{product: {data: {id: 90, name: "Vase", price: 9}}, qty: 2}]}}]) {
+                affected_rows
+                returning { id customer { name } items(order_by: {qty: desc}) { qty product { name } } } } }
+            """);
+        assertData(answer, """
+            {"insert_orders": {"affected_rows": 7, "returning": [
+              {"id": 300, "customer": {"name": "Eve"}, "items": [{"qty": 3, "product": {"name": "Pen"}}, {"qty": 1, "product": {"name": "Desk"}}]},
+              {"id": 301, "customer": null, "items": [{"qty": 2, "product": {"name": "Vase"}}]}]}}
+            """);
+        assertData(engine.gql("{ orders_by_pk(id: 300) { customer { name } items_aggregate { aggregate { count } } } }"),
+                "{\"orders_by_pk\": {\"customer\": {\"name\": \"Eve\"}, \"items_aggregate\": {\"aggregate\": {\"count\": 2}}}}");
+    }
+
+    @Test
+    void aFailingNestedInsertWritesNothing() {
+        String before = products();
+        JsonNode answer = engine.gql("""
+            mutation { insert_orders_one(object: {id: 400, status: "new",
+                items: {data: [{product: {data: {id: 91, name: "Rug", price: 5}}, qty: 1}, {product_id: 12345, qty: 1}]}}) { id } }
+            """);
+        assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("constraint-violation");
+        assertThat(answer.at("/errors/0/message").asText()).startsWith("Foreign key violation.");
+        assertThat(products()).isEqualTo(before);
+        assertData(engine.gql("{ orders_by_pk(id: 400) { id } }"), "{\"orders_by_pk\": null}");
+    }
+
+    @Test
     void mutationFieldsAreInTheSchema() {
         JsonNode answer = engine.gql("{ __type(name: \"mutation_root\") { fields { name } } }");
         assertThat(answer.at("/data/__type/fields").findValuesAsText("name")).contains("insert_orders", "insert_orders_one",
