@@ -9,15 +9,21 @@ import junction.plan.join.JoinTrees;
 import junction.sql.Rendered;
 
 /**
- * A plan with its SQL: for queries one statement per source (normally one), for mutations one
- * statement per root field, all run in one transaction. {@code direct}: the whole answer is the
- * single statement's JSON, so Postgres' bytes go to the client as they are — unless {@code joins}
- * says remote relationships must be joined into it first.
+ * A plan with its SQL and remote requests: for queries one statement per source (normally one), for
+ * mutations one statement per root field, all run in one transaction; one request per remote schema
+ * (per namespace field) for remote root fields. {@code direct}: the whole answer is the single
+ * statement's JSON, so Postgres' bytes go to the client as they are — unless {@code joins} says
+ * remote relationships must be joined into it first.
  */
-record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, boolean direct, JoinTree joins) {
+record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, List<RemoteRoot> remotes,
+                boolean direct, JoinTree joins) {
+    Compiled {
+        remotes = List.copyOf(remotes);
+    }
 
-    Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, boolean direct) {
-        this(plan, queries, mutations, direct, JoinTrees.of(plan));
+    Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutations, List<RemoteRoot> remotes,
+             boolean direct) {
+        this(plan, queries, mutations, remotes, direct, JoinTrees.of(plan));
     }
 
     /** A mutation root field's statement, on its source. */

@@ -12,26 +12,26 @@ import junction.plan.ir.Plan;
 import junction.plan.ir.RootNode;
 import junction.sql.MutationCompiler;
 
-/** Compiles the mutation root fields of a plan, one statement each (several for update_many). */
+/**
+ * Compiles the database mutation root fields of a plan, one statement each (several for
+ * update_many); remote ones travel as the given remote requests.
+ */
 final class MutationCompiling {
     private MutationCompiling() {
     }
 
-    static Compiled compile(Plan plan, junction.sql.SqlOptions options) {
+    static Compiled compile(Plan plan, junction.sql.SqlOptions options, List<RemoteRoot> remotes) {
         List<Compiled.Mutation> mutations = new ArrayList<>();
         Set<String> sources = new HashSet<>();
         for (RootNode root : plan.roots()) {
             if (root instanceof RootNode.Database d && d.query() instanceof Mutation m) {
                 sources.add(d.source());
                 mutations.add(new Compiled.Mutation(d, MutationCompiler.compile(m, options), m instanceof Mutation.UpdateMany));
-            } else if (root instanceof RootNode.Remote r) {
-                throw ApiException.of(Code.NOT_SUPPORTED, "remote schema root fields are not supported yet")
-                        .at("$.selectionSet." + r.key());
             }
         }
         if (sources.size() > 1) {
             throw ApiException.of(Code.NOT_SUPPORTED, "mutations on several sources in one request are not supported");
         }
-        return new Compiled(plan, Map.of(), mutations, false);
+        return new Compiled(plan, Map.of(), mutations, remotes, false);
     }
 }

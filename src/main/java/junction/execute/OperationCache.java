@@ -65,7 +65,9 @@ final class OperationCache {
         return planner.plan(schema, prepared.document, request.operationName(), variables);
     }
 
-    Compiled compile(Plan plan) {
+    /** The plan's SQL and remote requests (to the remote schemas of the role's schema). */
+    Compiled compile(RoleSchema schema, Prepared prepared, Plan plan) {
+        List<RemoteRoot> remotes = RemoteRootCompiler.compile(schema, prepared.document, prepared.operation, plan);
         Map<String, List<RootNode>> bySource = new LinkedHashMap<>();
         boolean onlyDatabase = true;
         for (RootNode root : plan.roots()) {
@@ -76,12 +78,12 @@ final class OperationCache {
             }
         }
         if (plan.operation() == Plan.Operation.MUTATION) {
-            return MutationCompiling.compile(plan, options);
+            return MutationCompiling.compile(plan, options, remotes);
         }
         Map<String, Rendered> queries = new LinkedHashMap<>();
         boolean direct = onlyDatabase && bySource.size() == 1;
         bySource.forEach((source, roots) -> queries.put(source,
                 SelectCompiler.compile(direct ? plan.roots() : roots, options)));
-        return new Compiled(plan, queries, List.of(), direct);
+        return new Compiled(plan, queries, List.of(), remotes, direct);
     }
 }

@@ -48,6 +48,27 @@ final class FieldCollector {
         return sets;
     }
 
+    /**
+     * The fields without their {@code @skip}/{@code @include} directives, which collecting them has
+     * applied already (other directives stay).
+     */
+    static List<Field> withoutConditions(List<Field> fields) {
+        List<Field> out = new ArrayList<>(fields.size());
+        for (Field field : fields) {
+            if (field.getDirectives().stream().noneMatch(FieldCollector::isCondition)) {
+                out.add(field);
+            } else {
+                out.add(field.transform(b -> b.directives(
+                        field.getDirectives().stream().filter(d -> !isCondition(d)).toList())));
+            }
+        }
+        return out;
+    }
+
+    private static boolean isCondition(Directive directive) {
+        return directive.getName().equals("skip") || directive.getName().equals("include");
+    }
+
     private void collect(SelectionSet set, String typeName, Map<String, List<Field>> out) {
         for (Selection<?> selection : set.getSelections()) {
             switch (selection) {

@@ -59,7 +59,7 @@ public final class Planner {
                 .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
                         + (mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT) + "'").at(path));
         return switch (root) {
-            case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), fields.getFirst());
+            case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), FieldCollector.withoutConditions(fields));
             case RootField.Table table -> new RootNode.Database(key, table.table().source(),
                     table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));
         };

@@ -14,7 +14,7 @@ import junction.error.Code;
 import junction.json.Json;
 
 /**
- * Sends GraphQL requests to remote schemas over one shared transport. The JDK client has no
+ * Sends GraphQL requests to remote schemas over one shared transport. The transport has no
  * per-host connection cap, so concurrency is bounded here: at most {@code maxConcurrentPerHost}
  * requests in flight per remote host (scheme, host, port); a request waits for a slot within its
  * timeout. Any failure to get an answer is Hasura's {@code remote-schema-error} "HTTP exception
@@ -32,9 +32,9 @@ public final class RemoteClient implements AutoCloseable {
         this.maxConcurrentPerHost = maxConcurrentPerHost;
     }
 
-    /** A client over the JDK's HTTP client with the default concurrency bound. */
+    /** A client over Helidon's blocking HTTP client with the default concurrency bound. */
     public static RemoteClient create() {
-        return new RemoteClient(new JdkTransport(), DEFAULT_MAX_CONCURRENT_PER_HOST);
+        return new RemoteClient(new HelidonTransport(), DEFAULT_MAX_CONCURRENT_PER_HOST);
     }
 
     /**

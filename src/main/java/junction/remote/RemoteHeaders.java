@@ -1,5 +1,6 @@
 package junction.remote;
 
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,7 +9,8 @@ import java.util.Set;
 /**
  * The headers of one call to a remote, as Hasura sends them: the configured headers, the session
  * variables as {@code x-hasura-*} headers, and (with {@code forward_client_headers}) the client's
- * headers — configured over session over client when names clash. Hop-by-hop headers, the headers
+ * headers — configured over session over client when names clash. Hop-by-hop headers (and those
+ * the client's {@code Connection} header names), the headers
  * Hasura never forwards, and the client's own {@code x-hasura-*} headers stay behind; the client's
  * Host, User-Agent and Origin travel as {@code X-Forwarded-*}. Names are lower-cased.
  */
@@ -21,7 +23,7 @@ final class RemoteHeaders {
     private static final Set<String> IGNORED = Set.of("content-length", "content-md5", "user-agent", "host", "origin",
             "referer", "accept", "accept-encoding", "accept-language", "accept-datetime", "cache-control", "dnt",
             "content-type", "expect");
-    /** Headers the JDK HTTP client sets itself and refuses from callers. */
+    /** Headers the HTTP transport sets itself (length, host, connection handling). */
     private static final Set<String> RESTRICTED = Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     private RemoteHeaders() {
@@ -31,7 +33,13 @@ final class RemoteHeaders {
                                      Map<String, String> clientHeaders) {
         Map<String, String> out = new LinkedHashMap<>();
         if (endpoint.forwardClientHeaders()) {
-            clientHeaders.forEach((name, value) -> forward(out, name.toLowerCase(Locale.ROOT), value));
+            Set<String> connectionOptions = connectionOptions(clientHeaders);
+            clientHeaders.forEach((name, value) -> {
+                String lower = name.toLowerCase(Locale.ROOT);
+                if (!connectionOptions.contains(lower)) {
+                    forward(out, lower, value);
+                }
+            });
         }
         sessionVariables.forEach((name, value) -> out.put(name.toLowerCase(Locale.ROOT), value));
         endpoint.headers().forEach((name, value) -> out.put(name.toLowerCase(Locale.ROOT), value));
@@ -39,6 +47,19 @@ final class RemoteHeaders {
         out.putIfAbsent("user-agent", USER_AGENT);
         out.keySet().removeAll(RESTRICTED);
         out.keySet().removeAll(HOP_BY_HOP);
+        return out;
+    }
+
+    /** The headers the client's {@code Connection} header names: hop-by-hop too (RFC 9110, 7.6.1). */
+    private static Set<String> connectionOptions(Map<String, String> clientHeaders) {
+        Set<String> out = new HashSet<>();
+        clientHeaders.forEach((name, value) -> {
+            if (name.equalsIgnoreCase("connection")) {
+                for (String option : value.split(",")) {
+                    out.add(option.trim().toLowerCase(Locale.ROOT));
+                }
+            }
+        });
         return out;
     }
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How bytes reach a remote: one HTTP POST. {@link JdkTransport} is the real one; the
+ * How bytes reach a remote: one HTTP POST. {@link HelidonTransport} is the real one; the
  * {@link RemoteClient} takes it as a constructor argument, so the engine and the tests choose.
  */
 public interface RemoteTransport extends AutoCloseable {

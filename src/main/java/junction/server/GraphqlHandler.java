@@ -1,14 +1,18 @@
 package junction.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.execute.Explainer;
 import junction.execute.GraphqlPipeline;
 import junction.execute.GraphqlRequest;
+import junction.execute.GraphqlResponse;
+import junction.execute.RequestContext;
 import junction.json.Json;
 import junction.json.Obj;
 import junction.session.Session;
@@ -38,9 +42,17 @@ final class GraphqlHandler {
     void graphql(ServerRequest request, ServerResponse response) {
         Session session = null;
         try {
-            session = sessions.resolve(Exchange.headers(request));
+            Map<String, String> headers = Exchange.headers(request);
+            session = sessions.resolve(headers);
+            RequestContext context = new RequestContext(session, headers);
             JsonNode body = Json.parse(Exchange.body(request, config.maxBodyBytes()));
-            Exchange.json(response, 200, body.isArray() ? batch(session, body) : one(session, body, "$"));
+            if (body.isArray()) {
+                Exchange.json(response, 200, batch(context, body));
+                return;
+            }
+            GraphqlResponse answer = one(context, body, "$");
+            answer.setCookies().forEach(cookie -> response.headers().add(HeaderNames.SET_COOKIE, cookie));
+            Exchange.json(response, 200, answer.body());
         } catch (ApiException e) {
             int status = e.code() == Code.REQUEST_TOO_LARGE ? e.httpStatus() : 200;
             Exchange.json(response, status, ErrorEnvelope.graphql(e, showInternal(session)));
@@ -72,26 +84,27 @@ final class GraphqlHandler {
         return new Session(user.optString("x-hasura-role").orElse(Session.ADMIN), variables);
     }
 
-    private byte[] one(Session session, JsonNode body, String path) {
+    private GraphqlResponse one(RequestContext context, JsonNode body, String path) {
         try {
-            return pipeline.execute(session, GraphqlRequest.read(body, path));
+            return pipeline.execute(context, GraphqlRequest.read(body, path));
         } catch (ApiException e) {
-            return ErrorEnvelope.graphql(e, showInternal(session));
+            return GraphqlResponse.of(ErrorEnvelope.graphql(e, showInternal(context.session())));
         } catch (RuntimeException e) {
             LOG.error("unexpected error in a GraphQL request", e);
-            return ErrorEnvelope.graphql(ApiException.of(Code.UNEXPECTED, "unexpected error: " + e.getMessage()),
-                    showInternal(session));
+            return GraphqlResponse.of(ErrorEnvelope.graphql(
+                    ApiException.of(Code.UNEXPECTED, "unexpected error: " + e.getMessage()), showInternal(context.session())));
         }
     }
 
-    private byte[] batch(Session session, JsonNode body) {
+    /** A batch answers with an array; like Hasura, it passes no remote cookies on. */
+    private byte[] batch(RequestContext context, JsonNode body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write('[');
         for (int i = 0; i < body.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.writeBytes(one(session, body.get(i), "$[" + i + "]"));
+            out.writeBytes(one(context, body.get(i), "$[" + i + "]").body());
         }
         out.write(']');
         return out.toByteArray();

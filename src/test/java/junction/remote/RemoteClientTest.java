@@ -155,7 +155,7 @@ class RemoteClientTest {
     @Test
     void concurrencyPerHostIsBounded() throws Exception {
         GraphqlTestServer server = UserService.start().delay(Duration.ofMillis(150));
-        try (server; RemoteClient bounded = new RemoteClient(new JdkTransport(), 2);
+        try (server; RemoteClient bounded = new RemoteClient(new HelidonTransport(), 2);
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             RemoteEndpoint endpoint = endpoint(server, Map.of(), false, Duration.ofSeconds(10));
             List<Future<RemoteResponse>> calls = new ArrayList<>();

@@ -16,7 +16,13 @@ public sealed interface RootNode permits RootNode.Database, RootNode.Introspecti
     record Introspection(String key, graphql.language.Field field) implements RootNode {
     }
 
-    /** A remote schema root field, forwarded to its server (not executed yet: not-supported). */
-    record Remote(String key, String remoteSchema, graphql.language.Field field) implements RootNode {
+    /**
+     * A remote schema root field, forwarded to its server: every field selected under this response
+     * key (fragments flattened, {@code @skip}/{@code @include} applied and removed), in document order.
+     */
+    record Remote(String key, String remoteSchema, java.util.List<graphql.language.Field> fields) implements RootNode {
+        public Remote {
+            fields = java.util.List.copyOf(fields);
+        }
     }
 }

@@ -27,9 +27,10 @@ import java.util.function.Function;
 
 /**
  * A real GraphQL server over HTTP on an ephemeral port, executing with graphql-java. It counts the
- * requests it receives and remembers the headers and body of the last one, so tests can assert
- * batching and header forwarding. A delay slows every answer (for timeouts); an override replaces
- * the answer entirely (for servers that return garbage).
+ * requests it receives and remembers the headers and body of the last ones (at most
+ * {@link #DEFAULT_RECORDED}, or as set by {@link #recording}), so tests can assert batching and
+ * header forwarding. A delay slows every answer (for timeouts); an override replaces the answer
+ * entirely (for servers that return garbage, or extra response headers).
  */
 public final class GraphqlTestServer implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -44,9 +45,14 @@ public final class GraphqlTestServer implements AutoCloseable {
         }
     }
 
-    /** A raw answer: status and body text. */
-    public record Answer(int status, String body) {
+    /** A raw answer: status, body text and extra response headers. */
+    public record Answer(int status, String body, Map<String, List<String>> headers) {
+        public Answer(int status, String body) {
+            this(status, body, Map.of());
+        }
     }
+
+    public static final int DEFAULT_RECORDED = 1000;
 
     private final GraphQL graphql;
     private final HttpServer server;
@@ -57,11 +63,17 @@ public final class GraphqlTestServer implements AutoCloseable {
     private final List<Received> received = Collections.synchronizedList(new ArrayList<>());
     private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<Function<Received, Answer>> override = new AtomicReference<>();
+    private volatile int recorded = DEFAULT_RECORDED;
 
     public GraphqlTestServer(GraphQLSchema schema) {
+        this(schema, "127.0.0.1", 0);
+    }
+
+    /** A server on {@code host:port} (port 0: any free port). */
+    public GraphqlTestServer(GraphQLSchema schema, String host, int port) {
         this.graphql = GraphQL.newGraphQL(schema).build();
         try {
-            this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -111,6 +123,13 @@ public final class GraphqlTestServer implements AutoCloseable {
         received.clear();
     }
 
+    /** Remembers at most the last {@code max} requests (0: none, only counting them). */
+    public GraphqlTestServer recording(int max) {
+        recorded = max;
+        received.clear();
+        return this;
+    }
+
     /** Every answer, introspection included, waits this long first. */
     public GraphqlTestServer delay(Duration newDelay) {
         delay.set(newDelay);
@@ -127,7 +146,7 @@ public final class GraphqlTestServer implements AutoCloseable {
         try (exchange) {
             Received request = read(exchange);
             requests.incrementAndGet();
-            received.add(request);
+            remember(request);
             maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             Answer answer;
             try {
@@ -139,9 +158,23 @@ public final class GraphqlTestServer implements AutoCloseable {
             }
             byte[] bytes = answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("content-type", "application/json");
+            answer.headers().forEach((name, values) -> exchange.getResponseHeaders().put(name, values));
             exchange.sendResponseHeaders(answer.status(), bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
+            }
+        }
+    }
+
+    private void remember(Received request) {
+        int max = recorded;
+        if (max <= 0) {
+            return;
+        }
+        synchronized (received) {
+            received.add(request);
+            while (received.size() > max) {
+                received.removeFirst();
             }
         }
     }

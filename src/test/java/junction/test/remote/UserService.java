@@ -55,6 +55,25 @@ public final class UserService {
         return start(10);
     }
 
+    /**
+     * The user service on its own, for benchmarks: {@code UserService <port> [delay-ms]} serves
+     * users 1..100 on {@code 127.0.0.1:<port>/graphql}, counting requests without recording them,
+     * each answer after {@code delay-ms} (default 0), until the process is stopped.
+     */
+    public static void main(String[] args) throws InterruptedException {
+        if (args.length < 1 || args.length > 2) {
+            System.err.println("usage: UserService <port> [delay-ms]");
+            System.exit(2);
+        }
+        GraphqlTestServer server = new GraphqlTestServer(new UserService(100).schema(), "127.0.0.1", Integer.parseInt(args[0]))
+                .recording(0);
+        if (args.length == 2) {
+            server.delay(java.time.Duration.ofMillis(Long.parseLong(args[1])));
+        }
+        System.out.println("user service at " + server.url());
+        Thread.currentThread().join();
+    }
+
     private Map<String, Object> add(String name) {
         int id = nextId.incrementAndGet();
         Map<String, Object> user = new LinkedHashMap<>();

@@ -1,0 +1,111 @@
+#!/usr/bin/env bash
+# Remote schema forwarding benchmark (not a test): the test suite's user service started on its own,
+# added to Junction as a remote schema, and the same GraphQL query sent with wrk to the remote
+# directly and through Junction's /v1/graphql, at each concurrency. Prints a Markdown table with
+# req/s, p50, p99 and Junction's throughput as a share of the remote's own.
+#
+#   bench/remote-forwarding.sh     # DURATION=10 WARMUP=5 CONCURRENCY="16 64" THREADS=2 DELAY_MS=0
+#
+# DELAY_MS makes the user service wait before each answer, like a remote doing real work; with 0
+# the remote is pure CPU and shares the machine's cores with Junction and wrk.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-5}"
+CONCURRENCY="${CONCURRENCY:-16 64}"
+THREADS="${THREADS:-2}"
+DELAY_MS="${DELAY_MS:-0}"
+export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
+REMOTE_JAVA_OPTS="${REMOTE_JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx512m}"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk curl
+fi
+# a JDK 21 or newer for the build and the user service: JAVA_HOME if it is one, else the newest installed
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
+if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
+  JAVA_HOME="$(for d in /usr/lib/jvm/*/; do [ -x "$d/bin/javac" ] && echo "$(java_major "${d%/}") ${d%/}"; done | sort -n | tail -1 | cut -d' ' -f2)"
+fi
+export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+work="$(mktemp -d /tmp/junction-forwarding.XXXXXX)"
+JPORT="$(free_port)"
+RPORT="$(free_port)"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+wait_for() {
+  local what="$1" url="$2" log="$3" pid="$4"
+  for _ in $(seq 1 180); do
+    curl -s -o /dev/null "$url" && return 0
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 1
+  done
+  echo "$what did not start; its log:" >&2
+  cat "$log" >&2
+  exit 1
+}
+
+echo "== building Junction and the test classes" >&2
+(cd "$root" && mvn -q -B -DskipTests package >&2)
+
+echo "== user service on port $RPORT (delay ${DELAY_MS} ms)" >&2
+# graphql-java and Jackson, which the user service needs, are inside the Junction jar
+java $REMOTE_JAVA_OPTS -cp "$root/target/test-classes:$root/target/junction.jar" \
+  junction.test.remote.UserService "$RPORT" "$DELAY_MS" >"$work/remote.log" 2>&1 &
+pids+=($!)
+wait_for "the user service" "http://127.0.0.1:$RPORT/graphql" "$work/remote.log" "${pids[-1]}"
+
+echo "== Junction on port $JPORT (embedded PostgreSQL in $work/data)" >&2
+(cd "$root" && exec ./junction serve --port "$JPORT" --data-dir "$work/data" >"$work/junction.log" 2>&1) &
+pids+=($!)
+wait_for "Junction" "http://127.0.0.1:$JPORT/healthz" "$work/junction.log" "${pids[-1]}"
+curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d "{\"type\": \"add_remote_schema\",
+  \"args\": {\"name\": \"users\", \"definition\": {\"url\": \"http://127.0.0.1:$RPORT/graphql\", \"timeout_seconds\": 10}}}" >/dev/null
+
+query='query User($id: Int!) { user(id: $id) { id name email } }'
+body="{\"query\": \"$query\", \"variables\": {\"id\": 7}, \"operationName\": \"User\"}"
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["content-type"] = "application/json"
+wrk.body = '$body'
+LUA
+
+for target in "http://127.0.0.1:$RPORT/graphql" "http://127.0.0.1:$JPORT/v1/graphql"; do
+  answer=$(curl -sf "$target" -H 'content-type: application/json' -d "$body")
+  case "$answer" in
+    *'"name":"user7"'*) ;;
+    *) echo "unexpected answer from $target: $answer" >&2; exit 1;;
+  esac
+done
+
+run_wrk() {
+  local url="$1" c="$2"
+  wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$work/post.lua" "$url" >/dev/null 2>&1 || true
+  wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$work/post.lua" "$url" > "$work/wrk.out" 2>&1
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.out")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
+  errors=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.out")
+  echo "$rps|$p50|$p99|${errors:-0}"
+}
+
+echo "query: \`$query\` (variables {\"id\": 7}); remote delay ${DELAY_MS} ms; $(nproc) cores; wrk -t$THREADS, ${DURATION}s after ${WARMUP}s warm-up"
+echo
+echo "| c | remote req/s | p50 | p99 | Junction req/s | p50 | p99 | non-2xx | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|"
+for c in $CONCURRENCY; do
+  IFS='|' read -r rrps rp50 rp99 rerr <<<"$(run_wrk "http://127.0.0.1:$RPORT/graphql" "$c")"
+  IFS='|' read -r jrps jp50 jp99 jerr <<<"$(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$c")"
+  ratio=$(python3 -c "print(f'{float(\"$jrps\")/float(\"$rrps\"):.2f}')" 2>/dev/null || echo "?")
+  echo "| $c | $rrps | $rp50 | $rp99 | $jrps | $jp50 | $jp99 | $((rerr + jerr)) | $ratio |"
+done
