@@ -79,6 +79,12 @@ public final class GraphqlTestServer implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        server.createContext("/count", exchange -> {
+            byte[] count = Integer.toString(requests.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, count.length);
+            exchange.getResponseBody().write(count);
+            exchange.close();
+        });
         server.start();
     }
 
