@@ -84,10 +84,13 @@ PY
 )"
 lua "$(body "$remote_query")" "$work/remote.lua"
 
-# the SQL alone: what explain says Junction runs
+# the SQL alone: what explain says Junction runs for the root field (its one parameter is the limit, 100)
 curl -sf "http://127.0.0.1:$JPORT/v1/graphql/explain" -H 'content-type: application/json' \
-  -d "{\"query\": $(body "$JOIN_QUERY")}" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["sql"])' > "$work/join.sql"
-sed -i 's/\$\([0-9]\+\)/:p\1/g' "$work/join.sql"
+  -d "{\"query\": $(body "$JOIN_QUERY")}" | python3 -c '
+import json, re, sys
+field = json.load(sys.stdin)[0]
+sql = re.sub(r"\$(\d+)", "100", field["sql"])
+print("select json_build_object(\x27" + field["field"] + "\x27, (" + sql + "))::text;")' > "$work/join.sql"
 
 run_wrk() { # url lua concurrency -> "rps p50 p99"
   wrk -t"$THREADS" -c"$3" -d"${WARMUP}s" -s "$2" "$1" >/dev/null 2>&1 || true
