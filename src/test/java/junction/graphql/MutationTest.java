@@ -71,6 +71,27 @@ class MutationTest {
     }
 
     @Test
+    void onConflictWhereUpdatesOnlyMatchingRows() {
+        engine.gql("mutation { insert_products(objects: [{id: 55, name: \"Old\", price: 5}, {id: 56, name: \"Kept\", price: 50}]) { affected_rows } }");
+        assertData(engine.gql("""
+            mutation { insert_products(objects: [{id: 55, name: "New", price: 6}, {id: 56, name: "New", price: 60}],
+                on_conflict: {constraint: products_pkey, update_columns: [name, price], where: {price: {_lt: 10}}}) {
+                affected_rows returning { id name } } }
+            """), "{\"insert_products\": {\"affected_rows\": 1, \"returning\": [{\"id\": 55, \"name\": \"New\"}]}}");
+        assertData(engine.gql("{ products(where: {id: {_in: [55, 56]}}, order_by: {id: asc}) { name price } }"),
+                "{\"products\": [{\"name\": \"New\", \"price\": 6}, {\"name\": \"Kept\", \"price\": 50}]}");
+    }
+
+    @Test
+    void jsonbPrependAndDeleteElemEditArrays() {
+        engine.gql("mutation { insert_customers_one(object: {name: \"Fay\", meta: [1, 2, 3]}) { id } }");
+        assertData(engine.gql("""
+            mutation { update_customers(where: {name: {_eq: "Fay"}}, _prepend: {meta: [0]}, _delete_elem: {meta: -1}) {
+                returning { meta } } }
+            """), "{\"update_customers\": {\"returning\": [{\"meta\": [0, 1, 2]}]}}");
+    }
+
+    @Test
     void updateManyRunsUpdatesInOrder() {
         engine.gql("mutation { insert_products(objects: [{id: 60, name: \"A\", price: 1}, {id: 61, name: \"B\", price: 1}]) { affected_rows } }");
         assertData(engine.gql("""
