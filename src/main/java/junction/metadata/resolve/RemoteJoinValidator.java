@@ -172,7 +172,11 @@ final class RemoteJoinValidator {
         }
     }
 
-    /** The argument type left for the client once the template fixed {@code template}, or null if fixed whole. */
+    /**
+     * The argument type left for the client once the template fixed {@code template}, or null if fixed
+     * whole. What the template fixes in part stays non-null only while the rest still has a required
+     * field: the template already gives the remote a value there, so the client need not.
+     */
     private GraphQLInputType narrow(GraphQLInputType type, JsonNode template) {
         boolean nonNull = type instanceof GraphQLNonNull;
         GraphQLInputType inner = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
@@ -188,7 +192,16 @@ final class RemoteJoinValidator {
         if (out == null) {
             return null;
         }
-        return nonNull ? GraphQLNonNull.nonNull(out) : out;
+        return nonNull && requiresInput(out) ? GraphQLNonNull.nonNull(out) : out;
+    }
+
+    /** Whether a value of this narrowed type must name some field (a non-null one without default). */
+    private static boolean requiresInput(GraphQLInputType type) {
+        if (!(type instanceof GraphQLInputObjectType object)) {
+            return false;
+        }
+        return object.getFieldDefinitions().stream()
+                .anyMatch(f -> f.getType() instanceof GraphQLNonNull && !f.hasSetDefaultValue());
     }
 
     private GraphQLInputType narrowObject(GraphQLInputObjectType object, JsonNode template) {
