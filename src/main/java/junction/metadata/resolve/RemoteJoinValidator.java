@@ -220,6 +220,7 @@ final class RemoteJoinValidator {
         if (remaining.isEmpty()) {
             return null;
         }
+        remaining.sort(java.util.Comparator.comparing(GraphQLInputObjectField::getName));
         return GraphQLInputObjectType.newInputObject(object).name(object.getName() + narrowedSuffix)
                 .clearFields().fields(remaining).build();
     }
