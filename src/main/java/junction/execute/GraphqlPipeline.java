@@ -43,15 +43,17 @@ public final class GraphqlPipeline {
     /**
      * @param pools  the connection pool of a source, as configured in a snapshot
      * @param remote the client for remote schemas; {@code remoteErrors} says how remote join failures show
+     * @param showInternal whether a session may see errors' {@code internal} detail (remote join errors
+     *                     returned beside data)
      */
     public GraphqlPipeline(Supplier<Snapshot> snapshots, SchemaCache schemas,
                            BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits, RemoteClient remote,
-                           RemoteErrorMode remoteErrors) {
+                           RemoteErrorMode remoteErrors, java.util.function.Predicate<Session> showInternal) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
         this.operations = new OperationCache(limits);
-        this.remoteJoins = new RemoteJoins(remote, remoteErrors);
+        this.remoteJoins = new RemoteJoins(remote, remoteErrors, showInternal);
     }
 
     /** Runs one request and returns the response body ({@code {"data": …}}). */

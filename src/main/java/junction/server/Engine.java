@@ -70,7 +70,7 @@ public final class Engine implements AutoCloseable {
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.graphql = new GraphqlHandler(sessions,
                 new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, remotes,
-                        RemoteErrorMode.parse(env.get(REMOTE_ERRORS_ENV).orElse(null))),
+                        RemoteErrorMode.parse(env.get(REMOTE_ERRORS_ENV).orElse(null)), config::showsInternal),
                 new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT), config);
     }
 

@@ -60,6 +60,26 @@ public final class RemoteJoinExecutor {
 
     /** A remote's answer, or why there is none. */
     private record Answer(JsonNode data, JsonNode errors, ApiException failure) {
+        /**
+         * The remote's errors that concern alias {@code alias}: those whose path starts with it and
+         * those without a path; all of them when the value is missing and none names it.
+         */
+        List<JsonNode> errorsOf(String alias, boolean missing) {
+            if (errors == null) {
+                return List.of();
+            }
+            List<JsonNode> own = new ArrayList<>();
+            for (JsonNode error : errors) {
+                JsonNode path = error.path("path");
+                if (!path.isArray() || path.isEmpty() || path.get(0).asText().equals(alias)) {
+                    own.add(error);
+                }
+            }
+            if (own.isEmpty() && missing) {
+                errors.forEach(own::add);
+            }
+            return own;
+        }
     }
 
     private Map<String, Answer> call(Map<String, List<JoinBatch>> byRemote, JsonNode variables) {
@@ -106,19 +126,29 @@ public final class RemoteJoinExecutor {
     }
 
     private static void splice(JoinBatch batch, Answer answer, ArrayNode errors) {
+        String key = batch.field.responseKey();
         for (int i = 0; i < batch.rowCount(); i++) {
             int set = batch.setOf(i);
             ObjectNode row = batch.row(i);
             if (set < 0 || answer == null) {
-                row.putNull(batch.field.responseKey());
+                row.putNull(key);
                 continue;
             }
-            if (answer.failure() != null || (answer.errors() != null && isNull(answer.data(), batch.alias(set)))) {
-                row.putNull(batch.field.responseKey());
-                errors.add(error(batch, i, answer));
+            if (answer.failure() != null) {
+                row.putNull(key);
+                errors.add(failure(batch.path(i).toJson(), answer.failure()));
                 continue;
             }
-            row.set(batch.field.responseKey(), batch.value(set, answer.data()));
+            String alias = batch.alias(set);
+            boolean missing = isNull(answer.data(), alias);
+            if (missing) {
+                row.putNull(key);
+            } else {
+                row.set(key, batch.value(set, answer.data()));
+            }
+            for (JsonNode remoteError : answer.errorsOf(alias, missing)) {
+                errors.add(remote(batch, i, remoteError, missing));
+            }
         }
     }
 
@@ -126,19 +156,37 @@ public final class RemoteJoinExecutor {
         return data == null || data.isNull() || data.path(alias).isNull() || data.path(alias).isMissingNode();
     }
 
-    private static ObjectNode error(JoinBatch batch, int row, Answer answer) {
+    /** A failure to get an answer (unreachable, timed out, not JSON), at the relationship field. */
+    private static ObjectNode failure(ArrayNode path, ApiException failure) {
         ObjectNode error = Json.object();
-        ObjectNode extensions = Json.object();
-        if (answer.failure() != null) {
-            error.put("message", answer.failure().getMessage());
-            extensions.put("code", answer.failure().code().text());
-        } else {
-            error.put("message", "Errors from remote server");
-            extensions.put("code", "unexpected");
-            extensions.set("internal", Json.object().set("errors", answer.errors()));
+        error.put("message", failure.getMessage());
+        error.set("path", path);
+        ObjectNode extensions = error.putObject("extensions");
+        extensions.put("code", failure.code().text());
+        if (failure.internal() != null) {
+            extensions.set("internal", failure.internal());
         }
-        error.set("path", batch.path(row).toJson());
-        error.set("extensions", extensions);
+        return error;
+    }
+
+    /**
+     * One of the remote's errors, at the relationship field of row {@code row} — or, when the value
+     * came back and the remote's path points inside it, at that place inside the field.
+     */
+    private static ObjectNode remote(JoinBatch batch, int row, JsonNode remoteError, boolean missing) {
+        ArrayNode path = batch.path(row).toJson();
+        JsonNode remotePath = remoteError.path("path");
+        if (!missing && batch.field.definition().path().size() == 1 && remotePath.isArray()) {
+            for (int i = 1; i < remotePath.size(); i++) {
+                path.add(remotePath.get(i));
+            }
+        }
+        ObjectNode error = Json.object();
+        error.put("message", "Errors from remote server");
+        error.set("path", path);
+        ObjectNode extensions = error.putObject("extensions");
+        extensions.put("code", Code.UNEXPECTED.text());
+        extensions.putObject("internal").putArray("errors").add(remoteError);
         return error;
     }
 }
