@@ -37,7 +37,7 @@ final class RemoteRelationshipCommands {
             throw ApiException.of(Code.NOT_EXISTS, "remote relationship with name \"" + name + "\" does not exist in table \""
                     + entry.table() + "\"").at(args.pathOf("name"));
         }
-        if (!update && (exists || entry.relationship(name).isPresent())) {
+        if (!update && exists) {
             throw ApiException.of(Code.ALREADY_EXISTS, "remote relationship with name \"" + name + "\" already exists in table \""
                     + entry.table() + "\"").at(args.pathOf("name"));
         }
