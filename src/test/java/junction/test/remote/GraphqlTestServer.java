@@ -48,7 +48,7 @@ public final class GraphqlTestServer implements AutoCloseable {
     public record Answer(int status, String body) {
     }
 
-    private final GraphQL graphql;
+    private final AtomicReference<GraphQL> graphql = new AtomicReference<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger requests = new AtomicInteger();
@@ -59,7 +59,7 @@ public final class GraphqlTestServer implements AutoCloseable {
     private final AtomicReference<Function<Received, Answer>> override = new AtomicReference<>();
 
     public GraphqlTestServer(GraphQLSchema schema) {
-        this.graphql = GraphQL.newGraphQL(schema).build();
+        this.graphql.set(GraphQL.newGraphQL(schema).build());
         try {
             this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -117,6 +117,12 @@ public final class GraphqlTestServer implements AutoCloseable {
         return this;
     }
 
+    /** From now on, executes with {@code schema} (a remote whose schema changed). */
+    public GraphqlTestServer serve(GraphQLSchema schema) {
+        graphql.set(GraphQL.newGraphQL(schema).build());
+        return this;
+    }
+
     /** Answers every request with {@code answer(request)} instead of executing it; null restores execution. */
     public GraphqlTestServer override(Function<Received, Answer> answer) {
         override.set(answer);
@@ -168,7 +174,7 @@ public final class GraphqlTestServer implements AutoCloseable {
                 .operationName(body.hasNonNull("operationName") ? body.get("operationName").asText() : null)
                 .variables(variables)
                 .build();
-        Map<String, Object> result = graphql.execute(input).toSpecification();
+        Map<String, Object> result = graphql.get().execute(input).toSpecification();
         try {
             return new Answer(200, MAPPER.writeValueAsString(result));
         } catch (IOException e) {
