@@ -153,6 +153,38 @@ class RemoteJoinErrorsTest {
     }
 
     @Test
+    void anAnswerThatIsNotAGraphqlResponseFailsTheRequest() {
+        users.override(request -> new GraphqlTestServer.Answer(200, "{\"foo\": 1}"));
+        try {
+            JsonNode noData = hasura.gql("{ people { user { id } } }");
+            assertThat(noData.toString()).startsWith("{\"errors\":[{\"message\":\"Invalid response from remote server: no \\\"data\\\" object\","
+                    + "\"extensions\":{\"path\":\"$\",\"code\":\"unexpected\"");
+
+            users.override(request -> new GraphqlTestServer.Answer(502, "<html>bad gateway</html>"));
+            JsonNode notJson = hasura.gql("{ people { user { id } } }");
+            assertThat(notJson.at("/errors/0/extensions/code").asText()).isEqualTo("remote-schema-error");
+            assertThat(notJson.has("data")).isFalse();
+        } finally {
+            users.override(null);
+        }
+    }
+
+    @Test
+    void aFailingRemoteFailsTheRequestWithoutWaitingForASlowerOne() {
+        slow.delay(Duration.ofMillis(950));
+        try {
+            long started = System.nanoTime();
+            JsonNode body = hasura.gql("{ people { late { id } bad } }");
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+            assertThat(body.at("/errors/0/message").asText()).isEqualTo("Errors from remote server");
+            assertThat(took).isLessThan(Duration.ofMillis(900));
+        } finally {
+            slow.delay(Duration.ZERO);
+        }
+    }
+
+    @Test
     void inPartialModeTheDatabaseDataComesBackAndEachFieldCarriesItsError() {
         JsonNode body = partial.gql("{ people(order_by: {id: asc}) { id user { name } bad } }");
 

@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Json;
@@ -89,19 +90,24 @@ public final class RemoteJoinExecutor {
             answers.put(only.getKey(), ask(only.getKey(), only.getValue(), variables));
             return answers;
         }
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<String, Future<Answer>> pending = new LinkedHashMap<>();
-            byRemote.forEach((remote, list) -> pending.put(remote, threads.submit(() -> ask(remote, list, variables))));
-            for (Map.Entry<String, Future<Answer>> e : pending.entrySet()) {
-                answers.put(e.getKey(), e.getValue().get());
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            CompletionService<Map.Entry<String, Answer>> done = new ExecutorCompletionService<>(threads);
+            byRemote.forEach((remote, list) -> done.submit(() -> Map.entry(remote, ask(remote, list, variables))));
+            for (int i = 0; i < byRemote.size(); i++) {
+                Map.Entry<String, Answer> answer = done.take().get();
+                answers.put(answer.getKey(), answer.getValue());
             }
+            return answers;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.of(Code.UNEXPECTED, "interrupted while calling remote schemas");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            // all answered, or the request fails now: either way nothing is left to wait for
+            threads.shutdownNow();
         }
-        return answers;
     }
 
     private Answer ask(String remote, List<JoinBatch> batches, JsonNode variables) {
@@ -116,7 +122,12 @@ public final class RemoteJoinExecutor {
                 }
                 return new Answer(response.get("data"), errors, null);
             }
-            return new Answer(response.get("data"), null, null);
+            JsonNode data = response.get("data");
+            if (data == null || !data.isObject()) {
+                throw ApiException.of(Code.UNEXPECTED, "Invalid response from remote server: no \"data\" object")
+                        .withInternal(response);
+            }
+            return new Answer(data, null, null);
         } catch (ApiException e) {
             if (mode == RemoteErrorMode.HASURA) {
                 throw e;
