@@ -160,6 +160,18 @@ class BatchingTest {
     }
 
     @Test
+    void joinsUnderSeveralRootFieldsShareOneRequest() {
+        JsonNode answer = junction.gql("{ a: orders_by_pk(id: 3) { buyer { id } } b: customers(order_by: {id: asc}) { account { id } }"
+                + " c: tickets_aggregate(where: {id: {_lt: 3}}) { nodes { owner { id } } } }");
+
+        assertThat(answer.toString()).isEqualTo("{\"data\":{\"a\":{\"buyer\":{\"id\":2}},"
+                + "\"b\":[{\"account\":{\"id\":1}},{\"account\":{\"id\":2}},{\"account\":{\"id\":3}}],"
+                + "\"c\":{\"nodes\":[{\"owner\":{\"id\":1}},{\"owner\":{\"id\":2}}]}}}");
+        assertThat(users.requestCount()).isEqualTo(1);
+        assertThat(Joins.aliases(users.lastRequest().query())).isEqualTo(6);
+    }
+
+    @Test
     void twoRemoteSchemasAreCalledConcurrently() {
         String query = "{ orders(order_by: {id: asc}) { id slow_a { name } slow_b { email } } }";
         junction.gql(query);

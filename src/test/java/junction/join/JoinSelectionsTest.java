@@ -58,6 +58,8 @@ class JoinSelectionsTest {
                   {"type": "pg_create_remote_relationship", "args": {"table": "people", "name": "animals_named",
                     "definition": {"to_remote_schema": {"remote_schema": "zoo", "lhs_fields": ["name"],
                       "remote_field": {"animals": {"arguments": {"filter": {"nameLike": "$name"}}}}}}}},
+                  {"type": "pg_create_remote_relationship", "args": {"table": "people", "name": "clock",
+                    "definition": {"to_remote_schema": {"remote_schema": "zoo", "lhs_fields": ["id"], "remote_field": {"now": {}}}}}},
                   {"type": "pg_create_remote_relationship", "args": {"table": "people", "name": "owner",
                     "definition": {"to_remote_schema": {"remote_schema": "users", "lhs_fields": ["id"],
                       "remote_field": {"user": {"arguments": {"id": "$id"}}}}}}}
@@ -208,6 +210,29 @@ class JoinSelectionsTest {
         assertThat(users.lastRequest().query()).isEqualTo("query { r0_0: user(id: 1) {__typename id fullName:name ...E"
                 + " ...on User{who:name}} r0_1: user(id: 2) {__typename id fullName:name ...E ...on User{who:name}} }"
                 + " fragment E on User {email}");
+    }
+
+    @Test
+    void directivesMergedFieldsAndFragmentsOnTheTableType() {
+        JsonNode answer = junction.gql("query ($yes: Boolean!, $no: Boolean!) { people_by_pk(id: 2) { ...P"
+                + " chats { text @skip(if: $no) } owner @include(if: $no) { id } } } fragment P on people { chats @include(if: $yes) { id } }",
+                "{\"yes\": true, \"no\": false}", null);
+
+        assertThat(answer.toString()).isEqualTo("{\"data\":{\"people_by_pk\":{\"chats\":[{\"id\":2,\"text\":\"m2\"},"
+                + "{\"id\":12,\"text\":\"m12\"}]}}}");
+        assertThat(users.requestCount()).as("a skipped relationship is not asked for").isZero();
+        assertThat(messages.lastRequest().query()).startsWith("query($no: Boolean!) {");
+        assertThat(messages.lastRequest().body().get("variables").toString()).isEqualTo("{\"no\":false}");
+    }
+
+    @Test
+    void aRelationshipToAScalarFieldAnswersTheScalar() {
+        JsonNode answer = junction.gql("{ people(order_by: {id: asc}, limit: 2) { clock at: clock } }");
+
+        assertThat(answer.toString()).isEqualTo("{\"data\":{\"people\":[{\"clock\":\"2024-01-02T03:04:05Z\",\"at\":\"2024-01-02T03:04:05Z\"},"
+                + "{\"clock\":\"2024-01-02T03:04:05Z\",\"at\":\"2024-01-02T03:04:05Z\"}]}}");
+        assertThat(Joins.fieldType(junction, "people", "clock")).isEqualTo("DateTime");
+        assertThat(zoo.requestCount()).isEqualTo(1);
     }
 
     @Test
