@@ -58,6 +58,14 @@ public final class GraphqlPipeline {
 
     /** Runs one request and returns the response body ({@code {"data": …}}). */
     public byte[] execute(Session session, GraphqlRequest request) {
+        return execute(session, request, Map.of());
+    }
+
+    /**
+     * Runs one request; {@code clientHeaders} (names lower-cased) are what remote schemas with
+     * {@code forward_client_headers} receive.
+     */
+    public byte[] execute(Session session, GraphqlRequest request, Map<String, String> clientHeaders) {
         Snapshot snapshot = snapshots.get();
         SchemaCache.Generation generation = schemas.generation(snapshot);
         RoleSchema schema = schemas.schema(snapshot, session.role());
@@ -68,20 +76,24 @@ public final class GraphqlPipeline {
         boolean joins = !compiled.joins().isEmpty();
         if (!compiled.mutations().isEmpty()) {
             byte[] answer = mutate(generation, compiled, variables);
-            return joins ? join((ObjectNode) parse(answer).get("data"), compiled, schema, session, variables) : answer;
+            return joins ? join((ObjectNode) parse(answer).get("data"), compiled, schema, session, variables, clientHeaders)
+                    : answer;
         }
         if (compiled.direct()) {
             var only = compiled.queries().entrySet().iterator().next();
             byte[] answer = StatementRunner.query(pool(generation, only.getKey()), only.getValue(), variables);
-            return joins ? join((ObjectNode) parse(answer), compiled, schema, session, variables) : wrapData(answer);
+            return joins ? join((ObjectNode) parse(answer), compiled, schema, session, variables, clientHeaders)
+                    : wrapData(answer);
         }
         ObjectNode data = splice(generation, schema, prepared, compiled, variables);
-        return joins ? join(data, compiled, schema, session, variables) : Json.bytes(Json.object().set("data", data));
+        return joins ? join(data, compiled, schema, session, variables, clientHeaders)
+                : Json.bytes(Json.object().set("data", data));
     }
 
     /** Remote relationships: the database JSON, parsed once, gets the remote answers spliced in. */
-    private byte[] join(ObjectNode data, Compiled compiled, RoleSchema schema, Session session, ObjectNode variables) {
-        return remoteJoins.respond(data, compiled.joins(), schema, session, java.util.Map.of(), variables);
+    private byte[] join(ObjectNode data, Compiled compiled, RoleSchema schema, Session session, ObjectNode variables,
+                        Map<String, String> clientHeaders) {
+        return remoteJoins.respond(data, compiled.joins(), schema, session, clientHeaders, variables);
     }
 
     /** The {@code data} object from every root field's answer, in selection order. */

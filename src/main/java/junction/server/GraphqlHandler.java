@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.ByteArrayOutputStream;
+import java.util.Map;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.execute.Explainer;
@@ -38,9 +39,10 @@ final class GraphqlHandler {
     void graphql(ServerRequest request, ServerResponse response) {
         Session session = null;
         try {
-            session = sessions.resolve(Exchange.headers(request));
+            Map<String, String> headers = Exchange.headers(request);
+            session = sessions.resolve(headers);
             JsonNode body = Json.parse(Exchange.body(request, config.maxBodyBytes()));
-            Exchange.json(response, 200, body.isArray() ? batch(session, body) : one(session, body, "$"));
+            Exchange.json(response, 200, body.isArray() ? batch(session, headers, body) : one(session, headers, body, "$"));
         } catch (ApiException e) {
             int status = e.code() == Code.REQUEST_TOO_LARGE ? e.httpStatus() : 200;
             Exchange.json(response, status, ErrorEnvelope.graphql(e, showInternal(session)));
@@ -65,9 +67,9 @@ final class GraphqlHandler {
         }
     }
 
-    private byte[] one(Session session, JsonNode body, String path) {
+    private byte[] one(Session session, Map<String, String> headers, JsonNode body, String path) {
         try {
-            return pipeline.execute(session, GraphqlRequest.read(body, path));
+            return pipeline.execute(session, GraphqlRequest.read(body, path), headers);
         } catch (ApiException e) {
             return ErrorEnvelope.graphql(e, showInternal(session));
         } catch (RuntimeException e) {
@@ -77,14 +79,14 @@ final class GraphqlHandler {
         }
     }
 
-    private byte[] batch(Session session, JsonNode body) {
+    private byte[] batch(Session session, Map<String, String> headers, JsonNode body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write('[');
         for (int i = 0; i < body.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.writeBytes(one(session, body.get(i), "$[" + i + "]"));
+            out.writeBytes(one(session, headers, body.get(i), "$[" + i + "]"));
         }
         out.write(']');
         return out.toByteArray();
