@@ -71,7 +71,7 @@ public final class Engine implements AutoCloseable {
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.graphql = new GraphqlHandler(sessions,
                 new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions(env), remotes,
-                        RemoteErrorMode.parse(env.get(REMOTE_ERRORS_ENV).orElse(null))),
+                        RemoteErrorMode.parse(env.get(REMOTE_ERRORS_ENV).orElse(null)), config::showsInternal),
                 new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions(env)), config);
     }
 

@@ -111,6 +111,6 @@ final class GraphqlHandler {
     }
 
     private boolean showInternal(Session session) {
-        return config.devMode() || session != null && session.isAdmin() && config.adminInternalErrors();
+        return session == null ? config.devMode() : config.showsInternal(session);
     }
 }

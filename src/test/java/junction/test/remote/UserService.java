@@ -51,6 +51,11 @@ public final class UserService {
         return new GraphqlTestServer(new UserService(count).schema());
     }
 
+    /** The schema of a user service with users 1..count, to serve again after a test changed it. */
+    public static GraphQLSchema schemaOf(int count) {
+        return new UserService(count).schema();
+    }
+
     public static GraphqlTestServer start() {
         return start(10);
     }
