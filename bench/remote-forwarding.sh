@@ -4,18 +4,20 @@
 # directly and through Junction's /v1/graphql, at each concurrency. Prints a Markdown table with
 # req/s, p50, p99 and Junction's throughput as a share of the remote's own.
 #
-#   bench/remote-forwarding.sh     # DURATION=10 WARMUP=5 CONCURRENCY="16 64" THREADS=2 DELAY_MS=0
+#   bench/remote-forwarding.sh     # DURATION=10 WARMUP=5 PREWARM=20 CONCURRENCY="16 64" THREADS=2 DELAYS="0 2"
 #
-# DELAY_MS makes the user service wait before each answer, like a remote doing real work; with 0
-# the remote is pure CPU and shares the machine's cores with Junction and wrk.
+# Each of DELAYS (ms) is one user service that waits that long before answering, like a remote doing
+# real work elsewhere; with 0 the remote is pure CPU and shares the machine's cores with Junction and
+# wrk, so forwarding can at best keep the share of the CPU the remote leaves over.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
 DURATION="${DURATION:-10}"
 WARMUP="${WARMUP:-5}"
+PREWARM="${PREWARM:-20}"
 CONCURRENCY="${CONCURRENCY:-16 64}"
 THREADS="${THREADS:-2}"
-DELAY_MS="${DELAY_MS:-0}"
+DELAYS="${DELAYS:-0 2}"
 export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
 REMOTE_JAVA_OPTS="${REMOTE_JAVA_OPTS:--XX:+UseParallelGC -Xms256m -Xmx512m}"
 
@@ -57,55 +59,73 @@ wait_for() {
 echo "== building Junction and the test classes" >&2
 (cd "$root" && mvn -q -B -DskipTests package >&2)
 
-echo "== user service on port $RPORT (delay ${DELAY_MS} ms)" >&2
-# graphql-java and Jackson, which the user service needs, are inside the Junction jar
-java $REMOTE_JAVA_OPTS -cp "$root/target/test-classes:$root/target/junction.jar" \
-  junction.test.remote.UserService "$RPORT" "$DELAY_MS" >"$work/remote.log" 2>&1 &
-pids+=($!)
-wait_for "the user service" "http://127.0.0.1:$RPORT/graphql" "$work/remote.log" "${pids[-1]}"
+query='query User($id: Int!) { user(id: $id) { id name email } }'
+body="{\"query\": \"$query\", \"variables\": {\"id\": 7}, \"operationName\": \"User\"}"
+# the same POST for both targets; answers that are not 200 or carry "errors" are counted
+cat > "$work/post.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["content-type"] = "application/json"
+wrk.body = '$body'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) failures = 0 end
+function response(status, headers, answer)
+  if status ~= 200 or answer:find('"errors"', 1, true) then failures = failures + 1 end
+end
+function done(summary, latency, requests)
+  local total = 0
+  for _, thread in ipairs(threads) do total = total + thread:get("failures") end
+  io.write("failed answers: " .. total .. "\n")
+end
+LUA
 
 echo "== Junction on port $JPORT (embedded PostgreSQL in $work/data)" >&2
 (cd "$root" && exec ./junction serve --port "$JPORT" --data-dir "$work/data" >"$work/junction.log" 2>&1) &
 pids+=($!)
 wait_for "Junction" "http://127.0.0.1:$JPORT/healthz" "$work/junction.log" "${pids[-1]}"
-curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d "{\"type\": \"add_remote_schema\",
-  \"args\": {\"name\": \"users\", \"definition\": {\"url\": \"http://127.0.0.1:$RPORT/graphql\", \"timeout_seconds\": 10}}}" >/dev/null
-
-query='query User($id: Int!) { user(id: $id) { id name email } }'
-body="{\"query\": \"$query\", \"variables\": {\"id\": 7}, \"operationName\": \"User\"}"
-cat > "$work/post.lua" <<LUA
-wrk.method = "POST"
-wrk.headers["content-type"] = "application/json"
-wrk.body = '$body'
-LUA
-
-for target in "http://127.0.0.1:$RPORT/graphql" "http://127.0.0.1:$JPORT/v1/graphql"; do
-  answer=$(curl -sf "$target" -H 'content-type: application/json' -d "$body")
-  case "$answer" in
-    *'"name":"user7"'*) ;;
-    *) echo "unexpected answer from $target: $answer" >&2; exit 1;;
-  esac
-done
 
 run_wrk() {
   local url="$1" c="$2"
   wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$work/post.lua" "$url" >/dev/null 2>&1 || true
   wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$work/post.lua" "$url" > "$work/wrk.out" 2>&1
-  local rps p50 p99 errors
+  local rps p50 p99 failed
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
   p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.out")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
-  errors=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.out")
-  echo "$rps|$p50|$p99|${errors:-0}"
+  failed=$(awk '/failed answers/ {print $NF}' "$work/wrk.out")
+  echo "$rps|$p50|$p99|${failed:-?}"
 }
 
-echo "query: \`$query\` (variables {\"id\": 7}); remote delay ${DELAY_MS} ms; $(nproc) cores; wrk -t$THREADS, ${DURATION}s after ${WARMUP}s warm-up"
+echo "query: \`$query\` (variables {\"id\": 7}); $(nproc) cores shared by wrk, the user service and Junction;"
+echo "wrk -t$THREADS, ${DURATION}s after ${WARMUP}s of warm-up per run; ratio = Junction req/s / remote req/s"
 echo
-echo "| c | remote req/s | p50 | p99 | Junction req/s | p50 | p99 | non-2xx | ratio |"
-echo "|---|---|---|---|---|---|---|---|---|"
-for c in $CONCURRENCY; do
-  IFS='|' read -r rrps rp50 rp99 rerr <<<"$(run_wrk "http://127.0.0.1:$RPORT/graphql" "$c")"
-  IFS='|' read -r jrps jp50 jp99 jerr <<<"$(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$c")"
-  ratio=$(python3 -c "print(f'{float(\"$jrps\")/float(\"$rrps\"):.2f}')" 2>/dev/null || echo "?")
-  echo "| $c | $rrps | $rp50 | $rp99 | $jrps | $jp50 | $jp99 | $((rerr + jerr)) | $ratio |"
+echo "| remote delay | c | remote req/s | p50 | p99 | Junction req/s | p50 | p99 | failed | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+verb=add_remote_schema
+for delay in $DELAYS; do
+  rport="$(free_port)"
+  java $REMOTE_JAVA_OPTS -cp "$root/target/test-classes:$root/target/junction.jar" \
+    junction.test.remote.UserService "$rport" "$delay" >"$work/remote-$delay.log" 2>&1 &
+  pids+=($!)
+  remote_pid=$!
+  wait_for "the user service" "http://127.0.0.1:$rport/graphql" "$work/remote-$delay.log" "$remote_pid"
+  curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d "{\"type\": \"$verb\",
+    \"args\": {\"name\": \"users\", \"definition\": {\"url\": \"http://127.0.0.1:$rport/graphql\", \"timeout_seconds\": 10}}}" >/dev/null
+  verb=update_remote_schema
+  for target in "http://127.0.0.1:$rport/graphql" "http://127.0.0.1:$JPORT/v1/graphql"; do
+    answer=$(curl -sf "$target" -H 'content-type: application/json' -d "$body")
+    case "$answer" in
+      *'"name":"user7"'*) ;;
+      *) echo "unexpected answer from $target: $answer" >&2; exit 1;;
+    esac
+  done
+  # JIT warm-up of both JVMs before the first measurement
+  wrk -t"$THREADS" -c16 -d"${PREWARM}s" -s "$work/post.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+  for c in $CONCURRENCY; do
+    IFS='|' read -r rrps rp50 rp99 rfail <<<"$(run_wrk "http://127.0.0.1:$rport/graphql" "$c")"
+    IFS='|' read -r jrps jp50 jp99 jfail <<<"$(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$c")"
+    ratio=$(python3 -c "print(f'{float(\"$jrps\")/float(\"$rrps\"):.2f}')" 2>/dev/null || echo "?")
+    echo "| ${delay} ms | $c | $rrps | $rp50 | $rp99 | $jrps | $jp50 | $jp99 | $rfail+$jfail | $ratio |"
+  done
+  kill "$remote_pid" 2>/dev/null || true
 done
