@@ -50,7 +50,7 @@ export JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/de
 CP="$root/target/test-classes:$root/target/classes:$(cat "$work/cp.txt")"
 
 echo "== remote user service (10000 users) on port $RPORT" >&2
-"$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xmx512m -cp "$CP" junction.test.remote.UserService "$RPORT" 10000 >"$work/remote.log" 2>&1 &
+"$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xmx512m -cp "$CP" junction.test.remote.UserService "$RPORT" 0 10000 >"$work/remote.log" 2>&1 &
 pids+=($!)
 echo "== Junction on port $JPORT" >&2
 (cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
@@ -84,10 +84,13 @@ PY
 )"
 lua "$(body "$remote_query")" "$work/remote.lua"
 
-# the SQL alone: what explain says Junction runs
+# the SQL alone: what explain says Junction runs for the root field (its one parameter is the limit, 100)
 curl -sf "http://127.0.0.1:$JPORT/v1/graphql/explain" -H 'content-type: application/json' \
-  -d "{\"query\": $(body "$JOIN_QUERY")}" | python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["sql"])' > "$work/join.sql"
-sed -i 's/\$\([0-9]\+\)/:p\1/g' "$work/join.sql"
+  -d "{\"query\": $(body "$JOIN_QUERY")}" | python3 -c '
+import json, re, sys
+field = json.load(sys.stdin)[0]
+sql = re.sub(r"\$(\d+)", "100", field["sql"])
+print("select json_build_object(\x27" + field["field"] + "\x27, (" + sql + "))::text;")' > "$work/join.sql"
 
 run_wrk() { # url lua concurrency -> "rps p50 p99"
   wrk -t"$THREADS" -c"$3" -d"${WARMUP}s" -s "$2" "$1" >/dev/null 2>&1 || true

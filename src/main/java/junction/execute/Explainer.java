@@ -34,14 +34,15 @@ public final class Explainer {
     private final VariableCoercer coercer = new VariableCoercer();
 
     public Explainer(Supplier<Snapshot> snapshots, SchemaCache schemas, BiFunction<Snapshot, String, DataSource> pools,
-                     QueryLimits limits) {
+                     QueryLimits limits, junction.sql.SqlOptions options) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
-        this.operations = new OperationCache(limits);
+        this.operations = new OperationCache(limits, options);
     }
 
-    public ArrayNode explain(String role, GraphqlRequest request) {
+    public ArrayNode explain(junction.session.Session session, GraphqlRequest request) {
+        String role = session.role();
         Snapshot snapshot = snapshots.get();
         RoleSchema schema = schemas.schema(snapshot, role);
         Prepared prepared = operations.prepare(schemas.generation(snapshot), schema, request);
@@ -55,12 +56,12 @@ public final class Explainer {
             switch (root) {
                 case RootNode.Remote r -> throw ApiException.of(Code.INVALID_PARAMS, "only hasura queries can be explained");
                 case RootNode.Database d -> {
-                    Rendered statement = SelectCompiler.compileOne(d.query());
+                    Rendered statement = SelectCompiler.compileOne(d.query(), operations.options());
                     ObjectNode entry = out.addObject();
                     entry.put("field", d.key());
                     entry.put("sql", statement.numbered());
                     ArrayNode lines = entry.putArray("plan");
-                    StatementRunner.explain(pools.apply(snapshot, d.source()), statement, variables).forEach(lines::add);
+                    StatementRunner.explain(pools.apply(snapshot, d.source()), statement, new Bindings(variables, session)).forEach(lines::add);
                     JoinTree joins = JoinTrees.of(new Plan(plan.operation(), List.of(d), Set.of())).children()
                             .getOrDefault(d.key(), JoinTree.EMPTY);
                     if (!joins.isEmpty()) {

@@ -16,6 +16,7 @@ import junction.plan.ir.Plan;
 import junction.remote.RemoteClient;
 import junction.schema.RoleSchema;
 import junction.schema.SchemaCache;
+import junction.session.Session;
 
 /**
  * A GraphQL request, start to end: schema of the role → parse and validate (cached) → coerce
@@ -38,18 +39,21 @@ public final class GraphqlPipeline {
      * @param pools   the connection pool of a source, as configured in a snapshot
      * @param remotes the engine's one client for remote schemas; {@code remoteErrors} says how remote
      *                join failures show
+     * @param showInternal whether a session may see errors' {@code internal} detail (remote join errors
+     *                     returned beside data)
      */
     public GraphqlPipeline(Supplier<Snapshot> snapshots, SchemaCache schemas,
-                           BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits, RemoteClient remotes,
-                           RemoteErrorMode remoteErrors) {
+                           BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits, junction.sql.SqlOptions options,
+                           RemoteClient remotes,
+                           RemoteErrorMode remoteErrors, java.util.function.Predicate<Session> showInternal) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
-        this.operations = new OperationCache(limits);
+        this.operations = new OperationCache(limits, options);
         RemoteForwarder forwarder = new RemoteForwarder(remotes);
         this.queries = new QueryExecutor(forwarder);
         this.mutations = new MutationExecutor(forwarder);
-        this.remoteJoins = new RemoteJoins(remotes, remoteErrors);
+        this.remoteJoins = new RemoteJoins(remotes, remoteErrors, showInternal);
     }
 
     /** Runs one request and returns the response ({@code {"data": …}}, and cookies from remote schemas). */
@@ -69,7 +73,8 @@ public final class GraphqlPipeline {
         }
         if (compiled.direct()) {
             var only = compiled.queries().entrySet().iterator().next();
-            byte[] answer = StatementRunner.query(pool.apply(only.getKey()), only.getValue(), variables);
+            byte[] answer = StatementRunner.query(pool.apply(only.getKey()), only.getValue(),
+                    new Bindings(variables, context.session()));
             return GraphqlResponse.of(joins ? join((ObjectNode) parse(answer), compiled, schema, context, variables)
                     : ResponseBytes.data(answer));
         }

@@ -20,13 +20,13 @@ final class MutationCompiling {
     private MutationCompiling() {
     }
 
-    static Compiled compile(Plan plan, List<RemoteRoot> remotes) {
+    static Compiled compile(Plan plan, junction.sql.SqlOptions options, List<RemoteRoot> remotes) {
         List<Compiled.Mutation> mutations = new ArrayList<>();
         Set<String> sources = new HashSet<>();
         for (RootNode root : plan.roots()) {
             if (root instanceof RootNode.Database d && d.query() instanceof Mutation m) {
                 sources.add(d.source());
-                mutations.add(new Compiled.Mutation(d, MutationCompiler.compile(m), m instanceof Mutation.UpdateMany));
+                mutations.add(new Compiled.Mutation(d, MutationCompiler.compile(m, options), m instanceof Mutation.UpdateMany));
             }
         }
         if (sources.size() > 1) {

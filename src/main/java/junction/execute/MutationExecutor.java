@@ -39,7 +39,7 @@ final class MutationExecutor {
         List<String> cookies = new ArrayList<>();
         for (RootNode root : compiled.plan().roots()) {
             if (root instanceof RootNode.Database && database == null) {
-                database = transaction(compiled, pools, variables);
+                database = transaction(compiled, pools, new Bindings(variables, context.session()));
             } else if (root instanceof RootNode.Remote r && !answers.containsKey(remoteByKey.get(r.key()))) {
                 RemoteAnswer answer = forwarder.forward(remoteByKey.get(r.key()), variables, context);
                 if (answer.hasErrors()) {
@@ -52,7 +52,7 @@ final class MutationExecutor {
         return new GraphqlResponse(write(compiled, database, remoteByKey, answers), cookies);
     }
 
-    private static List<byte[]> transaction(Compiled compiled, Function<String, DataSource> pools, ObjectNode variables) {
+    private static List<byte[]> transaction(Compiled compiled, Function<String, DataSource> pools, Bindings variables) {
         List<Rendered> statements = new ArrayList<>();
         compiled.mutations().forEach(m -> statements.addAll(m.statements()));
         String source = compiled.mutations().getFirst().root().source();

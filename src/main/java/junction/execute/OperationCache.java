@@ -31,8 +31,15 @@ final class OperationCache {
     private final OperationValidator validator;
     private final Planner planner = new Planner();
 
-    OperationCache(QueryLimits limits) {
+    private final junction.sql.SqlOptions options;
+
+    OperationCache(QueryLimits limits, junction.sql.SqlOptions options) {
         this.validator = new OperationValidator(limits);
+        this.options = options;
+    }
+
+    junction.sql.SqlOptions options() {
+        return options;
     }
 
     Prepared prepare(SchemaCache.Generation generation, RoleSchema schema, GraphqlRequest request) {
@@ -71,12 +78,12 @@ final class OperationCache {
             }
         }
         if (plan.operation() == Plan.Operation.MUTATION) {
-            return MutationCompiling.compile(plan, remotes);
+            return MutationCompiling.compile(plan, options, remotes);
         }
         Map<String, Rendered> queries = new LinkedHashMap<>();
         boolean direct = onlyDatabase && bySource.size() == 1;
         bySource.forEach((source, roots) -> queries.put(source,
-                SelectCompiler.compile(direct ? plan.roots() : roots)));
+                SelectCompiler.compile(direct ? plan.roots() : roots, options)));
         return new Compiled(plan, queries, List.of(), remotes, direct);
     }
 }

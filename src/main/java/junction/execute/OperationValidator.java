@@ -43,11 +43,11 @@ final class OperationValidator {
                 rule -> rule != OperationValidationRule.GOOD_FAITH_INTROSPECTION,
                 Locale.ENGLISH, QueryComplexityLimits.NONE);
         if (!errors.isEmpty()) {
-            throw translate(errors.getFirst());
+            throw translate(schema, errors.getFirst());
         }
     }
 
-    private static ApiException translate(ValidationError error) {
+    private static ApiException translate(RoleSchema schema, ValidationError error) {
         String description = PREFIX.matcher(error.getDescription()).replaceFirst("");
         String path = path(error.getQueryPath());
         if (error.getValidationErrorType() instanceof ValidationErrorType type) {
@@ -69,7 +69,7 @@ final class OperationValidator {
                     }
                 }
                 case WrongType -> {
-                    return wrongType(description, path);
+                    return wrongType(schema, description, path);
                 }
                 default -> { }
             }
@@ -77,7 +77,7 @@ final class OperationValidator {
         return failed(description, path);
     }
 
-    private static ApiException wrongType(String description, String path) {
+    private static ApiException wrongType(RoleSchema schema, String description, String path) {
         Matcher m = EXTRA_INPUT_FIELD.matcher(description);
         if (m.find()) {
             return failed("field '" + m.group(3) + "' not found in type: '" + m.group(2) + "'",
@@ -89,10 +89,40 @@ final class OperationValidator {
         }
         m = BAD_VALUE.matcher(description);
         if (m.find()) {
-            return failed("expected a value of type '" + m.group(3) + "', but found " + m.group(2),
-                    path + ".args." + m.group(1));
+            return failed(expected(schema, m.group(3), m.group(2)), path + ".args." + m.group(1));
         }
         return failed(description, path);
+    }
+
+    private static final Pattern LITERAL = Pattern.compile("^(\\w+)Value\\{(?:name|value)=(.*)\\}$", Pattern.DOTALL);
+
+    /** Hasura's wording for a literal of the wrong kind: the type's expectation and what was found. */
+    private static String expected(RoleSchema schema, String type, String literal) {
+        Matcher m = LITERAL.matcher(literal);
+        String kind = m.find() ? m.group(1) : "";
+        String shown = m.matches() ? m.group(2) : literal;
+        String found = switch (kind) {
+            case "String" -> "a string";
+            case "Int" -> "an integer";
+            case "Float" -> "a float";
+            case "Boolean" -> "a boolean";
+            case "Enum" -> "an enum value " + shown;
+            case "Object" -> "an object";
+            case "Array" -> "a list";
+            default -> literal;
+        };
+        if (schema.graphql().getType(type) instanceof graphql.schema.GraphQLEnumType e) {
+            String values = String.join(", ", e.getValues().stream().map(v -> "'" + v.getName() + "'").toList());
+            return "expected one of the values [" + values + "] for type '" + type + "', but found " + found;
+        }
+        String expectation = switch (type) {
+            case "Int" -> "a 32-bit integer";
+            case "Float" -> "a float";
+            case "String" -> "a string";
+            case "Boolean" -> "a boolean";
+            default -> "a value";
+        };
+        return "expected " + expectation + " for type '" + type + "', but found " + found;
     }
 
     /** graphql-java's query path (response keys) as Hasura's {@code $.selectionSet.a.selectionSet.b}. */

@@ -19,10 +19,10 @@ final class ParamBinder {
     private ParamBinder() {
     }
 
-    static void bind(PreparedStatement statement, List<Sql.Param> params, JsonNode variables) throws SQLException {
+    static void bind(PreparedStatement statement, List<Sql.Param> params, Bindings values) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Sql.Param param = params.get(i);
-            String text = text(param, resolve(param.value(), variables));
+            String text = text(param, resolve(param.value(), values));
             if (text == null) {
                 statement.setNull(i + 1, Types.OTHER);
             } else {
@@ -32,22 +32,29 @@ final class ParamBinder {
     }
 
     /** The parameter values as JSON, for error details and explain. */
-    static ArrayNode describe(List<Sql.Param> params, JsonNode variables) {
+    static ArrayNode describe(List<Sql.Param> params, Bindings values) {
         ArrayNode out = Json.array();
-        params.forEach(p -> out.add(resolve(p.value(), variables)));
+        params.forEach(p -> {
+            try {
+                out.add(resolve(p.value(), values));
+            } catch (junction.error.ApiException e) {
+                out.addNull();
+            }
+        });
         return out;
     }
 
-    static JsonNode resolve(Value value, JsonNode variables) {
+    static JsonNode resolve(Value value, Bindings values) {
         return switch (value) {
             case Value.Literal l -> l.value();
             case Value.Variable v -> {
-                JsonNode node = variables.get(v.name());
+                JsonNode node = values.variables().get(v.name());
                 yield node == null ? Json.NODES.nullNode() : node;
             }
+            case Value.SessionVariable s -> Json.NODES.textNode(values.session(s.name()));
             case Value.ListOf list -> {
                 ArrayNode out = Json.array();
-                list.items().forEach(item -> out.add(resolve(item, variables)));
+                list.items().forEach(item -> out.add(resolve(item, values)));
                 yield out;
             }
         };

@@ -40,7 +40,7 @@ final class QueryExecutor {
         try {
             Map<String, Forked<JsonNode>> sources = new LinkedHashMap<>();
             compiled.queries().forEach((source, statement) -> sources.put(source,
-                    Forked.now(() -> parse(StatementRunner.query(pools.apply(source), statement, variables)))));
+                    Forked.now(() -> parse(StatementRunner.query(pools.apply(source), statement, new Bindings(variables, context.session()))))));
             Map<String, Forked<RemoteAnswer>> byKey = byRootKey(compiled.remotes(), remotes);
             ObjectNode data = Json.object();
             ObjectNode introspection = null;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.function.Predicate;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.execute.join.JoinTransport;
@@ -23,10 +24,13 @@ import junction.session.Session;
 final class RemoteJoins {
     private final RemoteClient client;
     private final RemoteErrorMode mode;
+    private final Predicate<Session> showInternal;
 
-    RemoteJoins(RemoteClient client, RemoteErrorMode mode) {
+    /** @param showInternal whether a session may see errors' {@code internal} detail */
+    RemoteJoins(RemoteClient client, RemoteErrorMode mode, Predicate<Session> showInternal) {
         this.client = client;
         this.mode = mode;
+        this.showInternal = showInternal;
     }
 
     /** The response for {@code data} (the parsed database answer) once its remote fields are joined. */
@@ -42,7 +46,7 @@ final class RemoteJoins {
         ObjectNode response = Json.object();
         response.set("data", data);
         if (!errors.isEmpty()) {
-            if (!session.isAdmin()) {
+            if (!showInternal.test(session)) {
                 errors.forEach(e -> ((ObjectNode) e.path("extensions")).remove("internal"));
             }
             response.set("errors", errors);

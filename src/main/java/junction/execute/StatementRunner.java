@@ -20,7 +20,7 @@ final class StatementRunner {
     private StatementRunner() {
     }
 
-    static byte[] query(DataSource pool, Rendered statement, JsonNode variables) {
+    static byte[] query(DataSource pool, Rendered statement, Bindings variables) {
         try (Connection connection = pool.getConnection()) {
             return run(connection, statement, variables);
         } catch (SQLException e) {
@@ -29,7 +29,7 @@ final class StatementRunner {
     }
 
     /** Runs several statements in one transaction; a failure rolls back all of them. */
-    static List<byte[]> transaction(DataSource pool, List<Rendered> statements, JsonNode variables) {
+    static List<byte[]> transaction(DataSource pool, List<Rendered> statements, Bindings variables) {
         Rendered current = null;
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
@@ -54,7 +54,7 @@ final class StatementRunner {
     }
 
     /** EXPLAIN of a statement: the plan's lines. */
-    static List<String> explain(DataSource pool, Rendered statement, JsonNode variables) {
+    static List<String> explain(DataSource pool, Rendered statement, Bindings variables) {
         try (Connection connection = pool.getConnection();
              PreparedStatement ps = connection.prepareStatement("EXPLAIN " + statement.text())) {
             ParamBinder.bind(ps, statement.params(), variables);
@@ -70,7 +70,7 @@ final class StatementRunner {
         }
     }
 
-    private static byte[] run(Connection connection, Rendered statement, JsonNode variables) throws SQLException {
+    private static byte[] run(Connection connection, Rendered statement, Bindings variables) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(statement.text())) {
             ParamBinder.bind(ps, statement.params(), variables);
             try (ResultSet rs = ps.executeQuery()) {

@@ -34,6 +34,13 @@ final class Args {
         return in;
     }
 
+    /** A variable's value, read now: the plan depends on it (recorded as structural). */
+    JsonNode variable(String name) {
+        structural.add(name);
+        JsonNode value = variables.get(name);
+        return value == null ? junction.json.Json.NODES.nullNode() : value;
+    }
+
     /** Fields of an input object; a null or absent object reads as empty. */
     In.Obj object(In in, String path) {
         In resolved = resolve(in);

@@ -20,12 +20,14 @@ import junction.schema.TableInfo;
 
 /** Plans mutation root fields: inserts (with on_conflict), updates, deletes, and what they answer. */
 final class MutationPlanner {
+    private final RoleSchema schema;
     private final Args args;
     private final FieldCollector collector;
     private final TablePlanner tables;
     private final WhereReader where;
 
     MutationPlanner(RoleSchema schema, Args args, FieldCollector collector, TablePlanner tables) {
+        this.schema = schema;
         this.args = args;
         this.collector = collector;
         this.tables = tables;
@@ -51,28 +53,49 @@ final class MutationPlanner {
     }
 
     private Mutation.Insert insert(TableInfo table, List<In> objects, Field field, String path, Mutation.Output output) {
-        List<String> columns = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        List<Map<String, Value>> values = new ArrayList<>();
+        return insert(table, objects, optionalArgument(field, "on_conflict"), path, output, "objects");
+    }
+
+    private Mutation.Insert insert(TableInfo table, List<In> objects, Optional<In> conflict, String path,
+                                   Mutation.Output output, String objectsKey) {
+        Map<String, String> types = new LinkedHashMap<>();
+        table.columns().values().forEach(c -> types.put(c.name(), c.type()));
+        List<Mutation.InsertRow> rows = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
-            String at = JsonPath.index(path + ".objects", i);
-            Map<String, Value> row = new LinkedHashMap<>();
-            for (Map.Entry<String, In> e : args.object(objects.get(i), at).fields().entrySet()) {
-                Column column = table.column(e.getKey()).orElseThrow(() -> ApiException.of(Code.NOT_SUPPORTED,
-                        "nested inserts through relationships are not supported yet").at(JsonPath.key(at, e.getKey())));
-                if (!columns.contains(column.name())) {
-                    columns.add(column.name());
-                    types.add(column.type());
-                }
-                row.put(column.name(), args.value(e.getValue()));
-            }
-            values.add(row);
+            String at = objectsKey == null ? path : JsonPath.index(path + "." + objectsKey, i);
+            rows.add(row(table, args.object(objects.get(i), at).fields(), at));
         }
-        List<List<Optional<Value>>> rows = values.stream()
-                .map(row -> columns.stream().map(c -> Optional.ofNullable(row.get(c))).toList()).toList();
-        Optional<Mutation.OnConflict> onConflict = optionalArgument(field, "on_conflict")
+        Optional<Mutation.OnConflict> onConflict = conflict.filter(c -> !c.isNull())
                 .map(c -> onConflict(table, c, path + ".on_conflict"));
-        return new Mutation.Insert(table.name(), columns, types, rows, onConflict, output);
+        return new Mutation.Insert(table.name(), types, rows, onConflict, output);
+    }
+
+    private Mutation.InsertRow row(TableInfo table, Map<String, In> fields, String path) {
+        Map<String, Value> values = new LinkedHashMap<>();
+        List<Mutation.NestedInsert> parents = new ArrayList<>();
+        List<Mutation.NestedInsert> children = new ArrayList<>();
+        for (Map.Entry<String, In> e : fields.entrySet()) {
+            String at = JsonPath.key(path, e.getKey());
+            Optional<Column> column = table.column(e.getKey());
+            if (column.isPresent()) {
+                values.put(column.get().name(), args.value(e.getValue()));
+                continue;
+            }
+            var rel = table.relationship(e.getKey()).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
+                    "field '" + e.getKey() + "' not found in type: '" + table.typeName() + "_insert_input'").at(at));
+            TableInfo target = schema.table(table.source(), rel.target());
+            Map<String, In> nested = args.object(e.getValue(), at).fields();
+            In data = nested.get("data");
+            Optional<In> conflict = Optional.ofNullable(nested.get("on_conflict"));
+            var join = new junction.plan.ir.Join(rel.target(), rel.mapping());
+            Mutation.Output none = new Mutation.Response(List.of());
+            if (rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.OBJECT) {
+                parents.add(new Mutation.NestedInsert(join, insert(target, List.of(data), conflict, at + ".data", none, null)));
+            } else {
+                children.add(new Mutation.NestedInsert(join, insert(target, args.list(data), conflict, at, none, "data")));
+            }
+        }
+        return new Mutation.InsertRow(values, parents, children);
     }
 
     private Mutation.OnConflict onConflict(TableInfo table, In in, String path) {

@@ -36,7 +36,7 @@ public final class Planner {
             throw ApiException.of(Code.NOT_SUPPORTED, "subscriptions are only supported over websockets");
         }
         String rootType = mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT;
-        RemoteJoinPlanner remoteJoins = new RemoteJoinPlanner(schema, fragments, operation.getVariableDefinitions());
+        RemoteJoinPlanner remoteJoins = new RemoteJoinPlanner(schema, fragments, operation.getVariableDefinitions(), args);
         TablePlanner tables = new TablePlanner(schema, args, collector, remoteJoins);
         MutationPlanner mutations = new MutationPlanner(schema, args, collector, tables);
         List<RootNode> roots = new ArrayList<>();

@@ -1,5 +1,6 @@
 package junction.plan;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import graphql.language.Argument;
 import graphql.language.AstPrinter;
 import graphql.language.Field;
@@ -12,8 +13,10 @@ import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.metadata.resolve.ResolvedRemoteRelationship;
@@ -28,7 +31,9 @@ import junction.schema.RoleSchema;
 /**
  * Plans a remote relationship field: the client's arguments and selection under it translated to
  * the remote's own names (through the remote schema's customization), the client variables and
- * fragments they use, and the hidden keys the SQL returns the join columns under.
+ * fragments they use, and the hidden keys the SQL returns the join columns under. An argument the
+ * template fixes in part is merged into the template ({@link TemplateMerger}); the others are sent
+ * as the client wrote them.
  */
 final class RemoteJoinPlanner {
     private static final RemoteQueryBuilder BUILDER = new RemoteQueryBuilder();
@@ -36,11 +41,14 @@ final class RemoteJoinPlanner {
     private final RoleSchema schema;
     private final Map<String, FragmentDefinition> fragments;
     private final List<VariableDefinition> variables;
+    private final Args args;
 
-    RemoteJoinPlanner(RoleSchema schema, Map<String, FragmentDefinition> fragments, List<VariableDefinition> variables) {
+    RemoteJoinPlanner(RoleSchema schema, Map<String, FragmentDefinition> fragments, List<VariableDefinition> variables,
+                      Args args) {
         this.schema = schema;
         this.fragments = fragments;
         this.variables = variables;
+        this.args = args;
     }
 
     junction.plan.ir.Field.RemoteJoin plan(ResolvedRemoteRelationship rel, String key, List<Field> fields, String path) {
@@ -51,27 +59,41 @@ final class RemoteJoinPlanner {
         List<GraphQLFieldDefinition> steps = rel.path();
         String originalParent = steps.size() == 1 ? remote.original().getQueryType().getName()
                 : ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(steps.get(steps.size() - 2).getType())).getName();
-        String lastField = rel.definition().last().field();
-        String customField = customized.names().customField(originalParent, lastField);
+        String customField = customized.names().customField(originalParent, rel.definition().last().field());
+
+        TemplateMerger merger = new TemplateMerger(args);
+        Map<String, JsonNode> lastArguments = new LinkedHashMap<>(rel.definition().last().arguments());
+        List<Argument> passed = new ArrayList<>();
+        for (Argument argument : fields.getFirst().getArguments()) {
+            JsonNode template = lastArguments.get(argument.getName());
+            if (template == null) {
+                passed.add(argument);
+                continue;
+            }
+            lastArguments.put(argument.getName(), merger.merge(template, argument.getValue(),
+                    steps.getLast().getArgument(argument.getName()).getType(), path + ".args." + argument.getName()));
+        }
+
         List<Selection> selections = new ArrayList<>();
         for (Field field : fields) {
             if (field.getSelectionSet() != null) {
                 selections.addAll(field.getSelectionSet().getSelections());
             }
         }
-        Field synthetic = Field.newField(customField).arguments(fields.getFirst().getArguments())
+        Field synthetic = Field.newField(customField).arguments(passed)
                 .selectionSet(selections.isEmpty() ? null : SelectionSet.newSelectionSet(selections).build()).build();
         RemoteSelection translated = BUILDER.translate(customized, customized.names().customType(originalParent),
                 List.of(synthetic), fragments);
         Field remoteField = (Field) translated.selections().getFirst();
         Map<String, String> fragmentTexts = new LinkedHashMap<>();
         translated.fragments().forEach(f -> fragmentTexts.put(f.getName(), AstPrinter.printAstCompact(f)));
+        Set<String> used = new LinkedHashSet<>(translated.variableNames());
+        used.addAll(merger.variables());
         List<String> joinKeys = rel.definition().lhsFields().stream().map(JoinField::phantomKey).toList();
         ResultShape shape = translated.shape().children().getOrDefault(synthetic.getResultKey(), ResultShape.EMPTY);
-        JoinField join = new JoinField(key, joinKeys, remoteName, rel.definition(), arguments(remoteField),
+        JoinField join = new JoinField(key, joinKeys, remoteName, rel.definition(), lastArguments, arguments(remoteField),
                 remoteField.getSelectionSet() == null ? "" : AstPrinter.printAstCompact(remoteField.getSelectionSet()),
-                fragmentTexts, BUILDER.variableTypes(customized, variables, translated.variableNames()), shape,
-                customized.names());
+                fragmentTexts, BUILDER.variableTypes(customized, variables, used), shape, customized.names());
         return new junction.plan.ir.Field.RemoteJoin(key, join);
     }
 

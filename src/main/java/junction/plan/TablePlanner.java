@@ -124,7 +124,7 @@ final class TablePlanner {
                 return;
             }
             Column column = table.column(name).orElseThrow(() -> unknown(name, typeName, path + ".selectionSet." + key));
-            columns.add(new OperationColumn.Of(key, column.name()));
+            columns.add(new OperationColumn.Of(key, column.name(), column.type()));
         });
         return new AggregateField.Operation(fields.getFirst().getResultKey(), op, columns);
     }

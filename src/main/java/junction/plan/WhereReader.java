@@ -52,10 +52,42 @@ final class WhereReader {
         if (column.isPresent()) {
             return comparisons(column.get(), in, path);
         }
+        if (table.relationship(name).isEmpty() && name.endsWith("_aggregate")) {
+            var arrayRel = table.relationship(name.substring(0, name.length() - "_aggregate".length()));
+            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY) {
+                return count(schema.table(table.source(), arrayRel.get().target()), arrayRel.get(), in, path);
+            }
+        }
         ResolvedRelationship rel = table.relationship(name).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
                 "field '" + name + "' not found in type: '" + table.typeName() + "_bool_exp'").at(path));
         TableInfo target = schema.table(table.source(), rel.target());
         return new BoolExp.Related(new Join(rel.target(), rel.mapping()), read(target, in, path));
+    }
+
+    private BoolExp count(TableInfo target, ResolvedRelationship rel, In in, String path) {
+        List<BoolExp> items = new ArrayList<>();
+        for (Map.Entry<String, In> e : args.object(in, path).fields().entrySet()) {
+            String at = JsonPath.key(path, e.getKey());
+            Map<String, In> count = args.object(e.getValue(), at).fields();
+            List<String> columns = new ArrayList<>();
+            if (count.containsKey("arguments")) {
+                for (In c : args.list(count.get("arguments"))) {
+                    columns.add(target.column(args.name(c, at + ".arguments")).orElseThrow().name());
+                }
+            }
+            boolean distinct = count.containsKey("distinct") && !count.get("distinct").isNull()
+                    && args.bool(count.get("distinct"), at + ".distinct");
+            BoolExp filter = count.containsKey("filter") ? read(target, count.get("filter"), at + ".filter") : BoolExp.TRUE;
+            List<BoolExp.Compare> predicate = new ArrayList<>();
+            for (Map.Entry<String, In> p : args.object(count.get("predicate"), at + ".predicate").fields().entrySet()) {
+                if (p.getKey().equals("_is_null")) {
+                    continue;
+                }
+                predicate.add(new BoolExp.Compare("count", "int8", BoolExp.Op.of(p.getKey()), args.value(p.getValue())));
+            }
+            items.add(new BoolExp.RelatedCount(new Join(rel.target(), rel.mapping()), columns, distinct, filter, predicate));
+        }
+        return items.size() == 1 ? items.getFirst() : new BoolExp.And(items);
     }
 
     private BoolExp comparisons(Column column, In in, String path) {

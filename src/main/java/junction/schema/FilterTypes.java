@@ -39,13 +39,36 @@ final class FilterTypes {
         fields.add(input("_or", listOfNonNull(name)));
         table.columns().forEach((field, column) -> fields.add(input(field, ref(comparison(types, column)))));
         table.relationships().forEach((field, rel) -> {
-            fields.add(input(field, ref(boolExpName(tables.apply(rel.target())))));
+            TableInfo target = tables.apply(rel.target());
+            fields.add(input(field, ref(boolExpName(target))));
+            if (rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.ARRAY) {
+                fields.add(input(field + "_aggregate", ref(addAggregateBoolExp(types, target))));
+            }
         });
         fields.sort(Comparator.comparing(GraphQLInputObjectField::getName));
         types.add(GraphQLInputObjectType.newInputObject().name(name)
                 .description("Boolean expression to filter rows from the table \"" + table.name().name()
                         + "\". All fields are combined with a logical 'AND'.")
                 .fields(fields).build());
+    }
+
+    /**
+     * {@code T_aggregate_bool_exp {count: {arguments, distinct, filter, predicate: Int_comparison_exp!}}}:
+     * a filter on how many related rows (matching {@code filter}) an array relationship has.
+     */
+    static String addAggregateBoolExp(TypeSet types, TableInfo table) {
+        String name = table.typeName() + "_aggregate_bool_exp";
+        if (types.has(name)) {
+            return name;
+        }
+        String count = comparison(types, new Column("count", 0, "int4", "N", false, false, false, null, List.of()));
+        types.add(GraphQLInputObjectType.newInputObject().name(name + "_count")
+                .field(input("arguments", listOfNonNull(table.typeName() + "_select_column")))
+                .field(input("distinct", Scalars.GraphQLBoolean))
+                .field(input("filter", ref(boolExpName(table))))
+                .field(input("predicate", nonNull(count))).build());
+        types.add(GraphQLInputObjectType.newInputObject().name(name).field(input("count", ref(name + "_count"))).build());
+        return name;
     }
 
     /** The comparison type of a column's scalar, added on first use; returns its name. */

@@ -44,7 +44,7 @@ final class MutationTypes {
         TableConfig config = table.tracked().entry().configuration();
         String quoted = "\"" + table.name().name() + "\"";
         List<Column> writable = table.columns().values().stream().filter(c -> !c.generated()).toList();
-        types.add(inputObject(types, t + "_insert_input", table, writable, c -> true, null));
+        types.add(insertInput(types, table, writable, tables));
         types.add(inputObject(types, t + "_set_input", table, writable, c -> true, null));
         types.add(GraphQLObjectType.newObject().name(t + "_mutation_response")
                 .description("response of any mutation on the table " + quoted)
@@ -52,6 +52,7 @@ final class MutationTypes {
                 .field(field("returning", nonNullListOfNonNull(t), "data from the rows affected by the mutation")).build());
         List<GraphQLArgument> updateArgs = updateArguments(types, table, writable);
         boolean conflicts = addConflictTypes(types, table, writable);
+        addRelationshipInsertInputs(types, table, conflicts);
 
         List<GraphQLArgument> insertArgs = new ArrayList<>();
         insertArgs.add(argument("objects", nonNullListOfNonNull(t + "_insert_input"), "the rows to be inserted"));
@@ -91,6 +92,43 @@ final class MutationTypes {
                 table, ref(t), byPk, "update single row of the table: " + quoted);
         root(roots, fields, config.rootField("delete_by_pk").orElse("delete_" + t + "_by_pk"), RootField.Kind.DELETE_BY_PK,
                 table, ref(t), SchemaBuilder.pkArguments(table), "delete single row from the table: " + quoted);
+    }
+
+    /** {@code T_insert_input}: the writable columns, and relationships to insert through (nested inserts). */
+    private static GraphQLInputObjectType insertInput(TypeSet types, TableInfo table, List<Column> writable,
+                                                      Function<TableName, TableInfo> tables) {
+        List<GraphQLInputObjectField> inputs = new ArrayList<>(inputObject(types, table.typeName() + "_insert_input", table,
+                writable, c -> true, null).getFieldDefinitions());
+        table.relationships().forEach((name, rel) -> {
+            TableInfo target = tables.apply(rel.target());
+            if (target.tracked().table().isView()) {
+                return;
+            }
+            String suffix = rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.OBJECT
+                    ? "_obj_rel_insert_input" : "_arr_rel_insert_input";
+            inputs.add(input(name, ref(target.typeName() + suffix)));
+        });
+        inputs.sort(Comparator.comparing(GraphQLInputObjectField::getName));
+        return GraphQLInputObjectType.newInputObject().name(table.typeName() + "_insert_input")
+                .description("input type for inserting data into table \"" + table.name().name() + "\"")
+                .fields(inputs).build();
+    }
+
+    /** {@code T_obj_rel_insert_input} and {@code T_arr_rel_insert_input}, for inserting T through a relationship. */
+    private static void addRelationshipInsertInputs(TypeSet types, TableInfo table, boolean conflicts) {
+        String t = table.typeName();
+        GraphQLInputObjectType.Builder object = GraphQLInputObjectType.newInputObject().name(t + "_obj_rel_insert_input")
+                .description("input type for inserting object relation for remote table \"" + table.name().name() + "\"")
+                .field(input("data", nonNull(t + "_insert_input")));
+        GraphQLInputObjectType.Builder array = GraphQLInputObjectType.newInputObject().name(t + "_arr_rel_insert_input")
+                .description("input type for inserting array relation for remote table \"" + table.name().name() + "\"")
+                .field(input("data", nonNullListOfNonNull(t + "_insert_input")));
+        if (conflicts) {
+            object.field(input("on_conflict", ref(t + "_on_conflict")));
+            array.field(input("on_conflict", ref(t + "_on_conflict")));
+        }
+        types.add(object.build());
+        types.add(array.build());
     }
 
     private static List<GraphQLArgument> updateArguments(TypeSet types, TableInfo table, List<Column> writable) {

@@ -28,6 +28,7 @@ import junction.metadata.model.TableConfig;
 import junction.metadata.resolve.Snapshot;
 import junction.metadata.resolve.SourceSnapshot;
 import junction.metadata.resolve.TrackedTable;
+import junction.remote.RemoteSchemaState;
 
 /**
  * Builds one role's GraphQL schema from a snapshot, with Hasura's names: per tracked table the
@@ -44,17 +45,33 @@ public final class SchemaBuilder {
     }
 
     public RoleSchema build(Snapshot snapshot, String role) {
-        Map<String, Map<TableName, TableInfo>> tables = tables(snapshot);
+        // Permissions are not interpreted yet: until they are, only admin sees tables, so that another
+        // role can never read or write more than Hasura would let it.
+        Map<String, Map<TableName, TableInfo>> tables = role.equals(junction.session.Session.ADMIN)
+                ? tables(snapshot) : Map.of();
+        Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(snapshot.consistentRemoteSchemas(),
+                databaseTypeNames(tables));
         TypeSet types = new TypeSet();
-        OrderTypes.addOrderByEnum(types);
         Map<String, RootField> queryRoots = new LinkedHashMap<>();
         Map<String, RootField> mutationRoots = new LinkedHashMap<>();
         List<GraphQLFieldDefinition> queryFields = new ArrayList<>();
         List<GraphQLFieldDefinition> mutationFields = new ArrayList<>();
+        addTables(tables, remotes, types, queryRoots, queryFields, mutationRoots, mutationFields);
+        GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
+        RemoteRoots.add(remotes, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
+        GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
+        return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
+                mutationRoots, tables, remotes);
+    }
+
+    private static void addTables(Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes,
+                                  TypeSet types, Map<String, RootField> queryRoots, List<GraphQLFieldDefinition> queryFields,
+                                  Map<String, RootField> mutationRoots, List<GraphQLFieldDefinition> mutationFields) {
+        OrderTypes.addOrderByEnum(types);
         tables.forEach((source, byName) -> {
             Function<TableName, TableInfo> lookup = byName::get;
             for (TableInfo table : byName.values()) {
-                TableTypes.add(types, table, lookup, snapshot.consistentRemoteSchemas());
+                TableTypes.add(types, table, lookup, remotes);
                 FilterTypes.addBoolExp(types, table, lookup);
                 OrderTypes.addOrderBy(types, table, lookup);
                 AggregateTypes.add(types, table);
@@ -62,11 +79,17 @@ public final class SchemaBuilder {
                 MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
             }
         });
-        GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
-        RemoteRoots.add(snapshot, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
-        GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
-        return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
-                mutationRoots, tables, snapshot.consistentRemoteSchemas());
+    }
+
+    /** The names of the types the tables alone generate (a remote may not redefine them). */
+    private static java.util.Set<String> databaseTypeNames(Map<String, Map<TableName, TableInfo>> tables) {
+        TypeSet types = new TypeSet();
+        addTables(tables, Map.of(), types, new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>());
+        java.util.Set<String> names = new java.util.HashSet<>();
+        types.all().forEach(t -> names.add(t.getName()));
+        names.add(RoleSchema.QUERY_ROOT);
+        names.add(RoleSchema.MUTATION_ROOT);
+        return names;
     }
 
     private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot) {
@@ -76,10 +99,11 @@ public final class SchemaBuilder {
             Map<TableName, TableInfo> byName = new LinkedHashMap<>();
             for (TrackedTable tracked : source.tables().values()) {
                 TableInfo info = TableInfo.of(source.name(), tracked);
-                if (typeNames.add(info.typeName())) {
+                if (TableInfo.isGraphqlName(info.typeName()) && !info.columns().isEmpty() && typeNames.add(info.typeName())) {
                     byName.put(tracked.name(), info);
                 }
             }
+            byName.replaceAll((name, info) -> info.relatedOnlyTo(byName.keySet()));
             out.put(source.name(), byName);
         }
         return out;

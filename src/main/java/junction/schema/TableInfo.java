@@ -23,14 +23,25 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
         relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
     }
 
+    private static final java.util.regex.Pattern GRAPHQL_NAME = java.util.regex.Pattern.compile("(?!__)[_A-Za-z][_0-9A-Za-z]*");
+
+    /** Whether a name can be a GraphQL field or type name (Hasura leaves out what cannot). */
+    public static boolean isGraphqlName(String name) {
+        return GRAPHQL_NAME.matcher(name).matches();
+    }
+
     public static TableInfo of(String source, TrackedTable tracked) {
         Map<String, Column> columns = new LinkedHashMap<>();
         for (Column column : tracked.table().columns()) {
-            columns.put(tracked.fieldName(column), column);
+            if (isGraphqlName(tracked.fieldName(column)) && isGraphqlName(ScalarTypes.graphqlName(column))) {
+                columns.put(tracked.fieldName(column), column);
+            }
         }
         Map<String, ResolvedRelationship> relationships = new LinkedHashMap<>();
         for (ResolvedRelationship r : tracked.relationships()) {
-            relationships.put(r.name(), r);
+            if (isGraphqlName(r.name())) {
+                relationships.put(r.name(), r);
+            }
         }
         return new TableInfo(source, tracked, tracked.graphqlName(), columns, relationships);
     }
@@ -57,10 +68,18 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
         return tracked.entry().configuration().columnName(columnName).orElse(columnName);
     }
 
-    /** The table's primary key columns, empty when it has none. */
+    /** The table's primary key columns, empty when it has none (or one the schema cannot show). */
     public java.util.List<Column> primaryKey() {
-        return tracked.table().primaryKey()
+        java.util.List<Column> key = tracked.table().primaryKey()
                 .map(pk -> pk.columns().stream().map(c -> tracked.table().column(c).orElseThrow()).toList())
                 .orElse(java.util.List.of());
+        return columns.values().containsAll(key) ? key : java.util.List.of();
+    }
+
+    /** This table without the relationships whose target is not among {@code shown}. */
+    public TableInfo relatedOnlyTo(java.util.Set<TableName> shown) {
+        Map<String, ResolvedRelationship> kept = new LinkedHashMap<>(relationships);
+        kept.values().removeIf(r -> !shown.contains(r.target()));
+        return new TableInfo(source, tracked, typeName, columns, kept);
     }
 }

@@ -27,6 +27,7 @@ import junction.remote.Introspector;
 import junction.remote.RemoteClient;
 import junction.schema.SchemaCache;
 import junction.session.SessionResolver;
+import junction.sql.SqlOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -69,9 +70,9 @@ public final class Engine implements AutoCloseable {
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.graphql = new GraphqlHandler(sessions,
-                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, remotes,
-                        RemoteErrorMode.parse(env.get(REMOTE_ERRORS_ENV).orElse(null))),
-                new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT), config);
+                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions(env), remotes,
+                        RemoteErrorMode.parse(env.get(REMOTE_ERRORS_ENV).orElse(null)), config::showsInternal),
+                new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions(env)), config);
     }
 
     public static Engine start(ServerConfig config) throws SQLException {
@@ -85,6 +86,9 @@ public final class Engine implements AutoCloseable {
                     .directHandlers(d -> d
                             .addHandler(DirectHandler.EventType.BAD_REQUEST, Exchange.tooLargeHandler(config.maxBodyBytes()))
                             .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, Exchange.tooLargeHandler(config.maxBodyBytes())))
+                    // answers of several KB are written in more than one segment: without TCP_NODELAY the
+                    // last one waits for the client's delayed ACK (~40 ms per request)
+                    .connectionOptions(io.helidon.common.socket.SocketOptions.builder().tcpNoDelay(true).build())
                     .routing(routing -> Routes.register(routing, engine))
                     .build()
                     .start();
@@ -94,6 +98,11 @@ public final class Engine implements AutoCloseable {
             engine.close();
             throw e;
         }
+    }
+
+    /** {@code HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES=true}: bigint, numeric and float8 values as JSON strings. */
+    private static SqlOptions sqlOptions(Env env) {
+        return new SqlOptions(env.get("HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES").map(Boolean::parseBoolean).orElse(false));
     }
 
     /** The {@code default} source Hasura adds when started with a database URL. */

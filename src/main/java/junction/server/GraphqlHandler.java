@@ -67,14 +67,21 @@ final class GraphqlHandler {
             }
             Obj body = Obj.of(Json.parse(Exchange.body(request, config.maxBodyBytes())), "$");
             GraphqlRequest query = GraphqlRequest.read(body.required("query"), body.pathOf("query"));
-            String role = body.optObj("user").flatMap(u -> u.optString("x-hasura-role")).orElse(session.role());
-            Exchange.json(response, 200, Json.bytes(explainer.explain(role, query)));
+            Session as = body.optObj("user").map(u -> explainSession(u)).orElse(session);
+            Exchange.json(response, 200, Json.bytes(explainer.explain(as, query)));
         } catch (ApiException e) {
             Exchange.json(response, e.httpStatus(), ErrorEnvelope.metadata(e, true));
         } catch (RuntimeException e) {
             LOG.error("unexpected error in explain", e);
             Exchange.json(response, 500, ErrorEnvelope.metadata(ApiException.of(Code.UNEXPECTED, "unexpected error: " + e), true));
         }
+    }
+
+    /** The {@code user} of an explain request: session variables, the role among them. */
+    private static Session explainSession(Obj user) {
+        java.util.Map<String, String> variables = new java.util.HashMap<>();
+        user.node().fields().forEachRemaining(e -> variables.put(e.getKey(), e.getValue().asText()));
+        return new Session(user.optString("x-hasura-role").orElse(Session.ADMIN), variables);
     }
 
     private GraphqlResponse one(RequestContext context, JsonNode body, String path) {
@@ -104,6 +111,6 @@ final class GraphqlHandler {
     }
 
     private boolean showInternal(Session session) {
-        return config.devMode() || session != null && session.isAdmin() && config.adminInternalErrors();
+        return session == null ? config.devMode() : config.showsInternal(session);
     }
 }

@@ -46,6 +46,24 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
                 bytes, metadataPollMillis, pgConnections, adminInternalErrors, devMode, env);
     }
 
+    public ServerConfig withAdminInternalErrors(boolean show) {
+        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole,
+                maxBodyBytes, metadataPollMillis, pgConnections, show, devMode, env);
+    }
+
+    public ServerConfig withDevMode(boolean on) {
+        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole,
+                maxBodyBytes, metadataPollMillis, pgConnections, adminInternalErrors, on, env);
+    }
+
+    /**
+     * Whether errors shown to this session carry their {@code internal} detail: in dev mode always,
+     * else for admin unless {@code HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS=false}.
+     */
+    public boolean showsInternal(junction.session.Session session) {
+        return devMode || session.isAdmin() && adminInternalErrors;
+    }
+
     /** The same configuration with one more environment value (as if exported to the process). */
     public ServerConfig withEnv(String name, String value) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole,

@@ -17,19 +17,24 @@ public final class MutationCompiler {
     private static final String CTE = "_m";
 
     private final Aliases aliases = new Aliases();
-    private final SelectCompiler select = new SelectCompiler(aliases);
+    private final SelectCompiler select;
     private final WhereCompiler where = new WhereCompiler(aliases);
 
-    public static List<Rendered> compile(Mutation mutation) {
+    private MutationCompiler(SqlOptions options) {
+        this.select = new SelectCompiler(aliases, options);
+    }
+
+    public static List<Rendered> compile(Mutation mutation, SqlOptions options) {
         if (mutation instanceof Mutation.UpdateMany many) {
-            return many.updates().stream().map(u -> Rendered.render(new MutationCompiler().statement(u))).toList();
+            return many.updates().stream().map(u -> Rendered.render(new MutationCompiler(options).statement(u))).toList();
         }
-        return List.of(Rendered.render(new MutationCompiler().statement(mutation)));
+        return List.of(Rendered.render(new MutationCompiler(options).statement(mutation)));
     }
 
     private Sql statement(Mutation mutation) {
         String b = aliases.next();
         return switch (mutation) {
+            case Mutation.Insert i when i.nested() -> nestedInsert(i);
             case Mutation.Insert i -> answer(insert(i, b), i.table(), i.output());
             case Mutation.Update u -> answer(update(u, b), u.table(), u.output());
             case Mutation.Delete d -> answer(Sql.of("delete from ", WhereCompiler.table(d.table()), " as ", Sql.ident(b),
@@ -40,14 +45,20 @@ public final class MutationCompiler {
 
     private Sql answer(Sql change, junction.catalog.TableName table, Mutation.Output output) {
         Sql relation = Sql.ident(CTE);
-        Sql value = switch (output) {
+        return Sql.of("with ", relation, " as (", change, ") select ",
+                output(table, output, Sql.of("(select count(*) from ", relation, ")")));
+    }
+
+    private Sql output(junction.catalog.TableName table, Mutation.Output output, Sql affectedRows) {
+        Sql relation = Sql.ident(CTE);
+        return switch (output) {
             case Mutation.Row row -> select.rows(new Select(table, BoolExp.TRUE, List.of(), List.of(), Optional.empty(),
                     Optional.empty(), row.fields(), true), null, relation).parenthesized();
             case Mutation.Response response -> {
                 List<Sql[]> pairs = new ArrayList<>();
                 for (Mutation.ResponseField field : response.fields()) {
                     Sql v = switch (field) {
-                        case Mutation.AffectedRows a -> Sql.of("(select count(*) from ", relation, ")");
+                        case Mutation.AffectedRows a -> affectedRows;
                         case Mutation.ResponseTypename t -> Sql.name(t.typeName());
                         case Mutation.Returning r -> select.rows(new Select(table, BoolExp.TRUE, List.of(), List.of(),
                                 Optional.empty(), Optional.empty(), r.fields(), false), null, relation).parenthesized();
@@ -57,29 +68,81 @@ public final class MutationCompiler {
                 yield SelectCompiler.object(pairs);
             }
         };
-        return Sql.of("with ", relation, " as (", change, ") select ", value);
     }
 
     private Sql insert(Mutation.Insert insert, String b) {
         Sql target = Sql.of("insert into ", WhereCompiler.table(insert.table()), " as ", Sql.ident(b));
+        List<String> columns = insert.columns();
         Sql body;
-        if (insert.columns().isEmpty()) {
+        if (columns.isEmpty()) {
             body = Sql.of(" default values");
         } else {
             List<Sql> rows = new ArrayList<>();
-            for (List<Optional<Value>> row : insert.rows()) {
+            for (Mutation.InsertRow row : insert.rows()) {
                 List<Sql> values = new ArrayList<>();
-                for (int i = 0; i < row.size(); i++) {
-                    String type = insert.columnTypes().get(i);
-                    values.add(row.get(i).map(v -> Sql.param(v, type)).orElse(Sql.of("default")));
+                for (String column : columns) {
+                    Value value = row.values().get(column);
+                    values.add(value == null ? Sql.of("default") : Sql.param(value, insert.columnTypes().get(column)));
                 }
                 rows.add(Sql.of("(", Sql.join(", ", values), ")"));
             }
-            body = Sql.of(" (", Sql.join(", ", insert.columns().stream().map(Sql::ident).toList()), ") values ",
-                    Sql.join(", ", rows));
+            body = Sql.of(" (", Sql.join(", ", columns.stream().map(Sql::ident).toList()), ") values ", Sql.join(", ", rows));
         }
         Sql conflict = insert.onConflict().map(c -> onConflict(c, b)).orElse(Sql.EMPTY);
         return Sql.of(target, body, conflict, " returning *");
+    }
+
+    /**
+     * An insert through relationships: one CTE per inserted row, parents (object relationships) before
+     * the row, children (array relationships) after it, each taking the key columns from the CTE of
+     * the row it hangs from. {@code "_m"} collects the top-level rows; affected_rows counts all.
+     */
+    private Sql nestedInsert(Mutation.Insert insert) {
+        List<Sql> ctes = new ArrayList<>();
+        List<String> inserted = new ArrayList<>();
+        List<Sql> top = new ArrayList<>();
+        for (Mutation.InsertRow row : insert.rows()) {
+            top.add(Sql.of("select * from ", Sql.ident(insertRow(insert, row, new java.util.LinkedHashMap<>(), List.of(),
+                    ctes, inserted))));
+        }
+        ctes.add(Sql.of(Sql.ident(CTE), " as (", Sql.join(" union all ", top), ")"));
+        Sql affected = Sql.of("(select ", Sql.join(" + ", inserted.stream()
+                .map(c -> Sql.of("(select count(*) from ", Sql.ident(c), ")")).toList()), ")");
+        return Sql.of("with ", Sql.join(", ", ctes), " select ", output(insert.table(), insert.output(), affected));
+    }
+
+    private String insertRow(Mutation.Insert insert, Mutation.InsertRow row, java.util.Map<String, Sql> values,
+                             List<String> from, List<Sql> ctes, List<String> inserted) {
+        List<String> sources = new ArrayList<>(from);
+        for (Mutation.NestedInsert parent : row.parents()) {
+            String p = insertRow(parent.insert(), parent.insert().rows().getFirst(), new java.util.LinkedHashMap<>(),
+                    List.of(), ctes, inserted);
+            parent.join().columns().forEach((mine, theirs) -> values.put(mine, Sql.column(p, theirs)));
+            sources.add(p);
+        }
+        row.values().forEach((column, value) -> values.putIfAbsent(column,
+                Sql.param(value, insert.columnTypes().get(column))));
+        String name = aliases.next();
+        String b = aliases.next();
+        Sql columns = Sql.join(", ", values.keySet().stream().map(Sql::ident).toList());
+        Sql exprs = Sql.join(", ", List.copyOf(values.values()));
+        Sql body = values.isEmpty() ? Sql.of(" default values")
+                : sources.isEmpty() ? Sql.of(" (", columns, ") values (", exprs, ")")
+                : Sql.of(" (", columns, ") select ", exprs, " from ",
+                        Sql.join(", ", sources.stream().map(Sql::ident).toList()));
+        Sql conflict = insert.onConflict().map(c -> onConflict(c, b)).orElse(Sql.EMPTY);
+        ctes.add(Sql.of(Sql.ident(name), " as (insert into ", WhereCompiler.table(insert.table()), " as ", Sql.ident(b),
+                body, conflict, " returning *)"));
+        inserted.add(name);
+        select.readAlso(insert.table(), Sql.ident(name));
+        for (Mutation.NestedInsert child : row.children()) {
+            for (Mutation.InsertRow childRow : child.insert().rows()) {
+                java.util.Map<String, Sql> keys = new java.util.LinkedHashMap<>();
+                child.join().columns().forEach((mine, theirs) -> keys.put(theirs, Sql.column(name, mine)));
+                insertRow(child.insert(), childRow, keys, List.of(name), ctes, inserted);
+            }
+        }
+        return name;
     }
 
     private Sql onConflict(Mutation.OnConflict conflict, String b) {

@@ -28,6 +28,7 @@ final class WhereCompiler {
             case BoolExp.Compare c -> compare(c, Sql.column(alias, c.column()));
             case BoolExp.Related r -> exists(r.join().target(), r.where(), inner -> joinCondition(r.join(), inner, alias));
             case BoolExp.Exists e -> exists(e.table(), e.where(), inner -> Sql.EMPTY);
+            case BoolExp.RelatedCount c -> relatedCount(c, alias);
         };
     }
 
@@ -50,6 +51,22 @@ final class WhereCompiler {
         Sql filter = compile(where, inner);
         Sql all = condition.isEmpty() ? filter : Sql.of(condition, " and ", filter);
         return Sql.of("exists (select 1 from ", table(table), " as ", Sql.ident(inner), " where ", all, ")");
+    }
+
+    /** {@code (select count(…) from target where join and filter) <op> ?} for each comparison. */
+    private Sql relatedCount(BoolExp.RelatedCount count, String alias) {
+        String inner = aliases.next();
+        Sql counted = count.columns().isEmpty() ? Sql.of("*") : count.columns().size() == 1
+                ? Sql.column(inner, count.columns().getFirst())
+                : Sql.of("(", Sql.join(", ", count.columns().stream().map(c -> Sql.column(inner, c)).toList()), ")");
+        Sql condition = joinCondition(count.join(), inner, alias);
+        if (!count.filter().equals(BoolExp.TRUE)) {
+            condition = Sql.of(condition, " and ", compile(count.filter(), inner));
+        }
+        Sql value = Sql.of("(select count(", count.distinct() && !count.columns().isEmpty() ? "distinct " : "", counted, ") from ",
+                table(count.join().target()), " as ", Sql.ident(inner), " where ", condition, ")");
+        List<Sql> tests = count.predicate().stream().map(c -> compare(c, value)).toList();
+        return tests.isEmpty() ? Sql.of("true") : tests.size() == 1 ? tests.getFirst() : Sql.of("(", Sql.join(" and ", tests), ")");
     }
 
     private Sql all(List<BoolExp> items, String alias, String separator) {

@@ -71,6 +71,27 @@ class MutationTest {
     }
 
     @Test
+    void onConflictWhereUpdatesOnlyMatchingRows() {
+        engine.gql("mutation { insert_products(objects: [{id: 55, name: \"Old\", price: 5}, {id: 56, name: \"Kept\", price: 50}]) { affected_rows } }");
+        assertData(engine.gql("""
+            mutation { insert_products(objects: [{id: 55, name: "New", price: 6}, {id: 56, name: "New", price: 60}],
+                on_conflict: {constraint: products_pkey, update_columns: [name, price], where: {price: {_lt: 10}}}) {
+                affected_rows returning { id name } } }
+            """), "{\"insert_products\": {\"affected_rows\": 1, \"returning\": [{\"id\": 55, \"name\": \"New\"}]}}");
+        assertData(engine.gql("{ products(where: {id: {_in: [55, 56]}}, order_by: {id: asc}) { name price } }"),
+                "{\"products\": [{\"name\": \"New\", \"price\": 6}, {\"name\": \"Kept\", \"price\": 50}]}");
+    }
+
+    @Test
+    void jsonbPrependAndDeleteElemEditArrays() {
+        engine.gql("mutation { insert_customers_one(object: {name: \"Fay\", meta: [1, 2, 3]}) { id } }");
+        assertData(engine.gql("""
+            mutation { update_customers(where: {name: {_eq: "Fay"}}, _prepend: {meta: [0]}, _delete_elem: {meta: -1}) {
+                returning { meta } } }
+            """), "{\"update_customers\": {\"returning\": [{\"meta\": [0, 1, 2]}]}}");
+    }
+
+    @Test
     void updateManyRunsUpdatesInOrder() {
         engine.gql("mutation { insert_products(objects: [{id: 60, name: \"A\", price: 1}, {id: 61, name: \"B\", price: 1}]) { affected_rows } }");
         assertData(engine.gql("""
@@ -109,6 +130,37 @@ class MutationTest {
         JsonNode answer = engine.gql("mutation { insert_order_items_one(object: {order_id: 2, product_id: 2, qty: 0}) { id } }");
         assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("constraint-violation");
         assertThat(answer.at("/errors/0/message").asText()).startsWith("Check constraint violation.");
+    }
+
+    @Test
+    void nestedInsertsGoThroughObjectAndArrayRelationships() {
+        JsonNode answer = engine.gql("""
+            mutation { insert_orders(objects: [{id: 300, status: "new", customer: {data: {name: "Eve"}},
+                  items: {data: [{product_id: 1, qty: 3}, {product_id: 2, qty: 1}]}},
+                {id: 301, status: "new", items: {data: [{product: {data: {id: 90, name: "Vase", price: 9}}, qty: 2}]}}]) {
+                affected_rows
+                returning { id customer { name } items(order_by: {qty: desc}) { qty product { name } } } } }
+            """);
+        assertData(answer, """
+            {"insert_orders": {"affected_rows": 7, "returning": [
+              {"id": 300, "customer": {"name": "Eve"}, "items": [{"qty": 3, "product": {"name": "Pen"}}, {"qty": 1, "product": {"name": "Desk"}}]},
+              {"id": 301, "customer": null, "items": [{"qty": 2, "product": {"name": "Vase"}}]}]}}
+            """);
+        assertData(engine.gql("{ orders_by_pk(id: 300) { customer { name } items_aggregate { aggregate { count } } } }"),
+                "{\"orders_by_pk\": {\"customer\": {\"name\": \"Eve\"}, \"items_aggregate\": {\"aggregate\": {\"count\": 2}}}}");
+    }
+
+    @Test
+    void aFailingNestedInsertWritesNothing() {
+        String before = products();
+        JsonNode answer = engine.gql("""
+            mutation { insert_orders_one(object: {id: 400, status: "new",
+                items: {data: [{product: {data: {id: 91, name: "Rug", price: 5}}, qty: 1}, {product_id: 12345, qty: 1}]}}) { id } }
+            """);
+        assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("constraint-violation");
+        assertThat(answer.at("/errors/0/message").asText()).startsWith("Foreign key violation.");
+        assertThat(products()).isEqualTo(before);
+        assertData(engine.gql("{ orders_by_pk(id: 400) { id } }"), "{\"orders_by_pk\": null}");
     }
 
     @Test

@@ -87,12 +87,20 @@ class QueryErrorsTest {
     void anInvalidEnumValueIsRefused() {
         JsonNode literal = error(engine.gql("{ orders(order_by: {id: up}) { id } }"));
         assertThat(literal.at("/extensions/code").asText()).isEqualTo("validation-failed");
-        assertThat(literal.get("message").asText()).contains("order_by");
+        assertThat(literal.get("message").asText()).isEqualTo("expected one of the values ['asc', 'asc_nulls_first', "
+                + "'asc_nulls_last', 'desc', 'desc_nulls_first', 'desc_nulls_last'] for type 'order_by', but found an enum value 'up'");
         assertThat(literal.at("/extensions/path").asText()).startsWith("$.selectionSet.orders.args.order_by");
         assertError(engine.gql("query($o: [orders_order_by!]) { orders(order_by: $o) { id } }", "{\"o\": {\"id\": \"up\"}}", null),
                 "validation-failed", "expected one of the values ['asc', 'asc_nulls_first', 'asc_nulls_last', 'desc', "
                         + "'desc_nulls_first', 'desc_nulls_last'] for type 'order_by', but found a string",
                 "$.variableValues.o.id");
+    }
+
+    @Test
+    void aLiteralOfTheWrongTypeIsRefused() {
+        JsonNode error = error(engine.gql("{ orders(limit: \"ten\") { id } }"));
+        assertThat(error.get("message").asText()).isEqualTo("expected a 32-bit integer for type 'Int', but found a string");
+        assertThat(error.at("/extensions/path").asText()).isEqualTo("$.selectionSet.orders.args.limit");
     }
 
     @Test
@@ -152,6 +160,21 @@ class QueryErrorsTest {
         String where = "{_not: ".repeat(5000) + "{id: {_eq: 1}}" + "}".repeat(5000);
         JsonNode error = error(engine.gql("{ orders(where: " + where + ") { id } }"));
         assertThat(error.at("/extensions/code").asText()).isEqualTo("validation-failed");
+    }
+
+    @Test
+    void columnsWhoseNamesAreNotGraphqlNamesAreLeftOutAndTheRestWorks() {
+        engine.runSqlOk("create table odd (id int primary key, \"first name\" text, \"__x\" int, ok text);"
+                + "insert into odd values (1, 'a', 2, 'fine')");
+        engine.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"odd\"}}");
+        assertThat(engine.gql("{ odd { id ok } }").get("data").toString()).isEqualTo("{\"odd\":[{\"id\":1,\"ok\":\"fine\"}]}");
+        assertThat(engine.gql("{ orders_by_pk(id: 1) { id } }").at("/data/orders_by_pk/id").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRoleWithoutPermissionsSeesNoTables() {
+        Http.Response r = engine.graphql("{ orders { id } }", java.util.Map.of("x-hasura-role", "user"));
+        assertError(r.json(), "validation-failed", "field 'orders' not found in type: 'query_root'", "$.selectionSet.orders");
     }
 
     @Test

@@ -94,6 +94,20 @@ class QueryTest {
     }
 
     @Test
+    void arrayRelationshipAggregatesFilterRows() {
+        String query = """
+            { a: customers(where: {orders_aggregate: {count: {predicate: {_gte: 2}}}}) { name }
+              b: customers(where: {orders_aggregate: {count: {filter: {status: {_eq: "paid"}}, predicate: {_eq: 1}}}},
+                           order_by: {id: asc}) { name }
+              c: customers(where: {orders_aggregate: {count: {arguments: [status], distinct: true, predicate: {_eq: 2}}}}) { name }
+              d: customers(where: {_not: {orders_aggregate: {count: {predicate: {_gt: 0}}}}}) { name } }
+            """;
+        assertData(engine.gql(query), """
+            {"a": [{"name": "Ada"}], "b": [{"name": "Ada"}, {"name": "Bob"}], "c": [{"name": "Ada"}], "d": [{"name": "Cy"}]}
+            """);
+    }
+
+    @Test
     void orderByFollowsObjectRelationshipsAndArrayAggregates() {
         String query = """
             { orders(order_by: [{customer: {name: desc_nulls_last}}, {id: asc}]) { id }

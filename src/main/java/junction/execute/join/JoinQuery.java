@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import junction.json.Json;
 import junction.metadata.model.RemoteFieldStep;
+import junction.plan.join.GraphqlLiteral;
 import junction.plan.join.JoinField;
 
 /**
@@ -80,7 +81,8 @@ final class JoinQuery {
             boolean last = i == path.size() - 1;
             out.append(step.field());
             StringBuilder arguments = new StringBuilder();
-            Iterator<Map.Entry<String, JsonNode>> templates = step.arguments().entrySet().iterator();
+            Map<String, JsonNode> stepArguments = last ? field.lastArguments() : step.arguments();
+            Iterator<Map.Entry<String, JsonNode>> templates = stepArguments.entrySet().iterator();
             while (templates.hasNext()) {
                 Map.Entry<String, JsonNode> e = templates.next();
                 arguments.append(e.getKey()).append(": ");

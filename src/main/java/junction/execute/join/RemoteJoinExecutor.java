@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutorCompletionService;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Json;
@@ -60,6 +61,26 @@ public final class RemoteJoinExecutor {
 
     /** A remote's answer, or why there is none. */
     private record Answer(JsonNode data, JsonNode errors, ApiException failure) {
+        /**
+         * The remote's errors that concern alias {@code alias}: those whose path starts with it and
+         * those without a path; all of them when the value is missing and none names it.
+         */
+        List<JsonNode> errorsOf(String alias, boolean missing) {
+            if (errors == null) {
+                return List.of();
+            }
+            List<JsonNode> own = new ArrayList<>();
+            for (JsonNode error : errors) {
+                JsonNode path = error.path("path");
+                if (!path.isArray() || path.isEmpty() || path.get(0).asText().equals(alias)) {
+                    own.add(error);
+                }
+            }
+            if (own.isEmpty() && missing) {
+                errors.forEach(own::add);
+            }
+            return own;
+        }
     }
 
     private Map<String, Answer> call(Map<String, List<JoinBatch>> byRemote, JsonNode variables) {
@@ -69,19 +90,24 @@ public final class RemoteJoinExecutor {
             answers.put(only.getKey(), ask(only.getKey(), only.getValue(), variables));
             return answers;
         }
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            Map<String, Future<Answer>> pending = new LinkedHashMap<>();
-            byRemote.forEach((remote, list) -> pending.put(remote, threads.submit(() -> ask(remote, list, variables))));
-            for (Map.Entry<String, Future<Answer>> e : pending.entrySet()) {
-                answers.put(e.getKey(), e.getValue().get());
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            CompletionService<Map.Entry<String, Answer>> done = new ExecutorCompletionService<>(threads);
+            byRemote.forEach((remote, list) -> done.submit(() -> Map.entry(remote, ask(remote, list, variables))));
+            for (int i = 0; i < byRemote.size(); i++) {
+                Map.Entry<String, Answer> answer = done.take().get();
+                answers.put(answer.getKey(), answer.getValue());
             }
+            return answers;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ApiException.of(Code.UNEXPECTED, "interrupted while calling remote schemas");
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            // all answered, or the request fails now: either way nothing is left to wait for
+            threads.shutdownNow();
         }
-        return answers;
     }
 
     private Answer ask(String remote, List<JoinBatch> batches, JsonNode variables) {
@@ -96,7 +122,12 @@ public final class RemoteJoinExecutor {
                 }
                 return new Answer(response.get("data"), errors, null);
             }
-            return new Answer(response.get("data"), null, null);
+            JsonNode data = response.get("data");
+            if (data == null || !data.isObject()) {
+                throw ApiException.of(Code.UNEXPECTED, "Invalid response from remote server: no \"data\" object")
+                        .withInternal(response);
+            }
+            return new Answer(data, null, null);
         } catch (ApiException e) {
             if (mode == RemoteErrorMode.HASURA) {
                 throw e;
@@ -106,19 +137,29 @@ public final class RemoteJoinExecutor {
     }
 
     private static void splice(JoinBatch batch, Answer answer, ArrayNode errors) {
+        String key = batch.field.responseKey();
         for (int i = 0; i < batch.rowCount(); i++) {
             int set = batch.setOf(i);
             ObjectNode row = batch.row(i);
             if (set < 0 || answer == null) {
-                row.putNull(batch.field.responseKey());
+                row.putNull(key);
                 continue;
             }
-            if (answer.failure() != null || (answer.errors() != null && isNull(answer.data(), batch.alias(set)))) {
-                row.putNull(batch.field.responseKey());
-                errors.add(error(batch, i, answer));
+            if (answer.failure() != null) {
+                row.putNull(key);
+                errors.add(failure(batch.path(i).toJson(), answer.failure()));
                 continue;
             }
-            row.set(batch.field.responseKey(), batch.value(set, answer.data()));
+            String alias = batch.alias(set);
+            boolean missing = isNull(answer.data(), alias);
+            if (missing) {
+                row.putNull(key);
+            } else {
+                row.set(key, batch.value(set, answer.data()));
+            }
+            for (JsonNode remoteError : answer.errorsOf(alias, missing)) {
+                errors.add(remote(batch, i, remoteError, missing));
+            }
         }
     }
 
@@ -126,19 +167,37 @@ public final class RemoteJoinExecutor {
         return data == null || data.isNull() || data.path(alias).isNull() || data.path(alias).isMissingNode();
     }
 
-    private static ObjectNode error(JoinBatch batch, int row, Answer answer) {
+    /** A failure to get an answer (unreachable, timed out, not JSON), at the relationship field. */
+    private static ObjectNode failure(ArrayNode path, ApiException failure) {
         ObjectNode error = Json.object();
-        ObjectNode extensions = Json.object();
-        if (answer.failure() != null) {
-            error.put("message", answer.failure().getMessage());
-            extensions.put("code", answer.failure().code().text());
-        } else {
-            error.put("message", "Errors from remote server");
-            extensions.put("code", "unexpected");
-            extensions.set("internal", Json.object().set("errors", answer.errors()));
+        error.put("message", failure.getMessage());
+        error.set("path", path);
+        ObjectNode extensions = error.putObject("extensions");
+        extensions.put("code", failure.code().text());
+        if (failure.internal() != null) {
+            extensions.set("internal", failure.internal());
         }
-        error.set("path", batch.path(row).toJson());
-        error.set("extensions", extensions);
+        return error;
+    }
+
+    /**
+     * One of the remote's errors, at the relationship field of row {@code row} — or, when the value
+     * came back and the remote's path points inside it, at that place inside the field.
+     */
+    private static ObjectNode remote(JoinBatch batch, int row, JsonNode remoteError, boolean missing) {
+        ArrayNode path = batch.path(row).toJson();
+        JsonNode remotePath = remoteError.path("path");
+        if (!missing && batch.field.definition().path().size() == 1 && remotePath.isArray()) {
+            for (int i = 1; i < remotePath.size(); i++) {
+                path.add(remotePath.get(i));
+            }
+        }
+        ObjectNode error = Json.object();
+        error.put("message", "Errors from remote server");
+        error.set("path", path);
+        ObjectNode extensions = error.putObject("extensions");
+        extensions.put("code", Code.UNEXPECTED.text());
+        extensions.putObject("internal").putArray("errors").add(remoteError);
         return error;
     }
 }

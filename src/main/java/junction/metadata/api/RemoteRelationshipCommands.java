@@ -37,7 +37,7 @@ final class RemoteRelationshipCommands {
             throw ApiException.of(Code.NOT_EXISTS, "remote relationship with name \"" + name + "\" does not exist in table \""
                     + entry.table() + "\"").at(args.pathOf("name"));
         }
-        if (!update && (exists || entry.relationship(name).isPresent())) {
+        if (!update && exists) {
             throw ApiException.of(Code.ALREADY_EXISTS, "remote relationship with name \"" + name + "\" already exists in table \""
                     + entry.table() + "\"").at(args.pathOf("name"));
         }
@@ -56,16 +56,41 @@ final class RemoteRelationshipCommands {
                 new Inconsistency.Location(source, entry.table(), name));
     }
 
-    /** The definition as it will be stored: the new format's object, or the old format's three keys. */
+    /**
+     * The definition as it will be stored: the new format's object, or the old format's three keys.
+     * Exactly one of the formats, and no old keys inside {@code definition}, as Hasura parses it.
+     */
     private static JsonNode definition(Obj args) {
+        if (args.has("definition") == args.has("remote_schema")) {
+            throw ApiException.of(Code.PARSE_FAILED,
+                    "create_remote_relationship expects exactly one of: remote_schema, definition").at(args.path());
+        }
         if (args.has("definition")) {
-            return args.obj("definition").node();
+            Obj definition = args.obj("definition");
+            if (definition.has("to_source") == definition.has("to_remote_schema")) {
+                throw ApiException.of(Code.PARSE_FAILED, "remote relationship definition (strict format) expects exactly one of: "
+                        + "to_source, to_remote_schema").at(definition.path());
+            }
+            return sortedKeys(definition.node(), 2);
         }
         ObjectNode old = Json.object();
         for (String key : List.of("hasura_fields", "remote_field", "remote_schema")) {
             old.set(key, args.required(key));
         }
         return old;
+    }
+
+    /** The object with its keys sorted down to {@code depth} levels, as Hasura exports a definition. */
+    private static JsonNode sortedKeys(JsonNode node, int depth) {
+        if (depth == 0 || !node.isObject()) {
+            return node;
+        }
+        ObjectNode out = Json.object();
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        keys.sort(null);
+        keys.forEach(k -> out.set(k, sortedKeys(node.get(k), depth - 1)));
+        return out;
     }
 
     static Outcome delete(CommandContext context, Obj args) {

@@ -63,8 +63,11 @@ final class RelationshipResolver {
         }
     }
 
-    /** Hasura's reasons for a relationship whose name another field of the table already has. */
-    private static Optional<String> clash(String name, Map<String, String> taken, Table table) {
+    /**
+     * Hasura's reasons for a relationship (object, array or remote) whose name another field of the
+     * table already has: {@code taken} maps field names to their column, or to null for relationships.
+     */
+    static Optional<String> clash(String name, Map<String, String> taken, Table table) {
         if (!taken.containsKey(name)) {
             return Optional.empty();
         }

@@ -19,7 +19,6 @@ import graphql.schema.GraphQLTypeUtil;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import junction.catalog.Column;
 import junction.catalog.ScalarNames;
 import junction.catalog.Table;
@@ -31,8 +30,6 @@ import junction.metadata.model.RemoteJoinDefinition;
  * Hasura's messages, and works out the relationship field's type and open arguments.
  */
 final class RemoteJoinValidator {
-    private static final Set<String> ID_COLUMNS = Set.of("ID", "Int", "String", "uuid", "bigint", "smallint");
-
     private final Table table;
     private final RemoteJoinDefinition definition;
     private final String narrowedSuffix;
@@ -135,23 +132,65 @@ final class RemoteJoinValidator {
         checkLiteral(value, type);
     }
 
+    /**
+     * A {@code $column} may feed an argument whose values its values can be written as: numbers feed
+     * {@code Int} and {@code Float}, text-like values {@code String}, booleans {@code Boolean};
+     * {@code ID} takes numbers, text and uuids; custom scalars take anything; a single value feeds a
+     * list argument and an array column a list of what its elements feed. Remote enums and input
+     * objects cannot be fed from a column.
+     */
     private void checkColumn(String columnName, GraphQLInputType type) {
-        GraphQLType base = GraphQLTypeUtil.unwrapAll(type);
         if (!definition.lhsFields().contains(columnName)) {
             throw new Invalid("variable \"" + columnName + "\" is not found");
         }
         Column column = table.column(columnName).orElseThrow(() -> new Invalid("variable \"" + columnName + "\" is not found"));
-        if (column.isArray() || !column.enumValues().isEmpty()) {
+        GraphQLType target = GraphQLTypeUtil.unwrapNonNull(type);
+        String pgType = column.type();
+        String category = column.category();
+        String actual = ScalarNames.of(pgType);
+        if (column.isArray()) {
+            pgType = pgType.startsWith("_") ? pgType.substring(1) : pgType;
+            actual = "[" + ScalarNames.of(pgType) + "]";
+            if (!(target instanceof GraphQLList list)) {
+                throw new Invalid("expected type \"" + typeName(GraphQLTypeUtil.unwrapAll(type)) + "\" but got \"" + actual + "\"");
+            }
+            target = GraphQLTypeUtil.unwrapNonNull(list.getWrappedType());
+            category = elementCategory(pgType);
+        }
+        GraphQLType base = GraphQLTypeUtil.unwrapAll(target);
+        if (base instanceof GraphQLEnumType) {
             throw new Invalid("enum value is not supported");
         }
-        String actual = ScalarNames.of(column.type());
         String wanted = typeName(base);
-        boolean ok = actual.equals(wanted)
-                || (wanted.equals("ID") && ID_COLUMNS.contains(actual))
-                || (base instanceof GraphQLScalarType && !isBuiltIn(wanted));
-        if (!ok) {
+        if (!feeds(pgType, category, base)) {
             throw new Invalid("expected type \"" + wanted + "\" but got \"" + actual + "\"");
         }
+    }
+
+    private static boolean feeds(String pgType, String category, GraphQLType base) {
+        if (!(base instanceof GraphQLScalarType scalar)) {
+            return false;
+        }
+        boolean json = pgType.equals("json") || pgType.equals("jsonb");
+        boolean number = category.equals("N");
+        boolean bool = category.equals("B");
+        return switch (scalar.getName()) {
+            case "Int", "Float" -> number;
+            case "Boolean" -> bool;
+            case "String" -> !number && !bool && !json;
+            case "ID" -> number || category.equals("S") || pgType.equals("uuid");
+            default -> true;
+        };
+    }
+
+    /** Postgres' type category of an array's element type, from its name (arrays report category A). */
+    private static String elementCategory(String elementType) {
+        return switch (elementType) {
+            case "int2", "int4", "int8", "numeric", "float4", "float8" -> "N";
+            case "bool" -> "B";
+            case "text", "varchar", "bpchar", "name", "citext" -> "S";
+            default -> "U";
+        };
     }
 
     private static void checkLiteral(JsonNode value, GraphQLInputType type) {
@@ -172,7 +211,11 @@ final class RemoteJoinValidator {
         }
     }
 
-    /** The argument type left for the client once the template fixed {@code template}, or null if fixed whole. */
+    /**
+     * The argument type left for the client once the template fixed {@code template}, or null if fixed
+     * whole. What the template fixes in part stays non-null only while the rest still has a required
+     * field: the template already gives the remote a value there, so the client need not.
+     */
     private GraphQLInputType narrow(GraphQLInputType type, JsonNode template) {
         boolean nonNull = type instanceof GraphQLNonNull;
         GraphQLInputType inner = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
@@ -188,7 +231,16 @@ final class RemoteJoinValidator {
         if (out == null) {
             return null;
         }
-        return nonNull ? GraphQLNonNull.nonNull(out) : out;
+        return nonNull && requiresInput(out) ? GraphQLNonNull.nonNull(out) : out;
+    }
+
+    /** Whether a value of this narrowed type must name some field (a non-null one without default). */
+    private static boolean requiresInput(GraphQLInputType type) {
+        if (!(type instanceof GraphQLInputObjectType object)) {
+            return false;
+        }
+        return object.getFieldDefinitions().stream()
+                .anyMatch(f -> f.getType() instanceof GraphQLNonNull && !f.hasSetDefaultValue());
     }
 
     private GraphQLInputType narrowObject(GraphQLInputObjectType object, JsonNode template) {
@@ -207,15 +259,12 @@ final class RemoteJoinValidator {
         if (remaining.isEmpty()) {
             return null;
         }
+        remaining.sort(java.util.Comparator.comparing(GraphQLInputObjectField::getName));
         return GraphQLInputObjectType.newInputObject(object).name(object.getName() + narrowedSuffix)
                 .clearFields().fields(remaining).build();
     }
 
     private static String typeName(GraphQLType type) {
         return type instanceof GraphQLNamedType named ? named.getName() : GraphQLTypeUtil.simplePrint(type);
-    }
-
-    private static boolean isBuiltIn(String name) {
-        return Set.of("Int", "Float", "String", "Boolean", "ID").contains(name);
     }
 }

@@ -2,10 +2,10 @@ package junction.metadata.resolve;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import junction.catalog.Table;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -28,17 +28,18 @@ final class RemoteRelationshipResolver {
 
     List<ResolvedRemoteRelationship> resolve(TableEntry entry, Table table, List<ResolvedRelationship> relationships,
                                              List<Inconsistency> issues) {
-        Set<String> taken = new HashSet<>();
-        table.columns().forEach(c -> taken.add(entry.configuration().columnName(c.name()).orElse(c.name())));
-        relationships.forEach(r -> taken.add(r.name()));
+        Map<String, String> taken = new HashMap<>();
+        table.columns().forEach(c -> taken.put(entry.configuration().columnName(c.name()).orElse(c.name()), c.name()));
+        relationships.forEach(r -> taken.put(r.name(), null));
         List<ResolvedRemoteRelationship> out = new ArrayList<>();
         for (RemoteRelationship remote : entry.remoteRelationships()) {
             String prefix = "in table \"" + entry.table() + "\": in remote relationship \"" + remote.name() + "\": ";
-            if (!taken.add(remote.name())) {
-                issues.add(issue(entry, remote, "in table \"" + entry.table() + "\": column/relationship \""
-                        + remote.name() + "\" of table \"" + entry.table() + "\" already exists", Code.ALREADY_EXISTS));
+            Optional<String> clash = RelationshipResolver.clash(remote.name(), taken, table);
+            if (clash.isPresent()) {
+                issues.add(issue(entry, remote, clash.get(), Code.ALREADY_EXISTS));
                 continue;
             }
+            taken.put(remote.name(), null);
             if (!RemoteRelationshipReader.isToRemoteSchema(remote.definition())) {
                 issues.add(issue(entry, remote, prefix + "remote relationships to database sources are not supported yet",
                         Code.NOT_SUPPORTED));

@@ -31,6 +31,7 @@ final class RemoteSchemaResolver {
         Map<String, RemoteSchemaState> out = new LinkedHashMap<>();
         Set<String> query = new HashSet<>();
         Set<String> mutation = new HashSet<>();
+        Set<String> types = new HashSet<>();
         for (RemoteSchema remote : remotes) {
             RemoteSchemaState state = states.get(remote.name());
             if (state == null || !state.loadedFrom(remote.definition())) {
@@ -40,7 +41,7 @@ final class RemoteSchemaResolver {
             }
             out.put(remote.name(), state);
             Optional<ApiException> problem = state.failure().or(() -> collision(state.ready().orElseThrow(), query,
-                    mutation, tables));
+                    mutation, tables)).or(() -> typeClash(state.ready().orElseThrow(), types));
             if (problem.isPresent()) {
                 issues.add(issue(remote, problem.get()));
                 continue;
@@ -48,8 +49,19 @@ final class RemoteSchemaResolver {
             var customized = state.ready().orElseThrow().customized();
             query.addAll(customized.rootFieldNames(Operation.QUERY));
             mutation.addAll(customized.rootFieldNames(Operation.MUTATION));
+            customized.types().forEach(t -> types.add(t.getName()));
         }
         return out;
+    }
+
+    /** Two remote schemas may not bring types of the same name (give one a type name prefix). */
+    private static Optional<ApiException> typeClash(RemoteSchemaState.Ready ready, Set<String> taken) {
+        List<String> clashes = ready.customized().types().stream().map(t -> t.getName()).filter(taken::contains).sorted().toList();
+        if (clashes.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ApiException.of(Code.REMOTE_SCHEMA_CONFLICTS, "types: [ " + String.join(", ", clashes)
+                + " ] have mismatch with current graphql schema. HINT: Types must be same."));
     }
 
     private static Optional<ApiException> collision(RemoteSchemaState.Ready ready, Set<String> query, Set<String> mutation,

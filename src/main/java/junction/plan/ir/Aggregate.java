@@ -7,4 +7,9 @@ public record Aggregate(Select rows, List<AggregateSelection> selections) {
     public Aggregate {
         selections = List.copyOf(selections);
     }
+
+    public boolean hasRemoteJoin() {
+        return selections.stream().anyMatch(s -> s instanceof AggregateSelection.Nodes n
+                && n.fields().stream().anyMatch(Field::hasRemoteJoin));
+    }
 }

@@ -33,6 +33,18 @@ public sealed interface BoolExp {
     record Related(Join join, BoolExp where) implements BoolExp {
     }
 
+    /**
+     * The number of related rows (matching {@code filter}; non-null, distinct values of {@code columns}
+     * when given) satisfies every comparison of {@code predicate} ({@code <arrayrel>_aggregate}).
+     */
+    record RelatedCount(Join join, List<String> columns, boolean distinct, BoolExp filter, List<Compare> predicate)
+            implements BoolExp {
+        public RelatedCount {
+            columns = List.copyOf(columns);
+            predicate = List.copyOf(predicate);
+        }
+    }
+
     /** Some row of an unrelated table matches {@code where} (Hasura's {@code _exists}). */
     record Exists(TableName table, BoolExp where) implements BoolExp {
     }

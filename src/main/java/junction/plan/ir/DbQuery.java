@@ -3,6 +3,15 @@ package junction.plan.ir;
 /** What a database root field does: select rows, select one row, aggregate, or mutate. */
 public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, Mutation {
 
+    /** Whether remote relationships are selected anywhere under this query (mutation answers included). */
+    default boolean hasRemoteJoin() {
+        return switch (this) {
+            case Rows r -> r.select().hasRemoteJoin();
+            case Aggregated a -> a.aggregate().hasRemoteJoin();
+            case Mutation m -> m.outputFields().stream().anyMatch(Field::hasRemoteJoin);
+        };
+    }
+
     /** A list of rows, or at most one row when {@code select.single()} (by-pk). */
     record Rows(Select select) implements DbQuery {
     }

@@ -5,6 +5,17 @@ public sealed interface Field permits Field.Column, Field.ObjectRelationship, Fi
         Field.ArrayAggregate, Field.RemoteJoin, Typename {
     String key();
 
+    /** Whether this field, or any field under it, is a remote relationship. */
+    default boolean hasRemoteJoin() {
+        return switch (this) {
+            case RemoteJoin r -> true;
+            case ObjectRelationship r -> r.select().hasRemoteJoin();
+            case ArrayRelationship r -> r.select().hasRemoteJoin();
+            case ArrayAggregate r -> r.aggregate().hasRemoteJoin();
+            default -> false;
+        };
+    }
+
     record Column(String key, String column, String type) implements Field {
     }
 

@@ -8,16 +8,55 @@ import junction.catalog.TableName;
 public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutation.Update, Mutation.Delete,
         Mutation.UpdateMany {
 
+    /** The row fields the mutation answers with ({@code returning}, or the one row). */
+    default List<Field> outputFields() {
+        Output output = switch (this) {
+            case Insert i -> i.output();
+            case Update u -> u.output();
+            case Delete d -> d.output();
+            case UpdateMany m -> m.updates().isEmpty() ? new Response(List.of()) : m.updates().getFirst().output();
+        };
+        return switch (output) {
+            case Row row -> row.fields();
+            case Response response -> response.fields().stream().filter(f -> f instanceof Returning)
+                    .flatMap(f -> ((Returning) f).fields().stream()).toList();
+        };
+    }
+
     /**
-     * {@code insert into table (columns) values …}; a row's empty value means DEFAULT.
+     * {@code insert into table …}: rows with their column values; a column a row does not name gets its
+     * default. Rows may insert related rows first (object relationships) or after (array relationships).
      */
-    record Insert(TableName table, List<String> columns, List<String> columnTypes, List<List<Optional<Value>>> rows,
+    record Insert(TableName table, java.util.Map<String, String> columnTypes, List<InsertRow> rows,
                   Optional<OnConflict> onConflict, Output output) implements Mutation {
         public Insert {
-            columns = List.copyOf(columns);
-            columnTypes = List.copyOf(columnTypes);
-            rows = rows.stream().map(List::copyOf).toList();
+            columnTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnTypes));
+            rows = List.copyOf(rows);
         }
+
+        /** Every column some row names, in first-seen order. */
+        public List<String> columns() {
+            java.util.LinkedHashSet<String> out = new java.util.LinkedHashSet<>();
+            rows.forEach(r -> out.addAll(r.values().keySet()));
+            return List.copyOf(out);
+        }
+
+        public boolean nested() {
+            return rows.stream().anyMatch(r -> !r.parents().isEmpty() || !r.children().isEmpty());
+        }
+    }
+
+    /** One row to insert: column values, and related rows inserted through relationships. */
+    record InsertRow(java.util.Map<String, Value> values, List<NestedInsert> parents, List<NestedInsert> children) {
+        public InsertRow {
+            values = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(values));
+            parents = List.copyOf(parents);
+            children = List.copyOf(children);
+        }
+    }
+
+    /** Rows inserted through a relationship; {@code join} maps this row's columns to theirs. */
+    record NestedInsert(Join join, Insert insert) {
     }
 
     /** {@code on conflict on constraint c do update set cols = excluded.cols where …}, or do nothing. */

@@ -4,6 +4,6 @@ package junction.plan.ir;
 public sealed interface OperationColumn permits OperationColumn.Of, Typename {
     String key();
 
-    record Of(String key, String column) implements OperationColumn {
+    record Of(String key, String column, String type) implements OperationColumn {
     }
 }

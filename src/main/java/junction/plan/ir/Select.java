@@ -16,6 +16,10 @@ public record Select(TableName table, BoolExp where, List<OrderItem> orderBy, Li
         fields = List.copyOf(fields);
     }
 
+    public boolean hasRemoteJoin() {
+        return fields.stream().anyMatch(Field::hasRemoteJoin);
+    }
+
     public Select withFields(List<Field> newFields) {
         return new Select(table, where, orderBy, distinctOn, limit, offset, newFields, single);
     }

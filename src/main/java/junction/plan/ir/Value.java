@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * A value in a plan, remembering where it comes from, so that one plan serves every request that
- * sends the same query text: a literal of the query, a GraphQL variable (read at execution), or a
- * list of such values that travels as one array parameter.
+ * sends the same query text: a literal of the query, a GraphQL variable or a session variable (both
+ * read at execution), or a list of such values that travels as one array parameter.
  */
 public sealed interface Value {
 
@@ -14,6 +14,13 @@ public sealed interface Value {
     }
 
     record Variable(String name) implements Value {
+    }
+
+    /**
+     * A session variable ({@code x-hasura-user-id}), read from the request's session at execution:
+     * what permission filters and presets refer to, so that one plan serves every user of a role.
+     */
+    record SessionVariable(String name) implements Value {
     }
 
     record ListOf(List<Value> items) implements Value {

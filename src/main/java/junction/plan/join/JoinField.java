@@ -1,5 +1,6 @@
 package junction.plan.join;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import junction.metadata.model.RemoteJoinDefinition;
@@ -15,7 +16,9 @@ import junction.remote.ResultShape;
  *                        order: hidden "phantom" keys the SQL adds and the splice removes
  * @param remoteSchema    the remote schema to call
  * @param definition      the relationship's path and argument templates
- * @param arguments       the client's own arguments of the last field, as GraphQL text ("" if none)
+ * @param lastArguments   the argument templates of the path's last field, with what the client gave
+ *                        for arguments the template fixes in part merged in
+ * @param arguments       the client's other arguments of the last field, as GraphQL text ("" if none)
  * @param selection       the client's selection set under the field, as GraphQL text ("" for scalars)
  * @param fragments       fragment definitions the selection uses, by name, as GraphQL text
  * @param variables       client variables the field uses, by name, with their types in remote names
@@ -23,10 +26,11 @@ import junction.remote.ResultShape;
  * @param names           the remote schema's customized names
  */
 public record JoinField(String responseKey, List<String> joinKeys, String remoteSchema, RemoteJoinDefinition definition,
-                        String arguments, String selection, Map<String, String> fragments,
+                        Map<String, JsonNode> lastArguments, String arguments, String selection, Map<String, String> fragments,
                         Map<String, String> variables, ResultShape shape, RemoteNames names) {
     public JoinField {
         joinKeys = List.copyOf(joinKeys);
+        lastArguments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lastArguments));
         fragments = Map.copyOf(fragments);
         variables = Map.copyOf(variables);
     }

@@ -19,7 +19,8 @@ class JoinQueryTest {
 
     private static JoinField field(String key, List<RemoteFieldStep> path, String clientArgs, String selection) {
         RemoteJoinDefinition definition = new RemoteJoinDefinition("users", List.of("user_id"), path);
-        return new JoinField(key, List.of("__j0"), "users", definition, clientArgs, selection, Map.of(), Map.of(),
+        return new JoinField(key, List.of("__j0"), "users", definition, path.getLast().arguments(), clientArgs, selection,
+                Map.of(), Map.of(),
                 ResultShape.EMPTY, RemoteNames.IDENTITY);
     }
 

@@ -54,7 +54,7 @@ public final class GraphqlTestServer implements AutoCloseable {
 
     public static final int DEFAULT_RECORDED = 1000;
 
-    private final GraphQL graphql;
+    private final AtomicReference<GraphQL> graphql = new AtomicReference<>();
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final AtomicInteger requests = new AtomicInteger();
@@ -71,7 +71,7 @@ public final class GraphqlTestServer implements AutoCloseable {
 
     /** A server on {@code host:port} (port 0: any free port). */
     public GraphqlTestServer(GraphQLSchema schema, String host, int port) {
-        this.graphql = GraphQL.newGraphQL(schema).build();
+        this.graphql.set(GraphQL.newGraphQL(schema).build());
         try {
             this.server = HttpServer.create(new InetSocketAddress(host, port), 1024);
         } catch (IOException e) {
@@ -79,6 +79,12 @@ public final class GraphqlTestServer implements AutoCloseable {
         }
         server.setExecutor(executor);
         server.createContext("/", this::handle);
+        server.createContext("/count", exchange -> {
+            byte[] count = Integer.toString(requests.get()).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, count.length);
+            exchange.getResponseBody().write(count);
+            exchange.close();
+        });
         server.start();
     }
 
@@ -133,6 +139,12 @@ public final class GraphqlTestServer implements AutoCloseable {
     /** Every answer, introspection included, waits this long first. */
     public GraphqlTestServer delay(Duration newDelay) {
         delay.set(newDelay);
+        return this;
+    }
+
+    /** From now on, executes with {@code schema} (a remote whose schema changed). */
+    public GraphqlTestServer serve(GraphQLSchema schema) {
+        graphql.set(GraphQL.newGraphQL(schema).build());
         return this;
     }
 
@@ -201,7 +213,7 @@ public final class GraphqlTestServer implements AutoCloseable {
                 .operationName(body.hasNonNull("operationName") ? body.get("operationName").asText() : null)
                 .variables(variables)
                 .build();
-        Map<String, Object> result = graphql.execute(input).toSpecification();
+        Map<String, Object> result = graphql.get().execute(input).toSpecification();
         try {
             return new Answer(200, MAPPER.writeValueAsString(result));
         } catch (IOException e) {

@@ -51,23 +51,30 @@ public final class UserService {
         return new GraphqlTestServer(new UserService(count).schema());
     }
 
+    /** The schema of a user service with users 1..count, to serve again after a test changed it. */
+    public static GraphQLSchema schemaOf(int count) {
+        return new UserService(count).schema();
+    }
+
     public static GraphqlTestServer start() {
         return start(10);
     }
 
     /**
      * The user service on its own, for benchmarks: {@code UserService <port> [delay-ms]} serves
-     * users 1..100 on {@code 127.0.0.1:<port>/graphql}, counting requests without recording them,
-     * each answer after {@code delay-ms} (default 0), until the process is stopped.
+     * users 1..{@code users} (default 100) on {@code 127.0.0.1:<port>/graphql}, counting requests
+     * without recording them (the count at {@code GET /count}), each answer after {@code delay-ms}
+     * (default 0), until the process is stopped.
      */
     public static void main(String[] args) throws InterruptedException {
-        if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: UserService <port> [delay-ms]");
+        if (args.length < 1 || args.length > 3) {
+            System.err.println("usage: UserService <port> [delay-ms] [users]");
             System.exit(2);
         }
-        GraphqlTestServer server = new GraphqlTestServer(new UserService(100).schema(), "127.0.0.1", Integer.parseInt(args[0]))
+        int count = args.length == 3 ? Integer.parseInt(args[2]) : 100;
+        GraphqlTestServer server = new GraphqlTestServer(new UserService(count).schema(), "127.0.0.1", Integer.parseInt(args[0]))
                 .recording(0);
-        if (args.length == 2) {
+        if (args.length >= 2) {
             server.delay(java.time.Duration.ofMillis(Long.parseLong(args[1])));
         }
         System.out.println("user service at " + server.url());

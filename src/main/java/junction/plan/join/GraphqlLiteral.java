@@ -1,21 +1,31 @@
-package junction.execute.join;
+package junction.plan.join;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.util.Iterator;
 import java.util.Map;
 import junction.json.Json;
 
 /**
  * Writes a JSON value as a GraphQL input literal: objects and lists keep their shape, strings are
- * escaped; a POJO node is written as its text (the {@code $column} placeholders of explain).
+ * escaped, and {@link GraphqlText} leaves (a client's own argument text merged into a join template)
+ * are written as they are.
  */
-final class GraphqlLiteral {
+public final class GraphqlLiteral {
     private GraphqlLiteral() {
     }
 
-    static void write(JsonNode value, StringBuilder out) {
+    public static String of(JsonNode value) {
+        StringBuilder out = new StringBuilder();
+        write(value, out);
+        return out.toString();
+    }
+
+    public static void write(JsonNode value, StringBuilder out) {
         if (value == null || value.isNull()) {
             out.append("null");
+        } else if (value instanceof POJONode pojo && pojo.getPojo() instanceof GraphqlText text) {
+            out.append(text.text());
         } else if (value.isObject()) {
             out.append('{');
             Iterator<Map.Entry<String, JsonNode>> fields = value.fields();

@@ -1,0 +1,143 @@
+#!/usr/bin/env bash
+# Junction query benchmark (not a test): loads a deterministic dataset into a throwaway PostgreSQL,
+# starts Junction on it, measures four GraphQL queries with wrk at concurrency 16 and 64, and the
+# same SQL with `pgbench -M prepared` as the ceiling. Prints a Markdown table.
+#
+#   bench/run-queries.sh            # DURATION=10 WARMUP=3 ORDERS=100000 by default
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+DURATION="${DURATION:-10}"
+WARMUP="${WARMUP:-3}"
+ORDERS="${ORDERS:-100000}"
+CONCURRENCY="${CONCURRENCY:-16 64}"
+THREADS="${THREADS:-2}"
+# the parallel collector costs less CPU per request than ZGC on a small machine shared with PostgreSQL
+export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk postgresql postgresql-contrib curl
+fi
+PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+work="$(mktemp -d /tmp/junction-bench.XXXXXX)"
+PGPORT="$(free_port)"
+JPORT="$(free_port)"
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$work"
+junction_pid=""
+cleanup() {
+  [ -n "$junction_pid" ] && kill "$junction_pid" 2>/dev/null && wait "$junction_pid" 2>/dev/null || true
+  as_pg "$PGBIN/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PGPORT" >&2
+as_pg "$PGBIN/initdb" -D "$work/data" -U postgres --auth=trust >/dev/null
+as_pg "$PGBIN/pg_ctl" -D "$work/data" -l "$work/pg.log" -w start \
+  -o "-p $PGPORT -k $work -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=off -c synchronous_commit=off" >/dev/null
+DB="postgres://postgres@127.0.0.1:$PGPORT/postgres"
+echo "== loading $ORDERS orders" >&2
+psql -q -X -v ON_ERROR_STOP=1 -v orders="$ORDERS" "$DB" -f "$here/dataset.sql" >/dev/null
+
+echo "== starting Junction on port $JPORT" >&2
+(cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
+junction_pid=$!
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && break; sleep 1; done
+curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d @"$here/metadata.json" >/dev/null
+
+# name | GraphQL query | variables (a wrk Lua expression for a random id, or empty) | pgbench values for $1..$n
+queries=(
+  'list|{ orders(order_by: {id: desc}, limit: 100) { id status total placed_on } }||100'
+  'nested|{ orders(order_by: {id: asc}, limit: 50) { id status items { qty product { name price } } } }||50'
+  'aggregate|{ orders_aggregate(where: {status: {_eq: "paid"}}) { aggregate { count sum { total } avg { total } } } }||'"'paid'"
+  'by_pk|query($id: Int!) { orders_by_pk(id: $id) { id status total placed_on customer { name } } }|id|:id'
+)
+
+json_string() { python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }
+
+# The SQL Junction runs for the query's root field, from /v1/graphql/explain, as a pgbench script.
+pgbench_script() {
+  local query="$1" values="$2" file="$3" vars_json="{}"
+  [ "$values" = ":id" ] && vars_json='{"id": 1}'
+  local body="{\"query\": {\"query\": $(json_string "$query"), \"variables\": $vars_json}}"
+  curl -sf "http://127.0.0.1:$JPORT/v1/graphql/explain" -H 'content-type: application/json' -d "$body" |
+    python3 -c '
+import json, re, sys
+field = json.load(sys.stdin)[0]
+values = [v for v in sys.argv[1].split(",") if v]
+sql = re.sub(r"\$(\d+)", lambda m: values[int(m.group(1)) - 1], field["sql"])
+key = field["field"]
+if values == [":id"]:
+    print("\\set id random(1, " + sys.argv[2] + ")")
+print("select json_build_object(\x27" + key + "\x27, (" + sql + "))::text;")
+' "$values" "$ORDERS" > "$file"
+}
+
+wrk_script() {
+  local query="$1" var="$2" file="$3"
+  if [ -n "$var" ]; then
+    local prefix="{\"query\": $(json_string "$query"), \"variables\": {\"$var\": "
+    cat > "$file" <<LUA
+wrk.method = "POST"
+wrk.headers["content-type"] = "application/json"
+local prefix = $(json_string "$prefix")
+request = function()
+  return wrk.format(nil, nil, nil, prefix .. math.random(1, $ORDERS) .. "}}")
+end
+LUA
+  else
+    cat > "$file" <<LUA
+wrk.method = "POST"
+wrk.headers["content-type"] = "application/json"
+wrk.body = $(json_string "{\"query\": $(json_string "$query")}")
+LUA
+  fi
+}
+
+run_wrk() {
+  local script="$1" c="$2"
+  wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+  wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" > "$work/wrk.out" 2>&1
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
+  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.out")
+  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
+  errors=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.out")
+  echo "$rps|$p50|$p99|${errors:-0}"
+}
+
+run_pgbench() {
+  local script="$1" c="$2"
+  pgbench -n -M prepared -c "$c" -j "$THREADS" -T "$WARMUP" -f "$script" "$DB" >/dev/null 2>&1 || true
+  pgbench -n -M prepared -c "$c" -j "$THREADS" -T "$DURATION" -f "$script" "$DB" 2>/dev/null |
+    awk '/^tps/ {print $3; exit}'
+}
+
+for entry in "${queries[@]}"; do
+  IFS='|' read -r name query var values <<<"$entry"
+  check_vars="{}"; [ -n "$var" ] && check_vars="{\"$var\": 1}"
+  answer=$(curl -sf "http://127.0.0.1:$JPORT/v1/graphql" -H 'content-type: application/json' \
+    -d "{\"query\": $(json_string "$query"), \"variables\": $check_vars}")
+  case "$answer" in *'"errors"'*) echo "query $name failed: $answer" >&2; exit 1;; esac
+  wrk_script "$query" "$var" "$work/$name.lua"
+  pgbench_script "$query" "$values" "$work/$name.sql"
+  # JIT warm-up of the whole path before anything is measured
+  wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-5}s" -s "$work/$name.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+done
+
+echo "| query | c | Junction req/s | p50 | p99 | non-2xx | pgbench tps | ratio |"
+echo "|---|---|---|---|---|---|---|---|"
+for entry in "${queries[@]}"; do
+  IFS='|' read -r name query var values <<<"$entry"
+  for c in $CONCURRENCY; do
+    IFS='|' read -r rps p50 p99 errors <<<"$(run_wrk "$work/$name.lua" "$c")"
+    tps=$(run_pgbench "$work/$name.sql" "$c")
+    ratio=$(python3 -c "print(f'{float(\"$rps\")/float(\"$tps\"):.2f}')" 2>/dev/null || echo "?")
+    echo "| $name | $c | $rps | $p50 | $p99 | $errors | $tps | $ratio |"
+  done
+done
+echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
