@@ -86,7 +86,8 @@ class RemoteSchemaConsistencyTest {
         JsonNode error = refused(add("other", url(otherUsers)), "invalid-configuration", "Inconsistent object: Duplicate remote field 'user'");
         assertThat(error.at("/internal/0/type").asText()).isEqualTo("remote_schema");
         assertThat(error.at("/internal/0/name").asText()).isEqualTo("remote_schema other");
-        engine.metadataOk(add("other", namespaced(otherUsers, "other")));
+        engine.metadataOk(add("other", "{\"url\": \"" + otherUsers.url() + "\", \"customization\": "
+                + "{\"root_fields_namespace\": \"other\", \"type_names\": {\"prefix\": \"Other_\"}}}"));
     }
 
     @Test
