@@ -60,6 +60,8 @@ for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null 
 meta() { curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d "$1" >/dev/null; }
 meta @"$here/metadata.json"
 meta "{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"users\", \"definition\": {\"url\": \"http://127.0.0.1:$RPORT/graphql\"}}}"
+meta '{"type": "pg_create_object_relationship", "args": {"table": "order_items", "name": "order",
+  "using": {"foreign_key_constraint_on": "order_id"}}}'
 meta '{"type": "pg_create_array_relationship", "args": {"table": "products", "name": "order_items",
   "using": {"foreign_key_constraint_on": {"table": "order_items", "columns": ["product_id"]}}}}'
 meta '{"type": "pg_create_remote_relationship", "args": {"table": "orders", "name": "user", "definition": {"to_remote_schema":
