@@ -50,7 +50,7 @@ export JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/de
 CP="$root/target/test-classes:$root/target/classes:$(cat "$work/cp.txt")"
 
 echo "== remote user service (10000 users) on port $RPORT" >&2
-"$JAVA_HOME/bin/java" -XX:+UseParallelGC -Xmx512m -cp "$CP" junction.test.remote.UserService "$RPORT" 0 10000 >"$work/remote.log" 2>&1 &
+"$JAVA_HOME/bin/java" -Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xmx512m -cp "$CP" junction.test.remote.UserService "$RPORT" 0 10000 >"$work/remote.log" 2>&1 &
 pids+=($!)
 echo "== Junction on port $JPORT" >&2
 (cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
