@@ -22,7 +22,7 @@ export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xm
 # the JDK's HTTP server writes headers and body apart: without nodelay Nagle may hold the body back
 REMOTE_JAVA_OPTS="${REMOTE_JAVA_OPTS:--Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xms256m -Xmx512m}"
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+. "$here/lib.sh"
 if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
   as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk curl
 fi
@@ -32,7 +32,6 @@ if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/nul
   JAVA_HOME="$(for d in /usr/lib/jvm/*/; do [ -x "$d/bin/javac" ] && echo "$(java_major "${d%/}") ${d%/}"; done | sort -n | tail -1 | cut -d' ' -f2)"
 fi
 export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
 work="$(mktemp -d /tmp/junction-forwarding.XXXXXX)"
 JPORT="$(free_port)"

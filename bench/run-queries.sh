@@ -15,33 +15,21 @@ THREADS="${THREADS:-2}"
 # the parallel collector costs less CPU per request than ZGC on a small machine shared with PostgreSQL
 export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk postgresql postgresql-contrib curl
-fi
-PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$here/lib.sh"
+need_postgres_tools
 
 work="$(mktemp -d /tmp/junction-bench.XXXXXX)"
 PGPORT="$(free_port)"
 JPORT="$(free_port)"
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$work"
 junction_pid=""
 cleanup() {
   [ -n "$junction_pid" ] && kill "$junction_pid" 2>/dev/null && wait "$junction_pid" 2>/dev/null || true
-  as_pg "$PGBIN/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
+  stop_postgres "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $PGPORT" >&2
-as_pg "$PGBIN/initdb" -D "$work/data" -U postgres --auth=trust >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$work/data" -l "$work/pg.log" -w start \
-  -o "-p $PGPORT -k $work -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=off -c synchronous_commit=off" >/dev/null
-DB="postgres://postgres@127.0.0.1:$PGPORT/postgres"
-echo "== loading $ORDERS orders" >&2
-psql -q -X -v ON_ERROR_STOP=1 -v orders="$ORDERS" "$DB" -f "$here/dataset.sql" >/dev/null
+start_postgres "$work" "$PGPORT"
 
 echo "== starting Junction on port $JPORT" >&2
 (cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &

@@ -16,31 +16,20 @@ CONCURRENCY="${CONCURRENCY:-16 64}"
 THREADS="${THREADS:-2}"
 export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
 
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-  as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk postgresql postgresql-contrib curl
-fi
-PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+. "$here/lib.sh"
+need_postgres_tools
 
 work="$(mktemp -d /tmp/junction-joins.XXXXXX)"
 PGPORT="$(free_port)"; JPORT="$(free_port)"; RPORT="$(free_port)"
-as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$work"
 pids=()
 cleanup() {
   for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
-  as_pg "$PGBIN/pg_ctl" -D "$work/data" -m fast stop >/dev/null 2>&1 || true
+  stop_postgres "$work"
   rm -rf "$work"
 }
 trap cleanup EXIT
 
-echo "== PostgreSQL on port $PGPORT" >&2
-as_pg "$PGBIN/initdb" -D "$work/data" -U postgres --auth=trust >/dev/null
-as_pg "$PGBIN/pg_ctl" -D "$work/data" -l "$work/pg.log" -w start \
-  -o "-p $PGPORT -k $work -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=off -c synchronous_commit=off" >/dev/null
-DB="postgres://postgres@127.0.0.1:$PGPORT/postgres"
-psql -q -X -v ON_ERROR_STOP=1 -v orders="$ORDERS" "$DB" -f "$here/dataset.sql" >/dev/null
+start_postgres "$work" "$PGPORT"
 
 echo "== building" >&2
 (cd "$root" && ./junction --version >/dev/null 2>&1 || true)

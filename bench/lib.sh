@@ -1,0 +1,31 @@
+# Shared by the benchmark scripts (sourced, not run): tools, ports, and a throwaway PostgreSQL.
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+as_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+# wrk, pgbench and a PostgreSQL server from Debian's packages, installed when missing
+need_postgres_tools() {
+  if ! command -v wrk >/dev/null || ! command -v pgbench >/dev/null || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+    as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk postgresql postgresql-contrib curl
+  fi
+  PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+}
+
+# start_postgres DIR PORT: a throwaway cluster in DIR/data (fsync off), its URL in $DB, loaded with
+# dataset.sql for $ORDERS orders; stop_postgres DIR stops it
+start_postgres() {
+  local dir="$1" port="$2"
+  [ "$(id -u)" = 0 ] && chown postgres "$dir"
+  echo "== PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}') on port $port" >&2
+  as_pg "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust >/dev/null
+  as_pg "$PGBIN/pg_ctl" -D "$dir/data" -l "$dir/pg.log" -w start \
+    -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c shared_buffers=256MB -c fsync=off -c synchronous_commit=off" >/dev/null
+  DB="postgres://postgres@127.0.0.1:$port/postgres"
+  echo "== loading $ORDERS orders" >&2
+  psql -q -X -v ON_ERROR_STOP=1 -v orders="$ORDERS" "$DB" -f "$here/dataset.sql" >/dev/null
+}
+
+stop_postgres() {
+  as_pg "$PGBIN/pg_ctl" -D "$1/data" -m fast stop >/dev/null 2>&1 || true
+}
