@@ -20,6 +20,7 @@ public record Rendered(String text, List<Sql.Param> params) {
                 case Sql.Text t -> text.append(t.text());
                 case Sql.Ident i -> text.append('"').append(i.name().replace("\"", "\"\"")).append('"');
                 case Sql.Name n -> text.append('\'').append(n.name()).append('\'');
+                case Sql.Count c -> text.append(c.value());
                 case Sql.Param p -> {
                     params.add(p);
                     text.append("?::\"").append(p.type().replace("\"", "\"\"")).append('"');

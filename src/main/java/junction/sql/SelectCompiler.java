@@ -288,9 +288,9 @@ public final class SelectCompiler {
     }
 
     private static Sql paging(Select select) {
-        Sql limit = select.limit().map(v -> Sql.of(" limit ", Sql.param(v, "int8")))
+        Sql limit = select.limit().map(v -> Sql.of(" limit ", Sql.count(v)))
                 .orElse(select.single() ? Sql.of(" limit 1") : Sql.EMPTY);
-        Sql offset = select.offset().map(v -> Sql.of(" offset ", Sql.param(v, "int8"))).orElse(Sql.EMPTY);
+        Sql offset = select.offset().map(v -> Sql.of(" offset ", Sql.count(v))).orElse(Sql.EMPTY);
         return Sql.of(limit, offset);
     }
 

@@ -7,8 +7,8 @@ import junction.plan.ir.Value;
 
 /**
  * SQL as a value: an immutable list of parts. There is no raw-SQL part: keyword text comes from the
- * compiler's own constants, identifiers are always double-quoted, values are always parameters,
- * and GraphQL names (response keys, type names) become string constants only after being checked
+ * compiler's own constants, identifiers are always double-quoted, values are always parameters
+ * (the one exception, a literal row count, can only render as digits: {@link Count}), and GraphQL names (response keys, type names) become string constants only after being checked
  * against GraphQL's name grammar, which cannot contain a quote.
  */
 public record Sql(List<Part> parts) {
@@ -38,6 +38,16 @@ public record Sql(List<Part> parts) {
 
     /** A bind parameter: where its value comes from, and the Postgres type it is cast to. */
     public record Param(Value value, String type, boolean array) implements Part {
+    }
+
+    /**
+     * A row count given literally in the query text ({@code limit: 10}): rendered as digits, since a
+     * {@code long} cannot render as anything else. It is part of the plan's shape (the plan cache key
+     * holds the query text), and as a constant it lets Postgres plan the statement once: with
+     * {@code limit $1} the generic plan's estimate (10% of the table) loses to a custom plan, which
+     * Postgres then re-plans on every execution. Counts from variables stay parameters.
+     */
+    public record Count(long value) implements Part {
     }
 
     public Sql {
@@ -73,6 +83,14 @@ public record Sql(List<Part> parts) {
 
     public static Sql param(Value value, String type) {
         return new Sql(List.of(new Param(value, type, false)));
+    }
+
+    /** A {@code limit}/{@code offset} count: digits when the query text gives it, else a parameter. */
+    public static Sql count(Value value) {
+        if (value instanceof Value.Literal literal && literal.value().isIntegralNumber() && literal.value().canConvertToLong()) {
+            return new Sql(List.of(new Count(literal.value().longValue())));
+        }
+        return param(value, "int8");
     }
 
     public static Sql arrayParam(Value value, String elementType) {
