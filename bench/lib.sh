@@ -29,3 +29,36 @@ start_postgres() {
 stop_postgres() {
   as_pg "$PGBIN/pg_ctl" -D "$1/data" -m fast stop >/dev/null 2>&1 || true
 }
+
+# Layouts. `shared`: every process may run on every core (what a laptop does). `split`: the back
+# ends (PostgreSQL, the remote GraphQL service) on core 0, Junction and the load generator (wrk,
+# pgbench) on the other cores, as when the database and the services have their own hosts: the
+# ceilings are then what the back ends can do, and Junction's CPU does not compete with them.
+# apply_layout LAYOUT "BACKEND PIDS" "MIDDLE PIDS": pins running processes (all their threads; a
+# PostgreSQL postmaster's children follow, and future backends inherit its affinity) and sets
+# $CLIENT, the prefix for load generators.
+apply_layout() {
+  local layout="$1" backends="$2" middle="$3" last=$(( $(nproc) - 1 )) pid all back front
+  all="0-$last"; back="$all"; front="$all"; CLIENT=""
+  if [ "$layout" = split ]; then
+    [ "$last" -ge 1 ] || { echo "the split layout needs two cores" >&2; exit 1; }
+    back="0"; front="1-$last"; CLIENT="taskset -c $front"
+  fi
+  for pid in $backends; do
+    taskset -a -p -c "$back" "$pid" >/dev/null
+    for child in $(pgrep -P "$pid" || true); do taskset -a -p -c "$back" "$child" >/dev/null; done
+  done
+  for pid in $middle; do taskset -a -p -c "$front" "$pid" >/dev/null; done
+}
+postmaster_pid() { head -1 "$1/data/postmaster.pid"; }
+# cpu_ticks PIDS...: CPU time (user + system, clock ticks) used so far by the processes and, for each,
+# its children (PostgreSQL's backends)
+cpu_ticks() {
+  local sum=0 pid
+  for pid in "$@" $(for p in "$@"; do pgrep -P "$p" || true; done); do
+    [ -r "/proc/$pid/stat" ] && sum=$(( sum + $(awk '{print $14 + $15}' "/proc/$pid/stat" 2>/dev/null || echo 0) ))
+  done
+  echo "$sum"
+}
+# per_request TICKS REQUESTS: µs of CPU per request
+per_request() { echo $(( $1 * 1000000 / $(getconf CLK_TCK) / ($2 > 0 ? $2 : 1) )); }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Junction query benchmark (not a test): loads a deterministic dataset into a throwaway PostgreSQL,
 # starts Junction on it, measures four GraphQL queries with wrk at concurrency 16 and 64, and the
-# same SQL with `pgbench -M prepared` as the ceiling. Prints a Markdown table.
+# same SQL with `pgbench -M prepared` as the ceiling, in each of LAYOUTS (see lib.sh). Prints a
+# Markdown table.
 #
 #   bench/run-queries.sh            # DURATION=10 WARMUP=3 ORDERS=100000 by default
 set -euo pipefail
@@ -12,6 +13,7 @@ WARMUP="${WARMUP:-3}"
 ORDERS="${ORDERS:-100000}"
 CONCURRENCY="${CONCURRENCY:-16 64}"
 THREADS="${THREADS:-2}"
+LAYOUTS="${LAYOUTS:-split shared}"
 # the parallel collector costs less CPU per request than ZGC on a small machine shared with PostgreSQL
 export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
 
@@ -86,22 +88,27 @@ LUA
   fi
 }
 
+# wrk on a query; prints req/s | p50 | p99 | non-2xx | CPU µs/req of Junction | of PostgreSQL
 run_wrk() {
   local script="$1" c="$2"
-  wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
-  wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" > "$work/wrk.out" 2>&1
-  local rps p50 p99 errors
+  $CLIENT wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+  local j0 p0 j1 p1
+  j0=$(cpu_ticks "$junction_pid"); p0=$(cpu_ticks "$(postmaster_pid "$work")")
+  $CLIENT wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" > "$work/wrk.out" 2>&1
+  j1=$(cpu_ticks "$junction_pid"); p1=$(cpu_ticks "$(postmaster_pid "$work")")
+  local rps p50 p99 errors requests
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
   p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.out")
   p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
   errors=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.out")
-  echo "$rps|$p50|$p99|${errors:-0}"
+  requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
+  echo "$rps|$p50|$p99|${errors:-0}|$(per_request $((j1 - j0)) "$requests")|$(per_request $((p1 - p0)) "$requests")"
 }
 
 run_pgbench() {
   local script="$1" c="$2"
-  pgbench -n -M prepared -c "$c" -j "$THREADS" -T "$WARMUP" -f "$script" "$DB" >/dev/null 2>&1 || true
-  pgbench -n -M prepared -c "$c" -j "$THREADS" -T "$DURATION" -f "$script" "$DB" 2>/dev/null |
+  $CLIENT pgbench -n -M prepared -c "$c" -j "$THREADS" -T "$WARMUP" -f "$script" "$DB" >/dev/null 2>&1 || true
+  $CLIENT pgbench -n -M prepared -c "$c" -j "$THREADS" -T "$DURATION" -f "$script" "$DB" 2>/dev/null |
     awk '/^tps/ {print $3; exit}'
 }
 
@@ -117,15 +124,18 @@ for entry in "${queries[@]}"; do
   wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-5}s" -s "$work/$name.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
 done
 
-echo "| query | c | Junction req/s | p50 | p99 | non-2xx | pgbench tps | ratio |"
-echo "|---|---|---|---|---|---|---|---|"
-for entry in "${queries[@]}"; do
-  IFS='|' read -r name query var values <<<"$entry"
-  for c in $CONCURRENCY; do
-    IFS='|' read -r rps p50 p99 errors <<<"$(run_wrk "$work/$name.lua" "$c")"
-    tps=$(run_pgbench "$work/$name.sql" "$c")
-    ratio=$(python3 -c "print(f'{float(\"$rps\")/float(\"$tps\"):.2f}')" 2>/dev/null || echo "?")
-    echo "| $name | $c | $rps | $p50 | $p99 | $errors | $tps | $ratio |"
+echo "| layout | query | c | Junction req/s | p50 | p99 | non-2xx | CPU µs/req Junction + PostgreSQL | pgbench tps | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for layout in $LAYOUTS; do
+  apply_layout "$layout" "$(postmaster_pid "$work")" "$junction_pid"
+  for entry in "${queries[@]}"; do
+    IFS='|' read -r name query var values <<<"$entry"
+    for c in $CONCURRENCY; do
+      IFS='|' read -r rps p50 p99 errors jcpu pcpu <<<"$(run_wrk "$work/$name.lua" "$c")"
+      tps=$(run_pgbench "$work/$name.sql" "$c")
+      ratio=$(python3 -c "print(f'{float(\"$rps\")/float(\"$tps\"):.2f}')" 2>/dev/null || echo "?")
+      echo "| $layout | $name | $c | $rps | $p50 | $p99 | $errors | $jcpu + $pcpu | $tps | $ratio |"
+    done
   done
 done
 echo "load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
