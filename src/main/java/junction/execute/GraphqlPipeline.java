@@ -75,15 +75,14 @@ public final class GraphqlPipeline {
             var only = compiled.queries().entrySet().iterator().next();
             byte[] answer = StatementRunner.query(pool.apply(only.getKey()), only.getValue(),
                     new Bindings(variables, context.session()));
-            return GraphqlResponse.of(joins ? join((ObjectNode) parse(answer), compiled, schema, context, variables)
-                    : ResponseBytes.data(answer));
+            return GraphqlResponse.of(joins ? join(answer, compiled, schema, context, variables) : ResponseBytes.data(answer));
         }
         return queries.execute(compiled, pool, schema, prepared, variables, context, data -> joins
-                ? join(data, compiled, schema, context, variables) : Json.bytes(Json.object().set("data", data)));
+                ? join(Json.bytes(data), compiled, schema, context, variables) : Json.bytes(Json.object().set("data", data)));
     }
 
-    /** Remote relationships: the database JSON, parsed once, gets the remote answers spliced in. */
-    private byte[] join(ObjectNode data, Compiled compiled, RoleSchema schema, RequestContext context, ObjectNode variables) {
+    /** Remote relationships: the database JSON gets the remote answers spliced in. */
+    private byte[] join(byte[] data, Compiled compiled, RoleSchema schema, RequestContext context, ObjectNode variables) {
         return remoteJoins.respond(data, compiled.joins(), schema, context.session(), context.clientHeaders(), variables);
     }
 
@@ -92,7 +91,7 @@ public final class GraphqlPipeline {
         if (!(parse(answer.body()).get("data") instanceof ObjectNode data)) {
             return answer;
         }
-        return new GraphqlResponse(join(data, compiled, schema, context, variables), answer.setCookies());
+        return new GraphqlResponse(join(Json.bytes(data), compiled, schema, context, variables), answer.setCookies());
     }
 
     private DataSource pool(SchemaCache.Generation generation, String source) {

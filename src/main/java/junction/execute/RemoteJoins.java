@@ -3,6 +3,7 @@ package junction.execute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.function.Predicate;
 import junction.error.ApiException;
@@ -22,6 +23,7 @@ import junction.session.Session;
  * headers, runs collect → call → splice over the database answer, and writes the response.
  */
 final class RemoteJoins {
+    private static final byte[] ERRORS = ",\"errors\":".getBytes(java.nio.charset.StandardCharsets.UTF_8);
     private final RemoteClient client;
     private final RemoteErrorMode mode;
     private final Predicate<Session> showInternal;
@@ -33,8 +35,8 @@ final class RemoteJoins {
         this.showInternal = showInternal;
     }
 
-    /** The response for {@code data} (the parsed database answer) once its remote fields are joined. */
-    byte[] respond(ObjectNode data, JoinTree joins, RoleSchema schema, Session session, Map<String, String> clientHeaders,
+    /** The response for {@code data} (the database JSON, as bytes) once its remote fields are joined. */
+    byte[] respond(byte[] data, JoinTree joins, RoleSchema schema, Session session, Map<String, String> clientHeaders,
                    JsonNode variables) {
         JoinTransport transport = (remote, query, vars) -> {
             var endpoint = schema.remote(remote).orElseThrow(() -> ApiException.of(Code.REMOTE_SCHEMA_ERROR,
@@ -42,15 +44,17 @@ final class RemoteJoins {
             return client.send(endpoint, new RemoteCall(query, vars, java.util.Optional.empty()), session.variables(),
                     clientHeaders).body();
         };
-        ArrayNode errors = new RemoteJoinExecutor(transport, mode).execute(data, joins, variables);
-        ObjectNode response = Json.object();
-        response.set("data", data);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 4096);
+        out.writeBytes(ResponseBytes.DATA_OPEN);
+        ArrayNode errors = new RemoteJoinExecutor(transport, mode).execute(data, joins, variables, out);
         if (!errors.isEmpty()) {
             if (!showInternal.test(session)) {
                 errors.forEach(e -> ((ObjectNode) e.path("extensions")).remove("internal"));
             }
-            response.set("errors", errors);
+            out.writeBytes(ERRORS);
+            out.writeBytes(Json.bytes(errors));
         }
-        return Json.bytes(response);
+        out.write('}');
+        return out.toByteArray();
     }
 }

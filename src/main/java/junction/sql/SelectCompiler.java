@@ -174,9 +174,14 @@ public final class SelectCompiler {
         return Sql.of(count.distinct() ? "count(distinct " : "count(", target, ")");
     }
 
-    /** {@code json_build_object(…)} of a row's fields; relationships add lateral subqueries to {@code laterals}. */
+    /**
+     * {@code json_build_object(…)} of a row's fields; relationships add lateral subqueries to
+     * {@code laterals}. A remote relationship is a {@code null} in its place, and its join columns
+     * come as hidden keys after all the fields, where the splice cuts them off in one piece.
+     */
     private Sql row(List<Field> fields, String a, Map<String, String> columns, List<Sql> laterals) {
         List<Sql[]> pairs = new ArrayList<>();
+        Map<String, Sql[]> joinKeys = new LinkedHashMap<>();
         Outer outer = null;
         for (Field field : fields) {
             if (outer == null && !(field instanceof Field.Column) && !(field instanceof Typename)) {
@@ -190,13 +195,14 @@ public final class SelectCompiler {
                 case Field.ArrayAggregate r -> lateral(aggregate(r.aggregate(), withJoin(outer, r.join())), laterals);
                 case Field.RemoteJoin r -> {
                     for (String column : r.columns()) {
-                        pairs.add(pair(JoinField.phantomKey(column), Sql.column(a, columns.get(column))));
+                        joinKeys.putIfAbsent(column, pair(JoinField.phantomKey(column), Sql.column(a, columns.get(column))));
                     }
                     yield Sql.of("null");
                 }
             };
             pairs.add(pair(field.key(), value));
         }
+        pairs.addAll(joinKeys.values());
         return rowObject(pairs);
     }
 

@@ -53,7 +53,7 @@ class JoinHeadersTest {
     @Test
     void configuredHeadersSessionVariablesAndForwardedClientHeadersReachTheRemote() {
         String answer = junction.graphql("{ notes { author { name } writer { name } } }",
-                Map.of("x-hasura-role", "admin", "x-hasura-user-id", "7", "authorization", "Bearer abc")).body();
+                Map.of("x-hasura-role", "admin", "x-hasura-user-id", "7", "authorization", "Bearer abc")).json().toString();
 
         assertThat(answer).isEqualTo("{\"data\":{\"notes\":[{\"author\":{\"name\":\"user1\"},\"writer\":{\"name\":\"user1\"}}]}}");
         Map<String, String> sent = forwarding.lastHeaders();

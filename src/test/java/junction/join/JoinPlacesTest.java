@@ -3,7 +3,9 @@ package junction.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import junction.json.Json;
 import junction.test.EngineFixture;
+import junction.test.Http;
 import junction.test.Shop;
 import junction.test.remote.GraphqlTestServer;
 import junction.test.remote.MessageService;
@@ -189,6 +191,23 @@ class JoinPlacesTest {
         JsonNode deleted = mutate("mutation { delete_orders(where: {id: {_gte: 10}}) { affected_rows returning { id buyer { id } } } }");
         assertThat(deleted.at("/data/delete_orders/affected_rows").asInt()).isEqualTo(3);
         assertThat(deleted.at("/data/delete_orders/returning").toString()).contains("{\"id\":10,\"buyer\":{\"id\":1}}");
+    }
+
+    @Test
+    void rowsWrittenByJsonBuildObjectJoinToo() {
+        // a key longer than Postgres' 63-byte names makes the row a json_build_object ({"k" : v}, with blanks)
+        String key = "a_response_key_longer_than_the_sixty_three_bytes_postgres_allows_for_a_name";
+        String query = "{ orders(order_by: {id: asc}, limit: 2) { " + key + ": id buyer { name } items(order_by: {id: asc}) {"
+                + " id order { " + key + ": buyer { id } } } } }";
+        Http.Response response = junction.http.post("/v1/graphql", Json.write(Json.object().put("query", query)));
+
+        String k = "\"" + key + "\":";
+        assertThat(response.json().toString()).isEqualTo("{\"data\":{\"orders\":["
+                + "{" + k + "1,\"buyer\":{\"name\":\"user1\"},\"items\":[{\"id\":1,\"order\":{" + k + "{\"id\":1}}},"
+                + "{\"id\":2,\"order\":{" + k + "{\"id\":1}}}]},"
+                + "{" + k + "2,\"buyer\":{\"name\":\"user1\"},\"items\":[{\"id\":3,\"order\":{" + k + "{\"id\":1}}}]}]}}");
+        assertThat(response.body()).doesNotContain("__j_");
+        assertThat(users.requestCount()).isEqualTo(1);
     }
 
     @Test

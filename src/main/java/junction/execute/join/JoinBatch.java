@@ -1,11 +1,11 @@
 package junction.execute.join;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import junction.json.Json;
 import junction.plan.join.JoinField;
 import junction.remote.RemoteResultMapper;
 
@@ -17,10 +17,10 @@ final class JoinBatch {
     final JoinField field;
     final int ordinal;
     private final Map<List<JsonNode>, Integer> distinct = new LinkedHashMap<>();
-    private final List<ObjectNode> rows = new ArrayList<>();
     private final List<Integer> rowSet = new ArrayList<>();
     private final List<ResponsePath> paths = new ArrayList<>();
     private JsonNode[] values;
+    private byte[][] bytes;
     private static final RemoteResultMapper TYPENAMES = new RemoteResultMapper();
 
     JoinBatch(JoinField field, int ordinal) {
@@ -28,21 +28,20 @@ final class JoinBatch {
         this.ordinal = ordinal;
     }
 
-    void add(ObjectNode row, ResponsePath path) {
+    /** Adds a row by its hidden join values (keyed as {@link JoinField#joinKeys()}); returns its index. */
+    int add(Map<String, JsonNode> joinValues, ResponsePath path) {
         paths.add(path.key(field.responseKey()));
         List<JsonNode> values = new ArrayList<>(field.joinKeys().size());
         for (String key : field.joinKeys()) {
-            JsonNode value = row.get(key);
+            JsonNode value = joinValues.get(key);
             if (value == null || value.isNull()) {
-                rows.add(row);
                 rowSet.add(-1);
-                return;
+                return rowSet.size() - 1;
             }
             values.add(value);
         }
-        int set = distinct.computeIfAbsent(values, v -> distinct.size());
-        rows.add(row);
-        rowSet.add(set);
+        rowSet.add(distinct.computeIfAbsent(values, v -> distinct.size()));
+        return rowSet.size() - 1;
     }
 
     /** The distinct argument sets, in first-seen order: values in {@code lhs_fields} order. */
@@ -51,11 +50,7 @@ final class JoinBatch {
     }
 
     int rowCount() {
-        return rows.size();
-    }
-
-    ObjectNode row(int i) {
-        return rows.get(i);
+        return rowSet.size();
     }
 
     /** The argument set index row {@code i} waits for, or -1 (a null join value: no call). */
@@ -84,6 +79,17 @@ final class JoinBatch {
             values[set] = value;
         }
         return values[set];
+    }
+
+    /** {@link #value} as JSON bytes, written once per set. */
+    byte[] valueBytes(int set, JsonNode data) {
+        if (bytes == null) {
+            bytes = new byte[distinct.size()][];
+        }
+        if (bytes[set] == null) {
+            bytes[set] = Json.bytes(value(set, data));
+        }
+        return bytes[set];
     }
 
     String alias(int set) {

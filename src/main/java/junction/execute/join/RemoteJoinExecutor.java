@@ -3,7 +3,9 @@ package junction.execute.join;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +22,13 @@ import junction.plan.join.JoinTree;
 /**
  * Remote joins as collect → call → splice: gathers the distinct argument sets of every join field
  * from the database JSON, sends ONE request per remote schema (all join fields and nesting levels
- * together, one alias per distinct argument set; different remote schemas concurrently), and puts
- * the answers in place, removing the hidden join columns. The tree is changed in place: the
- * database JSON is parsed once and written once.
+ * together, one alias per distinct argument set; different remote schemas concurrently), and writes
+ * the database bytes with the answers in place of the relationships' {@code null}s and without the
+ * hidden join values. The database JSON is read once as a token stream (never built into a tree) and
+ * copied once; each distinct remote value is written to bytes once, however many rows share it.
  */
 public final class RemoteJoinExecutor {
+    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private final JoinTransport transport;
     private final RemoteErrorMode mode;
 
@@ -34,28 +38,34 @@ public final class RemoteJoinExecutor {
     }
 
     /**
-     * Fills in the remote fields of {@code data}; returns the errors to report beside it (partial mode).
+     * Writes {@code data} (database JSON) to {@code out} with its remote fields filled in; returns the
+     * errors to report beside it (partial mode).
      *
      * @param variables the request's variables, for the client variables used under remote fields
      */
-    public ArrayNode execute(ObjectNode data, JoinTree tree, JsonNode variables) {
-        List<JoinBatch> batches = new JoinCollector().collect(data, tree);
+    public ArrayNode execute(byte[] data, JoinTree tree, JsonNode variables, ByteArrayOutputStream out) {
+        JoinCollector.Collected collected = new JoinCollector().collect(data, tree);
         Map<String, List<JoinBatch>> byRemote = new LinkedHashMap<>();
-        for (JoinBatch batch : batches) {
+        for (JoinBatch batch : collected.batches()) {
             if (!batch.argumentSets().isEmpty()) {
                 byRemote.computeIfAbsent(batch.field.remoteSchema(), k -> new ArrayList<>()).add(batch);
             }
         }
         Map<String, Answer> answers = call(byRemote, variables);
         ArrayNode errors = Json.array();
-        for (JoinBatch batch : batches) {
-            splice(batch, answers.get(batch.field.remoteSchema()), errors);
+        Map<JoinBatch, byte[][]> values = new IdentityHashMap<>();
+        for (JoinBatch batch : collected.batches()) {
+            values.put(batch, resolve(batch, answers.get(batch.field.remoteSchema()), errors));
         }
-        for (JoinBatch batch : batches) {
-            for (int i = 0; i < batch.rowCount(); i++) {
-                batch.row(i).remove(batch.field.joinKeys());
+        int at = 0;
+        for (JoinCollector.Edit edit : collected.edits()) {
+            out.write(data, at, edit.start() - at);
+            if (edit.batch() != null) {
+                out.writeBytes(values.get(edit.batch())[edit.row()]);
             }
+            at = edit.end();
         }
+        out.write(data, at, data.length - at);
         return errors;
     }
 
@@ -136,31 +146,29 @@ public final class RemoteJoinExecutor {
         }
     }
 
-    private static void splice(JoinBatch batch, Answer answer, ArrayNode errors) {
-        String key = batch.field.responseKey();
+    /** Each row's value as bytes (rows of one argument set share them), and its errors in row order. */
+    private static byte[][] resolve(JoinBatch batch, Answer answer, ArrayNode errors) {
+        byte[][] rows = new byte[batch.rowCount()][];
         for (int i = 0; i < batch.rowCount(); i++) {
             int set = batch.setOf(i);
-            ObjectNode row = batch.row(i);
+            rows[i] = NULL;
             if (set < 0 || answer == null) {
-                row.putNull(key);
                 continue;
             }
             if (answer.failure() != null) {
-                row.putNull(key);
                 errors.add(failure(batch.path(i).toJson(), answer.failure()));
                 continue;
             }
             String alias = batch.alias(set);
             boolean missing = isNull(answer.data(), alias);
-            if (missing) {
-                row.putNull(key);
-            } else {
-                row.set(key, batch.value(set, answer.data()));
+            if (!missing) {
+                rows[i] = batch.valueBytes(set, answer.data());
             }
             for (JsonNode remoteError : answer.errorsOf(alias, missing)) {
                 errors.add(remote(batch, i, remoteError, missing));
             }
         }
+        return rows;
     }
 
     private static boolean isNull(JsonNode data, String alias) {

@@ -26,7 +26,7 @@ class JoinQueryTest {
 
     private static List<JoinBatch> collect(String data, JoinField field) {
         JoinTree tree = new JoinTree(List.of(), Map.of("orders", new JoinTree(List.of(field), Map.of())));
-        return new JoinCollector().collect(Json.parse(data), tree);
+        return new JoinCollector().collect(data.getBytes(java.nio.charset.StandardCharsets.UTF_8), tree).batches();
     }
 
     @Test
@@ -34,7 +34,8 @@ class JoinQueryTest {
         JoinField user = field("user", List.of(new RemoteFieldStep("user", Map.of("id", Json.NODES.textNode("$user_id")))),
                 "", "{ id name }");
         List<JoinBatch> batches = collect("""
-                {"orders": [{"id": 1, "__j0": 7}, {"id": 2, "__j0": 8}, {"id": 3, "__j0": 7}, {"id": 4, "__j0": null}]}
+                {"orders": [{"id": 1, "user": null, "__j0": 7}, {"id": 2, "user": null, "__j0": 8},
+                  {"id": 3, "user": null, "__j0": 7}, {"id": 4, "user": null, "__j0": null}]}
                 """, user);
 
         assertThat(batches).hasSize(1);
@@ -50,7 +51,7 @@ class JoinQueryTest {
         JoinField messages = field("messages", List.of(
                 new RemoteFieldStep("user", Map.of("id", Json.NODES.textNode("$user_id"))),
                 new RemoteFieldStep("messages", Map.of("where", where))), "limit: 5", "{ text }");
-        List<JoinBatch> batches = collect("{\"orders\": [{\"__j0\": \"a\\\"b\"}]}", messages);
+        List<JoinBatch> batches = collect("{\"orders\": [{\"messages\": null, \"__j0\": \"a\\\"b\"}]}", messages);
 
         assertThat(JoinQuery.build(batches)).isEqualTo(
                 "query { r0_0: user(id: \"a\\\"b\") { messages(where: {author_id: {_eq: \"a\\\"b\"}, kind: \"chat\"}, limit: 5) { text } } }");
@@ -60,7 +61,7 @@ class JoinQueryTest {
     void theValueIsExtractedDownThePathMappingOverLists() {
         JoinField avatar = field("avatar", List.of(new RemoteFieldStep("user", Map.of()),
                 new RemoteFieldStep("photos", Map.of())), "", "{ url }");
-        List<JoinBatch> batches = collect("{\"orders\": [{\"__j0\": 1}]}", avatar);
+        List<JoinBatch> batches = collect("{\"orders\": [{\"avatar\": null, \"__j0\": 1}]}", avatar);
         ObjectNode data = (ObjectNode) Json.parse("{\"r0_0\": {\"photos\": [{\"url\": \"a\"}]}}");
 
         assertThat(JoinQuery.extract(data, batches.getFirst(), 0).toString()).isEqualTo("[{\"url\":\"a\"}]");
