@@ -44,15 +44,23 @@ final class RemoteJoins {
             return client.send(endpoint, new RemoteCall(query, vars, java.util.Optional.empty()), session.variables(),
                     clientHeaders).body();
         };
-        ByteArrayOutputStream out = new ByteArrayOutputStream(data.length + 4096);
-        out.writeBytes(ResponseBytes.DATA_OPEN);
-        ArrayNode errors = new RemoteJoinExecutor(transport, mode).execute(data, joins, variables, out);
+        RemoteJoinExecutor.Spliced spliced = new RemoteJoinExecutor(transport, mode).execute(data, joins, variables);
+        ArrayNode errors = spliced.errors();
+        byte[] errorBytes = null;
         if (!errors.isEmpty()) {
             if (!showInternal.test(session)) {
                 errors.forEach(e -> ((ObjectNode) e.path("extensions")).remove("internal"));
             }
+            errorBytes = Json.bytes(errors);
+        }
+        int size = ResponseBytes.DATA_OPEN.length + spliced.size() + 1
+                + (errorBytes == null ? 0 : ERRORS.length + errorBytes.length);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
+        out.writeBytes(ResponseBytes.DATA_OPEN);
+        spliced.writeTo(out);
+        if (errorBytes != null) {
             out.writeBytes(ERRORS);
-            out.writeBytes(Json.bytes(errors));
+            out.writeBytes(errorBytes);
         }
         out.write('}');
         return out.toByteArray();

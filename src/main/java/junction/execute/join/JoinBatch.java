@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import junction.json.Json;
 import junction.plan.join.JoinField;
 import junction.remote.RemoteResultMapper;
 
@@ -20,7 +19,7 @@ final class JoinBatch {
     private final List<Integer> rowSet = new ArrayList<>();
     private final List<ResponsePath> paths = new ArrayList<>();
     private JsonNode[] values;
-    private byte[][] bytes;
+    private long[] slices;
     private static final RemoteResultMapper TYPENAMES = new RemoteResultMapper();
 
     JoinBatch(JoinField field, int ordinal) {
@@ -81,15 +80,16 @@ final class JoinBatch {
         return values[set];
     }
 
-    /** {@link #value} as JSON bytes, written once per set. */
-    byte[] valueBytes(int set, JsonNode data) {
-        if (bytes == null) {
-            bytes = new byte[distinct.size()][];
+    /** {@link #value} written to {@code buffer} once per set: its slice there. */
+    long valueSlice(int set, JsonNode data, ValueBuffer buffer) {
+        if (slices == null) {
+            slices = new long[distinct.size()];
+            java.util.Arrays.fill(slices, -1);
         }
-        if (bytes[set] == null) {
-            bytes[set] = Json.bytes(value(set, data));
+        if (slices[set] < 0) {
+            slices[set] = buffer.write(value(set, data));
         }
-        return bytes[set];
+        return slices[set];
     }
 
     String alias(int set) {

@@ -28,7 +28,6 @@ import junction.plan.join.JoinTree;
  * copied once; each distinct remote value is written to bytes once, however many rows share it.
  */
 public final class RemoteJoinExecutor {
-    private static final byte[] NULL = {'n', 'u', 'l', 'l'};
     private final JoinTransport transport;
     private final RemoteErrorMode mode;
 
@@ -38,12 +37,12 @@ public final class RemoteJoinExecutor {
     }
 
     /**
-     * Writes {@code data} (database JSON) to {@code out} with its remote fields filled in; returns the
-     * errors to report beside it (partial mode).
+     * Calls the remotes for the remote fields of {@code data} (database JSON); the result writes it
+     * with the answers in place, and holds the errors to report beside it (partial mode).
      *
      * @param variables the request's variables, for the client variables used under remote fields
      */
-    public ArrayNode execute(byte[] data, JoinTree tree, JsonNode variables, ByteArrayOutputStream out) {
+    public Spliced execute(byte[] data, JoinTree tree, JsonNode variables) {
         JoinCollector.Collected collected = new JoinCollector().collect(data, tree);
         Map<String, List<JoinBatch>> byRemote = new LinkedHashMap<>();
         for (JoinBatch batch : collected.batches()) {
@@ -53,20 +52,58 @@ public final class RemoteJoinExecutor {
         }
         Map<String, Answer> answers = call(byRemote, variables);
         ArrayNode errors = Json.array();
-        Map<JoinBatch, byte[][]> values = new IdentityHashMap<>();
+        ValueBuffer buffer = new ValueBuffer();
+        Map<JoinBatch, long[]> values = new IdentityHashMap<>();
         for (JoinBatch batch : collected.batches()) {
-            values.put(batch, resolve(batch, answers.get(batch.field.remoteSchema()), errors));
+            values.put(batch, resolve(batch, answers.get(batch.field.remoteSchema()), buffer, errors));
         }
-        int at = 0;
-        for (JoinCollector.Edit edit : collected.edits()) {
-            out.write(data, at, edit.start() - at);
-            if (edit.batch() != null) {
-                out.writeBytes(values.get(edit.batch())[edit.row()]);
+        return new Spliced(data, collected.edits(), values, buffer, errors);
+    }
+
+    /** The database JSON with its remote fields answered, ready to be written; and the errors beside it. */
+    public static final class Spliced {
+        private final byte[] data;
+        private final List<JoinCollector.Edit> edits;
+        private final Map<JoinBatch, long[]> values;
+        private final ValueBuffer buffer;
+        private final ArrayNode errors;
+
+        private Spliced(byte[] data, List<JoinCollector.Edit> edits, Map<JoinBatch, long[]> values, ValueBuffer buffer,
+                        ArrayNode errors) {
+            this.data = data;
+            this.edits = edits;
+            this.values = values;
+            this.buffer = buffer;
+            this.errors = errors;
+        }
+
+        public ArrayNode errors() {
+            return errors;
+        }
+
+        /** How many bytes {@link #writeTo} writes. */
+        public int size() {
+            int size = data.length;
+            for (JoinCollector.Edit edit : edits) {
+                size -= edit.end() - edit.start();
+                if (edit.batch() != null) {
+                    size += ValueBuffer.length(values.get(edit.batch())[edit.row()]);
+                }
             }
-            at = edit.end();
+            return size;
         }
-        out.write(data, at, data.length - at);
-        return errors;
+
+        public void writeTo(ByteArrayOutputStream out) {
+            int at = 0;
+            for (JoinCollector.Edit edit : edits) {
+                out.write(data, at, edit.start() - at);
+                if (edit.batch() != null) {
+                    buffer.copy(values.get(edit.batch())[edit.row()], out);
+                }
+                at = edit.end();
+            }
+            out.write(data, at, data.length - at);
+        }
     }
 
     /** A remote's answer, or why there is none. */
@@ -146,12 +183,12 @@ public final class RemoteJoinExecutor {
         }
     }
 
-    /** Each row's value as bytes (rows of one argument set share them), and its errors in row order. */
-    private static byte[][] resolve(JoinBatch batch, Answer answer, ArrayNode errors) {
-        byte[][] rows = new byte[batch.rowCount()][];
+    /** Each row's value as a slice of {@code buffer} (rows of one argument set share one), and its errors in row order. */
+    private static long[] resolve(JoinBatch batch, Answer answer, ValueBuffer buffer, ArrayNode errors) {
+        long[] rows = new long[batch.rowCount()];
         for (int i = 0; i < batch.rowCount(); i++) {
             int set = batch.setOf(i);
-            rows[i] = NULL;
+            rows[i] = buffer.nullSlice;
             if (set < 0 || answer == null) {
                 continue;
             }
@@ -162,7 +199,7 @@ public final class RemoteJoinExecutor {
             String alias = batch.alias(set);
             boolean missing = isNull(answer.data(), alias);
             if (!missing) {
-                rows[i] = batch.valueBytes(set, answer.data());
+                rows[i] = batch.valueSlice(set, answer.data(), buffer);
             }
             for (JsonNode remoteError : answer.errorsOf(alias, missing)) {
                 errors.add(remote(batch, i, remoteError, missing));
