@@ -2,7 +2,8 @@
 # Remote joins benchmark (not a test): orders (100 rows) each joined to its customer in a remote
 # GraphQL user service, through Junction, against the ceiling of the same work done without it:
 # the SQL alone under `pgbench -M prepared`, plus the one batched call on the remote alone
-# (ceiling = 1 / (1/sql + 1/remote)). Also checks that products → items → order → remote user makes
+# (ceiling = 1 / (1/sql + 1/remote)), in each of LAYOUTS (see lib.sh; in `split` PostgreSQL and the
+# remote share core 0, so the ceiling formula is that core's capacity for both parts). Also checks that products → items → order → remote user makes
 # exactly one remote request per query. Prints a Markdown table.
 #
 #   bench/run-remote-joins.sh        # DURATION=10 WARMUP=3 ORDERS=100000 CONCURRENCY="16 64"
@@ -14,6 +15,7 @@ WARMUP="${WARMUP:-3}"
 ORDERS="${ORDERS:-100000}"
 CONCURRENCY="${CONCURRENCY:-16 64}"
 THREADS="${THREADS:-2}"
+LAYOUTS="${LAYOUTS:-split shared}"
 export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
 
 . "$here/lib.sh"
@@ -41,9 +43,11 @@ CP="$root/target/test-classes:$root/target/classes:$(cat "$work/cp.txt")"
 echo "== remote user service (10000 users) on port $RPORT" >&2
 "$JAVA_HOME/bin/java" -Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xmx512m -cp "$CP" junction.test.remote.UserService "$RPORT" 0 10000 >"$work/remote.log" 2>&1 &
 pids+=($!)
+remote_pid=$!
 echo "== Junction on port $JPORT" >&2
 (cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
 pids+=($!)
+junction_pid=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && curl -s -o /dev/null "http://127.0.0.1:$RPORT/graphql" && break; sleep 1; done
 
 meta() { curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d "$1" >/dev/null; }
@@ -83,29 +87,37 @@ field = json.load(sys.stdin)[0]
 sql = re.sub(r"\$(\d+)", "100", field["sql"])
 print("select json_build_object(\x27" + field["field"] + "\x27, (" + sql + "))::text;")' > "$work/join.sql"
 
-run_wrk() { # url lua concurrency -> "rps p50 p99"
-  wrk -t"$THREADS" -c"$3" -d"${WARMUP}s" -s "$2" "$1" >/dev/null 2>&1 || true
-  wrk -t"$THREADS" -c"$3" -d"${DURATION}s" --latency -s "$2" "$1" | awk '
-    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print rps, p50, p99}'
+run_wrk() { # url lua concurrency -> "rps p50 p99 requests"
+  $CLIENT wrk -t"$THREADS" -c"$3" -d"${WARMUP}s" -s "$2" "$1" >/dev/null 2>&1 || true
+  $CLIENT wrk -t"$THREADS" -c"$3" -d"${DURATION}s" --latency -s "$2" "$1" | awk '
+    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /requests in/ {n=$1} END {print rps, p50, p99, n}'
 }
 run_pgbench() { # sql concurrency -> tps
-  pgbench -n -M prepared -T "$DURATION" -c "$2" -j "$THREADS" -f "$1" "$DB" 2>/dev/null | awk '/^tps/ {print $3; exit}'
+  $CLIENT pgbench -n -M prepared -T "$DURATION" -c "$2" -j "$THREADS" -f "$1" "$DB" 2>/dev/null | awk '/^tps/ {print $3; exit}'
 }
 
 echo
-echo "| concurrency | Junction req/s | p50 | p99 | SQL alone (pgbench tps) | remote alone (req/s) | ceiling | Junction ÷ ceiling |"
-echo "|---|---|---|---|---|---|---|---|"
-for c in $CONCURRENCY; do
-  read -r jrps jp50 jp99 < <(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c")
-  read -r rrps _ _ < <(run_wrk "http://127.0.0.1:$RPORT/graphql" "$work/remote.lua" "$c")
-  stps="$(run_pgbench "$work/join.sql" "$c")"
-  python3 - "$c" "$jrps" "$jp50" "$jp99" "$stps" "$rrps" <<'PY'
+echo "| layout | concurrency | Junction req/s | p50 | p99 | CPU µs/req Junction + remote + PostgreSQL | SQL alone (pgbench tps) | remote alone (req/s) | ceiling | Junction ÷ ceiling |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
+for layout in $LAYOUTS; do
+  apply_layout "$layout" "$(postmaster_pid "$work") $remote_pid" "$junction_pid"
+  # JIT warm-up of Junction and the remote in this layout
+  $CLIENT wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-15}s" -s "$work/join.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+  for c in $CONCURRENCY; do
+    j0=$(cpu_ticks "$junction_pid"); r0=$(cpu_ticks "$remote_pid"); p0=$(cpu_ticks "$(postmaster_pid "$work")")
+    read -r jrps jp50 jp99 jn < <(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c")
+    j1=$(cpu_ticks "$junction_pid"); r1=$(cpu_ticks "$remote_pid"); p1=$(cpu_ticks "$(postmaster_pid "$work")")
+    cpu="$(per_request $((j1 - j0)) "$jn") + $(per_request $((r1 - r0)) "$jn") + $(per_request $((p1 - p0)) "$jn")"
+    read -r rrps _ _ _ < <(run_wrk "http://127.0.0.1:$RPORT/graphql" "$work/remote.lua" "$c")
+    stps="$(run_pgbench "$work/join.sql" "$c")"
+    python3 - "$layout" "$c" "$jrps" "$jp50" "$jp99" "$cpu" "$stps" "$rrps" <<'PY'
 import sys
-c, j, p50, p99, s, r = sys.argv[1:]
+layout, c, j, p50, p99, cpu, s, r = sys.argv[1:]
 j, s, r = float(j), float(s), float(r)
 ceiling = 1 / (1 / s + 1 / r)
-print(f"| c{c} | {j:.0f} | {p50} | {p99} | {s:.0f} | {r:.0f} | {ceiling:.0f} | {j / ceiling:.2f}× |")
+print(f"| {layout} | c{c} | {j:.0f} | {p50} | {p99} | {cpu} | {s:.0f} | {r:.0f} | {ceiling:.0f} | {j / ceiling:.2f}× |")
 PY
+  done
 done
 
 # exactly one remote request for a query that reaches the remote through three levels of joins
