@@ -8,7 +8,8 @@
 #
 # Each of DELAYS (ms) is one user service that waits that long before answering, like a remote doing
 # real work elsewhere; with 0 the remote is pure CPU and shares the machine's cores with Junction and
-# wrk, so forwarding can at best keep the share of the CPU the remote leaves over.
+# wrk, so forwarding can at best keep the share of the CPU the remote leaves over. Each runs in each
+# of LAYOUTS (see lib.sh: in `split` the remote has core 0 to itself, like a service on its own host).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
@@ -18,6 +19,7 @@ PREWARM="${PREWARM:-20}"
 CONCURRENCY="${CONCURRENCY:-16 64}"
 THREADS="${THREADS:-2}"
 DELAYS="${DELAYS:-0 2}"
+LAYOUTS="${LAYOUTS:-split shared}"
 export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
 # the JDK's HTTP server writes headers and body apart: without nodelay Nagle may hold the body back
 REMOTE_JAVA_OPTS="${REMOTE_JAVA_OPTS:--Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xms256m -Xmx512m}"
@@ -91,10 +93,10 @@ ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 # wrk on a URL; prints req/s | p50 | p99 | failed answers | CPU µs per request of each given process
 run_wrk() {
   local url="$1" c="$2"; shift 2
-  wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$work/post.lua" "$url" >/dev/null 2>&1 || true
+  $CLIENT wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$work/post.lua" "$url" >/dev/null 2>&1 || true
   local before=() after=() pid
   for pid in "$@"; do before+=("$(ticks "$pid")"); done
-  wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$work/post.lua" "$url" > "$work/wrk.out" 2>&1
+  $CLIENT wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$work/post.lua" "$url" > "$work/wrk.out" 2>&1
   for pid in "$@"; do after+=("$(ticks "$pid")"); done
   local rps p50 p99 failed requests cpu="" i
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
@@ -115,8 +117,8 @@ echo
 echo "CPU µs/req: CPU time the process used during the run, per request answered (remote alone; Junction"
 echo "and the remote it calls, when going through Junction)."
 echo
-echo "| remote delay | c | remote req/s | p50 | p99 | CPU µs/req | Junction req/s | p50 | p99 | CPU µs/req Junction + remote | failed | ratio |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| layout | remote delay | c | remote req/s | p50 | p99 | CPU µs/req | Junction req/s | p50 | p99 | CPU µs/req Junction + remote | failed | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 verb=add_remote_schema
 for delay in $DELAYS; do
   rport="$(free_port)"
@@ -135,13 +137,16 @@ for delay in $DELAYS; do
       *) echo "unexpected answer from $target: $answer" >&2; exit 1;;
     esac
   done
-  # JIT warm-up of both JVMs before the first measurement
-  wrk -t"$THREADS" -c16 -d"${PREWARM}s" -s "$work/post.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
-  for c in $CONCURRENCY; do
-    IFS='|' read -r rrps rp50 rp99 rfail rcpu <<<"$(run_wrk "http://127.0.0.1:$rport/graphql" "$c" "$remote_pid")"
-    IFS='|' read -r jrps jp50 jp99 jfail jcpu jrcpu <<<"$(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$c" "$junction_pid" "$remote_pid")"
-    ratio=$(python3 -c "print(f'{float(\"$jrps\")/float(\"$rrps\"):.2f}')" 2>/dev/null || echo "?")
-    echo "| ${delay} ms | $c | $rrps | $rp50 | $rp99 | $rcpu | $jrps | $jp50 | $jp99 | $jcpu + $jrcpu | $rfail+$jfail | $ratio |"
+  for layout in $LAYOUTS; do
+    apply_layout "$layout" "$remote_pid" "$junction_pid"
+    # JIT warm-up of both JVMs in this layout before the first measurement
+    $CLIENT wrk -t"$THREADS" -c16 -d"${PREWARM}s" -s "$work/post.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+    for c in $CONCURRENCY; do
+      IFS='|' read -r rrps rp50 rp99 rfail rcpu <<<"$(run_wrk "http://127.0.0.1:$rport/graphql" "$c" "$remote_pid")"
+      IFS='|' read -r jrps jp50 jp99 jfail jcpu jrcpu <<<"$(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$c" "$junction_pid" "$remote_pid")"
+      ratio=$(python3 -c "print(f'{float(\"$jrps\")/float(\"$rrps\"):.2f}')" 2>/dev/null || echo "?")
+      echo "| $layout | ${delay} ms | $c | $rrps | $rp50 | $rp99 | $rcpu | $jrps | $jp50 | $jp99 | $jcpu + $jrcpu | $rfail+$jfail | $ratio |"
+    done
   done
   kill "$remote_pid" 2>/dev/null || true
 done
