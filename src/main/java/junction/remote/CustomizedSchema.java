@@ -8,10 +8,14 @@ import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.ScalarInfo;
+import graphql.schema.idl.SchemaPrinter;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A remote schema as the client sees it, customization applied: the whole customized schema, the
@@ -78,6 +82,29 @@ public record CustomizedSchema(GraphQLSchema schema, RemoteNames names, Optional
                 .filter(t -> !skipped.contains(t.getName()))
                 .toList();
     }
+
+    /**
+     * Each of {@link #types()} by name, as its shape: its SDL without descriptions or directives
+     * (deprecations), fields in name order — what decides which queries are valid and what they
+     * return. Two remotes may bring a type of the same name when the shapes are equal (two services
+     * with the same {@code PageInfo} or {@code DateTime}): the schema has it once.
+     */
+    public Map<String, String> shapes() {
+        Map<String, String> out = new LinkedHashMap<>();
+        types().forEach(t -> out.put(t.getName(), SHAPES.print(t).lines()
+                .filter(line -> !line.stripLeading().startsWith("#")).collect(Collectors.joining("\n"))));
+        return out;
+    }
+
+    /** The names of this remote's types that {@code taken} (name → shape) has with another shape, sorted. */
+    public List<String> mismatches(Map<String, String> taken) {
+        return shapes().entrySet().stream()
+                .filter(e -> taken.containsKey(e.getKey()) && !taken.get(e.getKey()).equals(e.getValue()))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    private static final SchemaPrinter SHAPES = new SchemaPrinter(SchemaPrinter.Options.defaultOptions()
+            .includeDirectives(false).descriptionsAsHashComments(true).includeScalarTypes(true));
 
     /**
      * Type resolvers for the remote's interfaces and unions (never called: remote fields are

@@ -2,8 +2,8 @@ package junction.schema;
 
 import graphql.schema.GraphQLCodeRegistry;
 import graphql.schema.GraphQLFieldDefinition;
-import graphql.schema.GraphQLNamedType;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +13,7 @@ import junction.remote.RemoteSchemaState;
 
 /**
  * Merges the consistent remote schemas into a role's schema: their (customized) types as
- * additional types, their query and mutation root fields (or namespace fields) into
+ * additional types (referring to each other by name, so a type two remotes share is merged once), their query and mutation root fields (or namespace fields) into
  * {@code query_root} and {@code mutation_root}, and their type resolvers into the code registry.
  */
 final class RemoteRoots {
@@ -24,22 +24,23 @@ final class RemoteRoots {
 
     /**
      * The remote schemas that can be merged: a remote whose types (after customization) reuse a
-     * name the database's types or an earlier remote already took is left out, with a warning —
-     * a clash must never break the schema of everything else. (Remote-to-remote clashes are also
-     * reported as inconsistent metadata by the resolver.)
+     * name the database's types took, or an earlier remote's with another shape, is left out, with a
+     * warning — a clash must never break the schema of everything else. (Remote-to-remote clashes
+     * are also reported as inconsistent metadata by the resolver.) Types of equal shape are shared.
      */
     static Map<String, RemoteSchemaState.Ready> usable(Map<String, RemoteSchemaState.Ready> remotes, Set<String> taken) {
-        Set<String> seen = new HashSet<>(taken);
+        Map<String, String> seen = new HashMap<>();
         Map<String, RemoteSchemaState.Ready> out = new LinkedHashMap<>();
         remotes.forEach((name, remote) -> {
-            List<String> clashes = remote.customized().types().stream().map(GraphQLNamedType::getName)
-                    .filter(seen::contains).toList();
+            Map<String, String> shapes = remote.customized().shapes();
+            List<String> clashes = new ArrayList<>(shapes.keySet().stream().filter(taken::contains).toList());
+            clashes.addAll(remote.customized().mismatches(seen));
             if (!clashes.isEmpty()) {
                 LOG.warn("remote schema {} is left out of the GraphQL schema: types {} have mismatch with current graphql schema",
                         name, clashes);
                 return;
             }
-            remote.customized().types().forEach(t -> seen.add(t.getName()));
+            shapes.forEach(seen::putIfAbsent);
             out.put(name, remote);
         });
         return out;
@@ -50,15 +51,15 @@ final class RemoteRoots {
                     Map<String, RootField> mutationRoots, List<GraphQLFieldDefinition> mutationFields) {
         for (Map.Entry<String, RemoteSchemaState.Ready> remote : remotes.entrySet()) {
             CustomizedSchema customized = remote.getValue().customized();
-            customized.types().forEach(types::add);
+            customized.types().forEach(t -> types.add(ByNameTypes.type(t)));
             registry.typeResolvers(customized.codeRegistry());
             for (GraphQLFieldDefinition field : customized.queryRootFields()) {
                 queryRoots.putIfAbsent(field.getName(), new RootField.Remote(remote.getKey(), field.getName()));
-                queryFields.add(field);
+                queryFields.add(ByNameTypes.field(field));
             }
             for (GraphQLFieldDefinition field : customized.mutationRootFields()) {
                 mutationRoots.putIfAbsent(field.getName(), new RootField.Remote(remote.getKey(), field.getName()));
-                mutationFields.add(field);
+                mutationFields.add(ByNameTypes.field(field));
             }
         }
     }

@@ -7,12 +7,16 @@ import java.util.Map;
 import junction.test.EngineFixture;
 import junction.test.Http;
 import junction.test.remote.GraphqlTestServer;
+import junction.test.remote.MessageService;
 import junction.test.remote.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Type names that clash between remote schemas, or with the database's types, never break the API. */
+/**
+ * Type names shared by remote schemas: equal shapes are merged (as Hasura compares types' shapes),
+ * different ones refused; a clash with the database's types never breaks the API.
+ */
 class RemoteTypeClashTest {
     private static EngineFixture junction;
     private static GraphqlTestServer first;
@@ -37,21 +41,46 @@ class RemoteTypeClashTest {
     }
 
     @Test
-    void aSecondRemoteWithTheSameTypeNamesIsRefusedAndChangesNothing() {
-        JsonNode before = junction.exportWithVersion();
-        Http.Response r = junction.metadata("{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"second\", \"definition\": {\"url\": \""
-                + second.url() + "\", \"customization\": {\"root_fields_namespace\": \"two\"}}}}");
-
-        assertThat(r.status()).as(r.body()).isEqualTo(400);
-        assertThat(r.json().get("code").asText()).isEqualTo("invalid-configuration");
-        assertThat(r.json().get("error").asText()).isEqualTo(
-                "Inconsistent object: types: [ User ] have mismatch with current graphql schema. HINT: Types must be same.");
-        assertThat(junction.exportWithVersion()).isEqualTo(before);
-
+    void aSecondRemoteWithTypesOfTheSameShapeSharesThemAndEachRemoteAnswersItsOwnFields() {
         junction.metadataOk("{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"second\", \"definition\": {\"url\": \""
-                + second.url() + "\", \"customization\": {\"root_fields_namespace\": \"two\", \"type_names\": {\"prefix\": \"Two_\"}}}}}");
+                + second.url() + "\", \"customization\": {\"root_fields_namespace\": \"two\"}}}}");
+        first.reset();
+        second.reset();
+
         assertThat(junction.graphql("{ notes { id } one { user(id: 1) { name } } two { user(id: 2) { name } } }", Map.of()).json().toString())
                 .isEqualTo("{\"data\":{\"notes\":[{\"id\":1}],\"one\":{\"user\":{\"name\":\"user1\"}},\"two\":{\"user\":{\"name\":\"user2\"}}}}");
+        assertThat(first.requestCount()).isEqualTo(1);
+        assertThat(second.requestCount()).isEqualTo(1);
+        assertThat(junction.graphql("{ __type(name: \"User\") { fields { name } } }", Map.of()).json().at("/data/__type/fields").size())
+                .isEqualTo(3);
+        assertThat(junction.metadata("{\"type\": \"get_inconsistent_metadata\", \"args\": {}}").json().get("is_consistent").asBoolean())
+                .isTrue();
+        junction.metadataOk("{\"type\": \"remove_remote_schema\", \"args\": {\"name\": \"second\"}}");
+    }
+
+    @Test
+    void aRemoteWithAnotherTypeOfTheSameNameIsRefusedAndChangesNothing() {
+        GraphqlTestServer messages = MessageService.start();
+        try {
+            JsonNode before = junction.exportWithVersion();
+            Http.Response r = junction.metadata("{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"messages\", \"definition\": {\"url\": \""
+                    + messages.url() + "\", \"customization\": {\"root_fields_namespace\": \"three\"}}}}");
+
+            // its User has other fields (its root types behind the namespace are named threeQuery…)
+            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.json().get("code").asText()).isEqualTo("invalid-configuration");
+            assertThat(r.json().get("error").asText()).isEqualTo(
+                    "Inconsistent object: types: [ User ] have mismatch with current graphql schema. HINT: Types must be same.");
+            assertThat(junction.exportWithVersion()).isEqualTo(before);
+
+            junction.metadataOk("{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"messages\", \"definition\": {\"url\": \""
+                    + messages.url() + "\", \"customization\": {\"root_fields_namespace\": \"three\", \"type_names\": {\"prefix\": \"M_\"}}}}}");
+            assertThat(junction.graphql("{ one { user(id: 1) { name } } three { user(id: 1) { name } } }", Map.of()).json().toString())
+                    .isEqualTo("{\"data\":{\"one\":{\"user\":{\"name\":\"user1\"}},\"three\":{\"user\":{\"name\":\"user1\"}}}}");
+            junction.metadataOk("{\"type\": \"remove_remote_schema\", \"args\": {\"name\": \"messages\"}}");
+        } finally {
+            messages.close();
+        }
     }
 
     @Test

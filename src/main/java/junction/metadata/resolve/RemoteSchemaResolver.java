@@ -2,6 +2,7 @@ package junction.metadata.resolve;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import graphql.language.OperationDefinition.Operation;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,7 @@ final class RemoteSchemaResolver {
         Map<String, RemoteSchemaState> out = new LinkedHashMap<>();
         Set<String> query = new HashSet<>();
         Set<String> mutation = new HashSet<>();
-        Set<String> types = new HashSet<>();
+        Map<String, String> types = new HashMap<>();
         for (RemoteSchema remote : remotes) {
             RemoteSchemaState state = states.get(remote.name());
             if (state == null || !state.loadedFrom(remote.definition())) {
@@ -49,14 +50,17 @@ final class RemoteSchemaResolver {
             var customized = state.ready().orElseThrow().customized();
             query.addAll(customized.rootFieldNames(Operation.QUERY));
             mutation.addAll(customized.rootFieldNames(Operation.MUTATION));
-            customized.types().forEach(t -> types.add(t.getName()));
+            customized.shapes().forEach(types::putIfAbsent);
         }
         return out;
     }
 
-    /** Two remote schemas may not bring types of the same name (give one a type name prefix). */
-    private static Optional<ApiException> typeClash(RemoteSchemaState.Ready ready, Set<String> taken) {
-        List<String> clashes = ready.customized().types().stream().map(t -> t.getName()).filter(taken::contains).sorted().toList();
+    /**
+     * Two remote schemas may bring types of the same name only with the same shape (fields,
+     * arguments, types); otherwise one needs a type name prefix.
+     */
+    private static Optional<ApiException> typeClash(RemoteSchemaState.Ready ready, Map<String, String> taken) {
+        List<String> clashes = ready.customized().mismatches(taken);
         if (clashes.isEmpty()) {
             return Optional.empty();
         }
