@@ -20,7 +20,6 @@ CONCURRENCY="${CONCURRENCY:-16 64}"
 THREADS="${THREADS:-2}"
 DELAYS="${DELAYS:-0 2}"
 LAYOUTS="${LAYOUTS:-split shared}"
-export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
 # the JDK's HTTP server writes headers and body apart: without nodelay Nagle may hold the body back
 REMOTE_JAVA_OPTS="${REMOTE_JAVA_OPTS:--Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xms256m -Xmx512m}"
 

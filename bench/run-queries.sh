@@ -14,8 +14,6 @@ ORDERS="${ORDERS:-100000}"
 CONCURRENCY="${CONCURRENCY:-16 64}"
 THREADS="${THREADS:-2}"
 LAYOUTS="${LAYOUTS:-split shared}"
-# the parallel collector costs less CPU per request than ZGC on a small machine shared with PostgreSQL
-export JUNCTION_JAVA_OPTS="${JUNCTION_JAVA_OPTS:--XX:+UseParallelGC -Xms512m -Xmx1g}"
 
 . "$here/lib.sh"
 need_postgres_tools
