@@ -136,10 +136,13 @@ for delay in $DELAYS; do
       *) echo "unexpected answer from $target: $answer" >&2; exit 1;;
     esac
   done
+  # JIT warm-up of both JVMs on all cores before the first measurement (on one core the compilers
+  # would still be busy during the first layout's runs)
+  apply_layout shared "$remote_pid" "$junction_pid"
+  wrk -t"$THREADS" -c16 -d"${PREWARM}s" -s "$work/post.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
   for layout in $LAYOUTS; do
     apply_layout "$layout" "$remote_pid" "$junction_pid"
-    # JIT warm-up of both JVMs in this layout before the first measurement
-    $CLIENT wrk -t"$THREADS" -c16 -d"${PREWARM}s" -s "$work/post.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+    $CLIENT wrk -t"$THREADS" -c16 -d5s -s "$work/post.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
     for c in $CONCURRENCY; do
       IFS='|' read -r rrps rp50 rp99 rfail rcpu <<<"$(run_wrk "http://127.0.0.1:$rport/graphql" "$c" "$remote_pid")"
       IFS='|' read -r jrps jp50 jp99 jfail jcpu jrcpu <<<"$(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$c" "$junction_pid" "$remote_pid")"

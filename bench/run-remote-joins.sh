@@ -98,10 +98,13 @@ run_pgbench() { # sql concurrency -> tps
 echo
 echo "| layout | concurrency | Junction req/s | p50 | p99 | CPU µs/req Junction + remote + PostgreSQL | SQL alone (pgbench tps) | remote alone (req/s) | ceiling | Junction ÷ ceiling |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
+# JIT warm-up of Junction and the remote on all cores first: on one core the compilers would still be
+# busy during the first layout's runs
+CLIENT=""
+wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-30}s" -s "$work/join.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
 for layout in $LAYOUTS; do
   apply_layout "$layout" "$(postmaster_pid "$work") $remote_pid" "$junction_pid"
-  # JIT warm-up of Junction and the remote in this layout
-  $CLIENT wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-15}s" -s "$work/join.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+  $CLIENT wrk -t"$THREADS" -c16 -d5s -s "$work/join.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
   for c in $CONCURRENCY; do
     j0=$(cpu_ticks "$junction_pid"); r0=$(cpu_ticks "$remote_pid"); p0=$(cpu_ticks "$(postmaster_pid "$work")")
     read -r jrps jp50 jp99 jn < <(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c")
