@@ -86,8 +86,10 @@ field = json.load(sys.stdin)[0]
 sql = re.sub(r"\$(\d+)", "100", field["sql"])
 print("select json_build_object(\x27" + field["field"] + "\x27, (" + sql + "))::text;")' > "$work/join.sql"
 
-run_wrk() { # url lua concurrency -> "rps p50 p99 requests"
+warm() { # url lua concurrency
   $CLIENT wrk -t"$THREADS" -c"$3" -d"${WARMUP}s" -s "$2" "$1" >/dev/null 2>&1 || true
+}
+measure() { # url lua concurrency -> "rps p50 p99 requests"
   $CLIENT wrk -t"$THREADS" -c"$3" -d"${DURATION}s" --latency -s "$2" "$1" | awk '
     /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /requests in/ {n=$1} END {print rps, p50, p99, n}'
 }
@@ -106,11 +108,13 @@ for layout in $LAYOUTS; do
   apply_layout "$layout" "$(postmaster_pid "$work") $remote_pid" "$junction_pid"
   $CLIENT wrk -t"$THREADS" -c16 -d5s -s "$work/join.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
   for c in $CONCURRENCY; do
+    warm "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c"
     j0=$(cpu_ticks "$junction_pid"); r0=$(cpu_ticks "$remote_pid"); p0=$(cpu_ticks "$(postmaster_pid "$work")")
-    read -r jrps jp50 jp99 jn < <(run_wrk "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c")
+    read -r jrps jp50 jp99 jn < <(measure "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c")
     j1=$(cpu_ticks "$junction_pid"); r1=$(cpu_ticks "$remote_pid"); p1=$(cpu_ticks "$(postmaster_pid "$work")")
     cpu="$(per_request $((j1 - j0)) "$jn") + $(per_request $((r1 - r0)) "$jn") + $(per_request $((p1 - p0)) "$jn")"
-    read -r rrps _ _ _ < <(run_wrk "http://127.0.0.1:$RPORT/graphql" "$work/remote.lua" "$c")
+    warm "http://127.0.0.1:$RPORT/graphql" "$work/remote.lua" "$c"
+    read -r rrps _ _ _ < <(measure "http://127.0.0.1:$RPORT/graphql" "$work/remote.lua" "$c")
     stps="$(run_pgbench "$work/join.sql" "$c")"
     python3 - "$layout" "$c" "$jrps" "$jp50" "$jp99" "$cpu" "$stps" "$rrps" <<'PY'
 import sys
