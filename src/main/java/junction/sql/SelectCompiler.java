@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
-import junction.error.ApiException;
-import junction.error.Code;
 import junction.plan.ir.Aggregate;
 import junction.plan.ir.AggregateField;
 import junction.plan.ir.AggregateSelection;
