@@ -1,14 +1,11 @@
 package junction.execute;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import junction.error.ApiException;
-import junction.error.Code;
 import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.metadata.resolve.Snapshot;
@@ -88,7 +85,7 @@ public final class GraphqlPipeline {
 
     private GraphqlResponse joined(GraphqlResponse answer, Compiled compiled, RoleSchema schema, RequestContext context,
                                    ObjectNode variables) {
-        if (!(parse(answer.body()).get("data") instanceof ObjectNode data)) {
+        if (!(ResponseBytes.parseDatabase(answer.body()).get("data") instanceof ObjectNode data)) {
             return answer;
         }
         return new GraphqlResponse(join(Json.bytes(data), compiled, schema, context, variables), answer.setCookies());
@@ -97,13 +94,5 @@ public final class GraphqlPipeline {
     private DataSource pool(SchemaCache.Generation generation, String source) {
         return (DataSource) generation.attachments().computeIfAbsent("pool:" + source,
                 k -> pools.apply(generation.snapshot(), source));
-    }
-
-    private static JsonNode parse(byte[] json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw ApiException.of(Code.UNEXPECTED, "database answered with invalid JSON: " + e.getMessage());
-        }
     }
 }

@@ -2,7 +2,6 @@ package junction.execute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,7 +10,6 @@ import java.util.Map;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import junction.error.ApiException;
-import junction.error.Code;
 import junction.json.Json;
 import junction.plan.ir.RootNode;
 import junction.plan.ir.Typename;
@@ -40,7 +38,7 @@ final class QueryExecutor {
         try {
             Map<String, Forked<JsonNode>> sources = new LinkedHashMap<>();
             compiled.queries().forEach((source, statement) -> sources.put(source,
-                    Forked.now(() -> parse(StatementRunner.query(pools.apply(source), statement, new Bindings(variables, context.session()))))));
+                    Forked.now(() -> ResponseBytes.parseDatabase(StatementRunner.query(pools.apply(source), statement, new Bindings(variables, context.session()))))));
             Map<String, Forked<RemoteAnswer>> byKey = byRootKey(compiled.remotes(), remotes);
             ObjectNode data = Json.object();
             ObjectNode introspection = null;
@@ -103,13 +101,5 @@ final class QueryExecutor {
             }
         });
         return Introspection.run(schema, prepared.document, prepared.operation, fields, variables);
-    }
-
-    private static JsonNode parse(byte[] json) {
-        try {
-            return Json.MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw ApiException.of(Code.UNEXPECTED, "database answered with invalid JSON: " + e.getMessage());
-        }
     }
 }

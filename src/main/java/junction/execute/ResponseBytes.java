@@ -2,8 +2,11 @@ package junction.execute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import junction.error.ApiException;
+import junction.error.Code;
 import junction.json.Json;
 
 /** The response envelopes the executors write: {@code {"data": …}} around bytes, and a remote's errors. */
@@ -20,6 +23,15 @@ final class ResponseBytes {
         System.arraycopy(data, 0, out, DATA_OPEN.length, data.length);
         out[out.length - 1] = '}';
         return out;
+    }
+
+    /** Database JSON (or a response built from it) as a tree. */
+    static JsonNode parseDatabase(byte[] json) {
+        try {
+            return Json.MAPPER.readTree(json);
+        } catch (IOException e) {
+            throw ApiException.of(Code.UNEXPECTED, "database answered with invalid JSON: " + e.getMessage());
+        }
     }
 
     /**

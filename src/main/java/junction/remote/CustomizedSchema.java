@@ -96,9 +96,9 @@ public record CustomizedSchema(GraphQLSchema schema, RemoteNames names, Optional
         return out;
     }
 
-    /** The names of this remote's types that {@code taken} (name → shape) has with another shape, sorted. */
-    public List<String> mismatches(Map<String, String> taken) {
-        return shapes().entrySet().stream()
+    /** The names in {@code shapes} (one remote's {@link #shapes()}) that {@code taken} has with another shape, sorted. */
+    public static List<String> mismatches(Map<String, String> shapes, Map<String, String> taken) {
+        return shapes.entrySet().stream()
                 .filter(e -> taken.containsKey(e.getKey()) && !taken.get(e.getKey()).equals(e.getValue()))
                 .map(Map.Entry::getKey).sorted().toList();
     }

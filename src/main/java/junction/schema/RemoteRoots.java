@@ -34,7 +34,7 @@ final class RemoteRoots {
         remotes.forEach((name, remote) -> {
             Map<String, String> shapes = remote.customized().shapes();
             List<String> clashes = new ArrayList<>(shapes.keySet().stream().filter(taken::contains).toList());
-            clashes.addAll(remote.customized().mismatches(seen));
+            clashes.addAll(CustomizedSchema.mismatches(shapes, seen));
             if (!clashes.isEmpty()) {
                 LOG.warn("remote schema {} is left out of the GraphQL schema: types {} have mismatch with current graphql schema",
                         name, clashes);

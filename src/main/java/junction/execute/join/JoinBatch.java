@@ -18,7 +18,6 @@ final class JoinBatch {
     private final Map<List<JsonNode>, Integer> distinct = new LinkedHashMap<>();
     private final List<Integer> rowSet = new ArrayList<>();
     private final List<ResponsePath> paths = new ArrayList<>();
-    private JsonNode[] values;
     private long[] slices;
     private static final RemoteResultMapper TYPENAMES = new RemoteResultMapper();
 
@@ -64,30 +63,20 @@ final class JoinBatch {
 
     /**
      * The relationship's value for argument set {@code set} in the remote's answer, with
-     * {@code __typename} values customized; computed once per set however many rows share it.
+     * {@code __typename} values customized, written to {@code buffer} once per set however many
+     * rows share it: its slice there.
      */
-    JsonNode value(int set, JsonNode data) {
-        if (values == null) {
-            values = new JsonNode[distinct.size()];
-        }
-        if (values[set] == null) {
-            JsonNode value = JoinQuery.extract(data, this, set);
-            if (field.shape().hasTypenames() && !field.names().isIdentity()) {
-                TYPENAMES.customizeTypenames(value, field.shape(), field.names());
-            }
-            values[set] = value;
-        }
-        return values[set];
-    }
-
-    /** {@link #value} written to {@code buffer} once per set: its slice there. */
     long valueSlice(int set, JsonNode data, ValueBuffer buffer) {
         if (slices == null) {
             slices = new long[distinct.size()];
             java.util.Arrays.fill(slices, -1);
         }
         if (slices[set] < 0) {
-            slices[set] = buffer.write(value(set, data));
+            JsonNode value = JoinQuery.extract(data, this, set);
+            if (field.shape().hasTypenames() && !field.names().isIdentity()) {
+                TYPENAMES.customizeTypenames(value, field.shape(), field.names());
+            }
+            slices[set] = buffer.write(value);
         }
         return slices[set];
     }

@@ -13,6 +13,7 @@ import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Json;
 import junction.metadata.model.RemoteSchema;
+import junction.remote.CustomizedSchema;
 import junction.remote.RemoteSchemaState;
 
 /**
@@ -41,8 +42,9 @@ final class RemoteSchemaResolver {
                 continue;
             }
             out.put(remote.name(), state);
+            Map<String, String> shapes = state.ready().map(r -> r.customized().shapes()).orElse(Map.of());
             Optional<ApiException> problem = state.failure().or(() -> collision(state.ready().orElseThrow(), query,
-                    mutation, tables)).or(() -> typeClash(state.ready().orElseThrow(), types));
+                    mutation, tables)).or(() -> typeClash(shapes, types));
             if (problem.isPresent()) {
                 issues.add(issue(remote, problem.get()));
                 continue;
@@ -50,7 +52,7 @@ final class RemoteSchemaResolver {
             var customized = state.ready().orElseThrow().customized();
             query.addAll(customized.rootFieldNames(Operation.QUERY));
             mutation.addAll(customized.rootFieldNames(Operation.MUTATION));
-            customized.shapes().forEach(types::putIfAbsent);
+            shapes.forEach(types::putIfAbsent);
         }
         return out;
     }
@@ -59,8 +61,8 @@ final class RemoteSchemaResolver {
      * Two remote schemas may bring types of the same name only with the same shape (fields,
      * arguments, types); otherwise one needs a type name prefix.
      */
-    private static Optional<ApiException> typeClash(RemoteSchemaState.Ready ready, Map<String, String> taken) {
-        List<String> clashes = ready.customized().mismatches(taken);
+    private static Optional<ApiException> typeClash(Map<String, String> shapes, Map<String, String> taken) {
+        List<String> clashes = CustomizedSchema.mismatches(shapes, taken);
         if (clashes.isEmpty()) {
             return Optional.empty();
         }
