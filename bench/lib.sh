@@ -12,6 +12,22 @@ need_postgres_tools() {
   PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 }
 
+# need_jdk: a JDK 21 or newer as JAVA_HOME and first on PATH, for building and for the test remote
+# services: JAVA_HOME if it is one, else the newest installed under /usr/lib/jvm
+java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
+need_jdk() {
+  if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
+    JAVA_HOME="$(for d in /usr/lib/jvm/*/; do [ -x "$d/bin/javac" ] && echo "$(java_major "${d%/}") ${d%/}"; done | sort -n | tail -1 | cut -d' ' -f2)"
+  fi
+  export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+}
+
+# wrk_stats FILE: from the output of `wrk --latency`: req/s, p50, p99, requests answered, non-2xx answers
+wrk_stats() {
+  awk '/Requests\/sec/ {rps = $2} $1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} /requests in/ {n = $1}
+       /Non-2xx/ {bad = $NF} END {print rps, p50, p99, n, bad + 0}' "$1"
+}
+
 # start_postgres DIR PORT: a throwaway cluster in DIR/data (fsync off), its URL in $DB, loaded with
 # dataset.sql for $ORDERS orders; stop_postgres DIR stops it
 start_postgres() {

@@ -27,12 +27,7 @@ REMOTE_JAVA_OPTS="${REMOTE_JAVA_OPTS:--Dsun.net.httpserver.nodelay=true -XX:+Use
 if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
   as_root apt-get update -q && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -q wrk curl
 fi
-# a JDK 21 or newer for the build and the user service: JAVA_HOME if it is one, else the newest installed
-java_major() { "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = \([0-9]*\).*/\1/p'; }
-if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
-  JAVA_HOME="$(for d in /usr/lib/jvm/*/; do [ -x "$d/bin/javac" ] && echo "$(java_major "${d%/}") ${d%/}"; done | sort -n | tail -1 | cut -d' ' -f2)"
-fi
-export JAVA_HOME PATH="$JAVA_HOME/bin:$PATH"
+need_jdk
 
 work="$(mktemp -d /tmp/junction-forwarding.XXXXXX)"
 JPORT="$(free_port)"
@@ -86,25 +81,20 @@ pids+=($!)
 junction_pid=$!
 wait_for "Junction" "http://127.0.0.1:$JPORT/healthz" "$work/junction.log" "${pids[-1]}"
 
-# CPU time (user + system) a process has used, in clock ticks
-ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
 
 # wrk on a URL; prints req/s | p50 | p99 | failed answers | CPU µs per request of each given process
 run_wrk() {
   local url="$1" c="$2"; shift 2
   $CLIENT wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$work/post.lua" "$url" >/dev/null 2>&1 || true
   local before=() after=() pid
-  for pid in "$@"; do before+=("$(ticks "$pid")"); done
+  for pid in "$@"; do before+=("$(cpu_ticks "$pid")"); done
   $CLIENT wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$work/post.lua" "$url" > "$work/wrk.out" 2>&1
-  for pid in "$@"; do after+=("$(ticks "$pid")"); done
-  local rps p50 p99 failed requests cpu="" i
-  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
-  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.out")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
+  for pid in "$@"; do after+=("$(cpu_ticks "$pid")"); done
+  local rps p50 p99 requests failed cpu="" i
+  read -r rps p50 p99 requests _ < <(wrk_stats "$work/wrk.out")
   failed=$(awk '/failed answers/ {print $NF}' "$work/wrk.out")
-  requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
   for i in "${!before[@]}"; do
-    cpu+="|$(( (after[i] - before[i]) * 1000000 / $(getconf CLK_TCK) / (requests > 0 ? requests : 1) ))"
+    cpu+="|$(per_request $((after[i] - before[i])) "$requests")"
   done
   echo "$rps|$p50|$p99|${failed:-?}$cpu"
 }

@@ -94,13 +94,9 @@ run_wrk() {
   j0=$(cpu_ticks "$junction_pid"); p0=$(cpu_ticks "$(postmaster_pid "$work")")
   $CLIENT wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" > "$work/wrk.out" 2>&1
   j1=$(cpu_ticks "$junction_pid"); p1=$(cpu_ticks "$(postmaster_pid "$work")")
-  local rps p50 p99 errors requests
-  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.out")
-  p50=$(awk '$1 == "50%" {print $2}' "$work/wrk.out")
-  p99=$(awk '$1 == "99%" {print $2}' "$work/wrk.out")
-  errors=$(awk '/Non-2xx/ {print $NF}' "$work/wrk.out")
-  requests=$(awk '/requests in/ {print $1}' "$work/wrk.out")
-  echo "$rps|$p50|$p99|${errors:-0}|$(per_request $((j1 - j0)) "$requests")|$(per_request $((p1 - p0)) "$requests")"
+  local rps p50 p99 requests errors
+  read -r rps p50 p99 requests errors < <(wrk_stats "$work/wrk.out")
+  echo "$rps|$p50|$p99|$errors|$(per_request $((j1 - j0)) "$requests")|$(per_request $((p1 - p0)) "$requests")"
 }
 
 run_pgbench() {

@@ -3,8 +3,9 @@
 # GraphQL user service, through Junction, against the ceiling of the same work done without it:
 # the SQL alone under `pgbench -M prepared`, plus the one batched call on the remote alone
 # (ceiling = 1 / (1/sql + 1/remote)), in each of LAYOUTS (see lib.sh; in `split` PostgreSQL and the
-# remote share core 0, so the ceiling formula is that core's capacity for both parts). Also checks that products → items → order → remote user makes
-# exactly one remote request per query. Prints a Markdown table.
+# remote share core 0, so the ceiling formula is that core's capacity for both parts). Also checks
+# that products → items → order → remote user makes exactly one remote request per query. Prints a
+# Markdown table.
 #
 #   bench/run-remote-joins.sh        # DURATION=10 WARMUP=3 ORDERS=100000 CONCURRENCY="16 64"
 set -euo pipefail
@@ -34,8 +35,8 @@ start_postgres "$work" "$PGPORT"
 
 echo "== building" >&2
 (cd "$root" && ./junction --version >/dev/null 2>&1 || true)
-export JAVA_HOME="${JAVA_HOME:-$(ls -d /usr/lib/jvm/*25* /usr/lib/jvm/*21* 2>/dev/null | head -1)}"
-(cd "$root" && "$JAVA_HOME/bin/java" -version >/dev/null 2>&1 && mvn -q -B -DskipTests test-compile dependency:build-classpath \
+need_jdk
+(cd "$root" && mvn -q -B -DskipTests test-compile dependency:build-classpath \
   -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >&2)
 CP="$root/target/test-classes:$root/target/classes:$(cat "$work/cp.txt")"
 
@@ -89,9 +90,9 @@ print("select json_build_object(\x27" + field["field"] + "\x27, (" + sql + "))::
 warm() { # url lua concurrency
   $CLIENT wrk -t"$THREADS" -c"$3" -d"${WARMUP}s" -s "$2" "$1" >/dev/null 2>&1 || true
 }
-measure() { # url lua concurrency -> "rps p50 p99 requests"
-  $CLIENT wrk -t"$THREADS" -c"$3" -d"${DURATION}s" --latency -s "$2" "$1" | awk '
-    /Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /requests in/ {n=$1} END {print rps, p50, p99, n}'
+measure() { # url lua concurrency -> "rps p50 p99 requests non-2xx"
+  $CLIENT wrk -t"$THREADS" -c"$3" -d"${DURATION}s" --latency -s "$2" "$1" > "$work/wrk.out"
+  wrk_stats "$work/wrk.out"
 }
 run_pgbench() { # sql concurrency -> tps
   $CLIENT pgbench -n -M prepared -T "$DURATION" -c "$2" -j "$THREADS" -f "$1" "$DB" 2>/dev/null | awk '/^tps/ {print $3; exit}'
@@ -110,11 +111,11 @@ for layout in $LAYOUTS; do
   for c in $CONCURRENCY; do
     warm "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c"
     j0=$(cpu_ticks "$junction_pid"); r0=$(cpu_ticks "$remote_pid"); p0=$(cpu_ticks "$(postmaster_pid "$work")")
-    read -r jrps jp50 jp99 jn < <(measure "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c")
+    read -r jrps jp50 jp99 jn _ < <(measure "http://127.0.0.1:$JPORT/v1/graphql" "$work/join.lua" "$c")
     j1=$(cpu_ticks "$junction_pid"); r1=$(cpu_ticks "$remote_pid"); p1=$(cpu_ticks "$(postmaster_pid "$work")")
     cpu="$(per_request $((j1 - j0)) "$jn") + $(per_request $((r1 - r0)) "$jn") + $(per_request $((p1 - p0)) "$jn")"
     warm "http://127.0.0.1:$RPORT/graphql" "$work/remote.lua" "$c"
-    read -r rrps _ _ _ < <(measure "http://127.0.0.1:$RPORT/graphql" "$work/remote.lua" "$c")
+    read -r rrps _ < <(measure "http://127.0.0.1:$RPORT/graphql" "$work/remote.lua" "$c")
     stps="$(run_pgbench "$work/join.sql" "$c")"
     python3 - "$layout" "$c" "$jrps" "$jp50" "$jp99" "$cpu" "$stps" "$rrps" <<'PY'
 import sys
