@@ -1,5 +1,6 @@
 package junction.cli;
 
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,12 +9,30 @@ import picocli.CommandLine.Command;
         description = "A GraphQL engine for PostgreSQL and remote GraphQL schemas, compatible with Hasura v2.",
         subcommands = {ServeCommand.class})
 public final class Main implements Runnable {
+    private final Map<String, String> environment;
 
+    Main(Map<String, String> environment) {
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** The one place the process environment is read: once, here, and handed down as a value. */
     public static void main(String[] args) {
-        int code = new CommandLine(new Main()).execute(args);
+        int code = commandLine(System.getenv()).execute(args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** The command line over a given environment: flags win over its variables, which win over defaults. */
+    static CommandLine commandLine(Map<String, String> environment) {
+        return new CommandLine(new Main(environment))
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setDefaultValueProvider(new EnvDefaults(environment));
+    }
+
+    /** The environment metadata's {@code from_env} refers to. */
+    Map<String, String> environment() {
+        return environment;
     }
 
     @Override

@@ -8,82 +8,96 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import junction.config.Env;
 import junction.db.EmbeddedDatabase;
+import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.server.Engine;
 import junction.server.ServerConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
-/** {@code junction serve}: starts the engine, with an embedded PostgreSQL unless a database URL is given. */
+/**
+ * {@code junction serve}: starts the engine, with an embedded PostgreSQL unless a database URL is given.
+ * Each option's {@code descriptionKey} is the environment variable it is read from when the flag is
+ * absent ({@link EnvDefaults}); {@link #settings} turns them into the engine's one settings value.
+ */
 @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start the GraphQL engine.")
 public final class ServeCommand implements Callable<Integer> {
 
-    @Option(names = "--host", defaultValue = "${env:HASURA_GRAPHQL_SERVER_HOST:-0.0.0.0}",
+    @ParentCommand
+    Main main;
+
+    @Option(names = "--host", descriptionKey = "HASURA_GRAPHQL_SERVER_HOST", defaultValue = "0.0.0.0",
             description = "Interface to listen on (HASURA_GRAPHQL_SERVER_HOST). Default: ${DEFAULT-VALUE}")
     String host;
 
-    @Option(names = {"--server-port", "--port"}, defaultValue = "${env:HASURA_GRAPHQL_SERVER_PORT:-8080}",
+    @Option(names = {"--server-port", "--port"}, descriptionKey = "HASURA_GRAPHQL_SERVER_PORT", defaultValue = "8080",
             description = "Port to listen on (HASURA_GRAPHQL_SERVER_PORT). Default: ${DEFAULT-VALUE}")
     int port;
 
-    @Option(names = "--database-url", defaultValue = "${env:HASURA_GRAPHQL_DATABASE_URL}",
+    @Option(names = "--database-url", descriptionKey = Engine.DEFAULT_SOURCE_ENV,
             description = "PostgreSQL URL of the 'default' source and, unless --metadata-database-url, the metadata store (HASURA_GRAPHQL_DATABASE_URL). Without it an embedded PostgreSQL is started.")
     String databaseUrl;
 
-    @Option(names = "--metadata-database-url", defaultValue = "${env:HASURA_GRAPHQL_METADATA_DATABASE_URL}",
+    @Option(names = "--metadata-database-url", descriptionKey = "HASURA_GRAPHQL_METADATA_DATABASE_URL",
             description = "PostgreSQL URL of the metadata store (HASURA_GRAPHQL_METADATA_DATABASE_URL).")
     String metadataDatabaseUrl;
 
-    @Option(names = "--admin-secret", defaultValue = "${env:HASURA_GRAPHQL_ADMIN_SECRET}",
+    @Option(names = "--admin-secret", descriptionKey = "HASURA_GRAPHQL_ADMIN_SECRET",
             description = "Admin secret required in x-hasura-admin-secret (HASURA_GRAPHQL_ADMIN_SECRET).")
     String adminSecret;
 
-    @Option(names = "--admin-secrets", defaultValue = "${env:HASURA_GRAPHQL_ADMIN_SECRETS}",
+    @Option(names = "--admin-secrets", descriptionKey = "HASURA_GRAPHQL_ADMIN_SECRETS",
             description = "Several admin secrets as a JSON list (HASURA_GRAPHQL_ADMIN_SECRETS).")
     String adminSecrets;
 
-    @Option(names = "--unauthorized-role", defaultValue = "${env:HASURA_GRAPHQL_UNAUTHORIZED_ROLE}",
+    @Option(names = "--unauthorized-role", descriptionKey = "HASURA_GRAPHQL_UNAUTHORIZED_ROLE",
             description = "Role for requests without credentials (HASURA_GRAPHQL_UNAUTHORIZED_ROLE).")
     String unauthorizedRole;
 
-    @Option(names = "--data-dir", defaultValue = "${env:JUNCTION_DATA_DIR:-${sys:user.home}/.junction}",
+    @Option(names = "--data-dir", descriptionKey = "JUNCTION_DATA_DIR", defaultValue = "${sys:user.home}/.junction",
             description = "Where the embedded PostgreSQL keeps its data (JUNCTION_DATA_DIR). Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
-    @Option(names = "--pg-connections", defaultValue = "${env:HASURA_GRAPHQL_PG_CONNECTIONS:-16}",
+    @Option(names = "--pg-connections", descriptionKey = "HASURA_GRAPHQL_PG_CONNECTIONS", defaultValue = "16",
             description = "Connections per source pool (HASURA_GRAPHQL_PG_CONNECTIONS). Default: ${DEFAULT-VALUE}")
     int pgConnections;
 
-    @Option(names = "--max-body-bytes", defaultValue = "${env:JUNCTION_MAX_BODY_BYTES:-33554432}",
+    @Option(names = "--max-body-bytes", descriptionKey = "JUNCTION_MAX_BODY_BYTES", defaultValue = "33554432",
             description = "Largest request body accepted (JUNCTION_MAX_BODY_BYTES). Default: ${DEFAULT-VALUE}")
     long maxBodyBytes;
 
-    @Option(names = "--schema-sync-poll-interval", defaultValue = "${env:HASURA_GRAPHQL_SCHEMA_SYNC_POLL_INTERVAL:-500}",
+    @Option(names = "--schema-sync-poll-interval", descriptionKey = "HASURA_GRAPHQL_SCHEMA_SYNC_POLL_INTERVAL", defaultValue = "500",
             description = "Milliseconds between checks for metadata changed by other instances (HASURA_GRAPHQL_SCHEMA_SYNC_POLL_INTERVAL). Default: ${DEFAULT-VALUE}")
     long pollMillis;
 
-    @Option(names = "--dev-mode", defaultValue = "${env:HASURA_GRAPHQL_DEV_MODE:-false}",
-            description = "Include internal error details for every role (HASURA_GRAPHQL_DEV_MODE).")
+    @Option(names = "--dev-mode", descriptionKey = "HASURA_GRAPHQL_DEV_MODE", defaultValue = "false", arity = "0..1",
+            description = "Include internal error details for every role (HASURA_GRAPHQL_DEV_MODE). Default: ${DEFAULT-VALUE}")
     boolean devMode;
 
-    @Option(names = "--admin-internal-errors", defaultValue = "${env:HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS:-true}",
+    @Option(names = "--admin-internal-errors", descriptionKey = "HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS", defaultValue = "true", arity = "0..1",
             description = "Include internal error details for admin requests (HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS). Default: ${DEFAULT-VALUE}")
     boolean adminInternalErrors;
+
+    @Option(names = "--stringify-numeric-types", descriptionKey = "HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES", defaultValue = "false", arity = "0..1",
+            description = "bigint, numeric and double precision values as JSON strings (HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES). Default: ${DEFAULT-VALUE}")
+    boolean stringifyNumericTypes;
+
+    @Option(names = "--remote-errors", descriptionKey = "JUNCTION_REMOTE_ERRORS", defaultValue = "hasura",
+            description = "What a failing remote join does: hasura (the request fails) or partial (its fields are null with errors) (JUNCTION_REMOTE_ERRORS). Default: ${DEFAULT-VALUE}")
+    RemoteErrorMode remoteErrors;
 
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         EmbeddedDatabase embedded = null;
-        Optional<String> database = blankToEmpty(databaseUrl);
-        if (database.isEmpty() && blankToEmpty(metadataDatabaseUrl).isEmpty()) {
+        Optional<String> embeddedUrl = Optional.empty();
+        if (needsEmbeddedDatabase()) {
             System.out.println("No database URL given: starting embedded PostgreSQL in " + dataDir.resolve("pgdata"));
             embedded = EmbeddedDatabase.start(dataDir.resolve("pgdata"));
-            database = Optional.of(embedded.url("postgres"));
+            embeddedUrl = Optional.of(embedded.url("postgres"));
         }
-        ServerConfig config = new ServerConfig(host, port, database, blankToEmpty(metadataDatabaseUrl), secrets(),
-                blankToEmpty(unauthorizedRole), maxBodyBytes, pollMillis, pgConnections, adminInternalErrors, devMode,
-                Env.system());
-        Engine engine = Engine.start(config);
+        Engine engine = Engine.start(settings(embeddedUrl));
         System.out.printf("Junction is serving on http://%s:%d (GraphQL at /v1/graphql, metadata at /v1/metadata), started in %d ms%n",
                 host, engine.port(), (System.nanoTime() - started) / 1_000_000);
         CountDownLatch stopped = new CountDownLatch(1);
@@ -101,6 +115,18 @@ public final class ServeCommand implements Callable<Integer> {
         }));
         stopped.await();
         return 0;
+    }
+
+    /** Neither a database URL nor a metadata database URL: {@code serve} starts its own PostgreSQL. */
+    boolean needsEmbeddedDatabase() {
+        return blankToEmpty(databaseUrl).isEmpty() && blankToEmpty(metadataDatabaseUrl).isEmpty();
+    }
+
+    /** The engine's settings from the parsed options; {@code embeddedUrl} stands in for an absent database URL. */
+    ServerConfig settings(Optional<String> embeddedUrl) {
+        return new ServerConfig(host, port, blankToEmpty(databaseUrl).or(() -> embeddedUrl), blankToEmpty(metadataDatabaseUrl),
+                secrets(), blankToEmpty(unauthorizedRole), maxBodyBytes, pollMillis, pgConnections, adminInternalErrors,
+                devMode, stringifyNumericTypes, remoteErrors, Env.of(main.environment()));
     }
 
     private List<String> secrets() {

@@ -15,7 +15,6 @@ import junction.db.SourcePools;
 import junction.execute.Explainer;
 import junction.execute.GraphqlPipeline;
 import junction.execute.QueryLimits;
-import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.metadata.api.LegacyQuery;
 import junction.metadata.api.MetadataService;
@@ -38,8 +37,6 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     public static final String DEFAULT_SOURCE_ENV = "HASURA_GRAPHQL_DATABASE_URL";
-    /** {@code partial}: a failing remote join nulls its fields with errors instead of failing the request. */
-    public static final String REMOTE_ERRORS_ENV = "JUNCTION_REMOTE_ERRORS";
 
     private final ServerConfig config;
     private final HikariDataSource metadataPool;
@@ -67,12 +64,13 @@ public final class Engine implements AutoCloseable {
         this.legacyQuery = new LegacyQuery(metadata, runSql);
         this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
         SchemaCache schemas = new SchemaCache();
+        SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.graphql = new GraphqlHandler(sessions,
-                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions(env), remotes,
-                        RemoteErrorMode.parse(env.get(REMOTE_ERRORS_ENV).orElse(null)), config::showsInternal),
-                new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions(env)), config);
+                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions, remotes,
+                        config.remoteErrors(), config::showsInternal),
+                new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions), config);
     }
 
     public static Engine start(ServerConfig config) throws SQLException {
@@ -98,11 +96,6 @@ public final class Engine implements AutoCloseable {
             engine.close();
             throw e;
         }
-    }
-
-    /** {@code HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES=true}: bigint, numeric and float8 values as JSON strings. */
-    private static SqlOptions sqlOptions(Env env) {
-        return new SqlOptions(env.get("HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES").map(Boolean::parseBoolean).orElse(false));
     }
 
     /** The {@code default} source Hasura adds when started with a database URL. */

@@ -69,9 +69,7 @@ class RemoteCallsTest {
 
     /** The environment has the variable a configured header of {@code users} is read from. */
     static ServerConfig withUsersKey(ServerConfig c) {
-        return new ServerConfig(c.host(), c.port(), c.databaseUrl(), c.metadataDatabaseUrl(), c.adminSecrets(),
-                c.unauthorizedRole(), c.maxBodyBytes(), c.metadataPollMillis(), c.pgConnections(), c.adminInternalErrors(),
-                c.devMode(), c.env().with("USERS_KEY", "from-env"));
+        return c.withEnv("USERS_KEY", "from-env");
     }
 
     static String add(String name, String definition) {

@@ -14,7 +14,7 @@ class StringifyNumericTest {
 
     @BeforeAll
     static void start() {
-        engine = EngineFixture.start("stringify", c -> c.withEnv("HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES", "true"));
+        engine = EngineFixture.start("stringify", c -> c.withStringifyNumericTypes(true));
         engine.runSqlOk(Shop.SQL);
         engine.metadataOk(Shop.METADATA);
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
+import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.server.Engine;
 import junction.test.EngineFixture;
@@ -67,10 +68,10 @@ class RemoteJoinErrorsTest {
                       "remote_field": {"user": {"arguments": {"id": "$user_id"}}}}}}}
                 ]}
                 """);
-        partial = EngineFixture.on(hasura.databaseUrl, c -> c.withEnv(Engine.REMOTE_ERRORS_ENV, "partial"));
+        partial = EngineFixture.on(hasura.databaseUrl, c -> c.withRemoteErrors(RemoteErrorMode.PARTIAL));
         quiet = EngineFixture.on(hasura.databaseUrl, c -> c.withAdminInternalErrors(false));
         quietPartial = EngineFixture.on(hasura.databaseUrl,
-                c -> c.withEnv(Engine.REMOTE_ERRORS_ENV, "partial").withAdminInternalErrors(false));
+                c -> c.withRemoteErrors(RemoteErrorMode.PARTIAL).withAdminInternalErrors(false));
         downUrl = down.url();
         down.close();
     }

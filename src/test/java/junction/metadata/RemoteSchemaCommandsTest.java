@@ -50,13 +50,11 @@ class RemoteSchemaCommandsTest {
     }
 
     static ServerConfig withEnv(ServerConfig c, Map<String, String> vars) {
-        var env = c.env();
+        ServerConfig out = c;
         for (var e : vars.entrySet()) {
-            env = env.with(e.getKey(), e.getValue());
+            out = out.withEnv(e.getKey(), e.getValue());
         }
-        return new ServerConfig(c.host(), c.port(), c.databaseUrl(), c.metadataDatabaseUrl(), c.adminSecrets(),
-                c.unauthorizedRole(), c.maxBodyBytes(), c.metadataPollMillis(), c.pgConnections(), c.adminInternalErrors(),
-                c.devMode(), env);
+        return out;
     }
 
     static String add(String name, String definition) {

@@ -34,7 +34,7 @@ class IntrospectorTest {
         zoo = ZooService.start();
         garbage = UserService.start().override(r -> new GraphqlTestServer.Answer(200, "{\"data\": {\"nothing\": 1}}"));
         client = RemoteClient.create();
-        introspector = new Introspector(client, new Env(Map.of("USERS_URL", users.url(), "USERS_PORT",
+        introspector = new Introspector(client, Env.of(Map.of("USERS_URL", users.url(), "USERS_PORT",
                 String.valueOf(users.port()), "API_KEY", "secret-key")));
     }
 

@@ -35,7 +35,7 @@ class RemoteQueryBuilderTest {
         zoo = ZooService.start();
         errors = ErrorService.start();
         client = RemoteClient.create();
-        introspector = new Introspector(client, new Env(Map.of()));
+        introspector = new Introspector(client, Env.of(Map.of()));
         plainUsers = forwarding("users", "{\"url\": \"" + users.url() + "\"}");
         customUsers = forwarding("users", "{\"url\": \"" + users.url() + "\", \"customization\": {"
                 + "\"root_fields_namespace\": \"usersApi\","

@@ -6,9 +6,5 @@ package junction.execute.join;
  * each affected relationship field is null with its error at that field's path.
  */
 public enum RemoteErrorMode {
-    HASURA, PARTIAL;
-
-    public static RemoteErrorMode parse(String value) {
-        return value != null && value.equalsIgnoreCase("partial") ? PARTIAL : HASURA;
-    }
+    HASURA, PARTIAL
 }

@@ -1,0 +1,78 @@
+package junction.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.Optional;
+import junction.execute.join.RemoteErrorMode;
+import junction.server.ServerConfig;
+import org.junit.jupiter.api.Test;
+
+/** {@code junction serve}'s settings: flag, else the given environment's variable, else the default. */
+class SettingsTest {
+
+    private static ServeCommand serve(Map<String, String> environment, String... flags) {
+        var commandLine = Main.commandLine(environment);
+        String[] args = new String[flags.length + 1];
+        args[0] = "serve";
+        System.arraycopy(flags, 0, args, 1, flags.length);
+        commandLine.parseArgs(args);
+        return commandLine.getSubcommands().get("serve").getCommand();
+    }
+
+    @Test
+    void aFlagWinsOverTheEnvironmentWhichWinsOverTheDefault() {
+        Map<String, String> environment = Map.of(
+                "HASURA_GRAPHQL_DATABASE_URL", "postgres://a/env",
+                "HASURA_GRAPHQL_SERVER_PORT", "9001",
+                "HASURA_GRAPHQL_PG_CONNECTIONS", "7",
+                "HASURA_GRAPHQL_STRINGIFY_NUMERIC_TYPES", "true",
+                "JUNCTION_REMOTE_ERRORS", "partial");
+
+        ServerConfig fromFlags = serve(environment, "--database-url", "postgres://b/flag", "--port", "9002",
+                "--stringify-numeric-types=false", "--remote-errors", "hasura").settings(Optional.empty());
+        ServerConfig fromEnvironment = serve(environment).settings(Optional.empty());
+        ServerConfig defaults = serve(Map.of()).settings(Optional.of("postgres://embedded/postgres"));
+
+        assertThat(fromFlags.databaseUrl()).contains("postgres://b/flag");
+        assertThat(fromFlags.port()).isEqualTo(9002);
+        assertThat(fromFlags.pgConnections()).isEqualTo(7);
+        assertThat(fromFlags.stringifyNumericTypes()).isFalse();
+        assertThat(fromFlags.remoteErrors()).isEqualTo(RemoteErrorMode.HASURA);
+
+        assertThat(fromEnvironment.databaseUrl()).contains("postgres://a/env");
+        assertThat(fromEnvironment.port()).isEqualTo(9001);
+        assertThat(fromEnvironment.stringifyNumericTypes()).isTrue();
+        assertThat(fromEnvironment.remoteErrors()).isEqualTo(RemoteErrorMode.PARTIAL);
+
+        assertThat(defaults.databaseUrl()).contains("postgres://embedded/postgres");
+        assertThat(defaults.port()).isEqualTo(8080);
+        assertThat(defaults.pgConnections()).isEqualTo(16);
+        assertThat(defaults.maxBodyBytes()).isEqualTo(ServerConfig.DEFAULT_MAX_BODY_BYTES);
+        assertThat(defaults.adminInternalErrors()).isTrue();
+        assertThat(defaults.devMode()).isFalse();
+        assertThat(defaults.remoteErrors()).isEqualTo(RemoteErrorMode.HASURA);
+    }
+
+    @Test
+    void anEmptyVariableIsUnsetAndTheEmbeddedDatabaseStartsOnlyWithoutAnyUrl() {
+        assertThat(serve(Map.of("HASURA_GRAPHQL_DATABASE_URL", "")).needsEmbeddedDatabase()).isTrue();
+        assertThat(serve(Map.of("HASURA_GRAPHQL_METADATA_DATABASE_URL", "postgres://m/db")).needsEmbeddedDatabase()).isFalse();
+        assertThat(serve(Map.of(), "--database-url", "postgres://b/flag").needsEmbeddedDatabase()).isFalse();
+    }
+
+    @Test
+    void adminSecretsComeFromBothVariables() {
+        ServerConfig settings = serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "one",
+                "HASURA_GRAPHQL_ADMIN_SECRETS", "[\"two\", \"three\"]")).settings(Optional.empty());
+        assertThat(settings.adminSecrets()).containsExactly("one", "two", "three");
+    }
+
+    @Test
+    void metadataFromEnvSeesTheEnvironmentTheCommandLineWasGiven() {
+        ServerConfig settings = serve(Map.of("USERS_URL", "http://users"), "--database-url", "postgres://b/flag")
+                .settings(Optional.empty());
+        assertThat(settings.env().get("USERS_URL")).contains("http://users");
+        assertThat(settings.env().get("PATH")).isEmpty();
+    }
+}
