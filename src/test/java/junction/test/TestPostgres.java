@@ -20,7 +20,7 @@ public final class TestPostgres {
         if (server == null) {
             try {
                 Path dir = Files.createTempDirectory("junction-test-pg");
-                server = EmbeddedDatabase.start(dir.resolve("pgdata"));
+                server = EmbeddedDatabase.start(dir.resolve("pgdata"), EmbeddedDatabase.Durability.FAST);
                 EmbeddedDatabase started = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
