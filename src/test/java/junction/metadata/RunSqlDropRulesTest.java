@@ -144,9 +144,11 @@ class RunSqlDropRulesTest {
     @Test
     void droppingATableAnotherTableRelatesToNeedsCascade() {
         authorsAndArticles("ref");
+        permission("ref_articles", "select", "user", "{\"columns\": [\"id\"], \"filter\": {\"author\": {\"name\": {\"_eq\": \"ann\"}}}}");
 
         f.refused(() -> f.runSql("drop table ref_authors")).expect(400, "dependency-error", "$.args",
-                "cannot drop due to the following dependent objects: relationship ref_articles.author in source \"default\"");
+                "cannot drop due to the following dependent objects: permission ref_articles.user.select in source \"default\", "
+                        + "relationship ref_articles.author in source \"default\"");
         assertThat(exists("ref_authors")).as("the SQL is rolled back").isTrue();
         assertThat(table("ref_authors")).isNotNull();
 
@@ -155,6 +157,7 @@ class RunSqlDropRulesTest {
         assertThat(exists("ref_authors")).isFalse();
         assertThat(table("ref_authors")).isNull();
         assertThat(table("ref_articles").has("object_relationships")).isFalse();
+        assertThat(table("ref_articles").has("select_permissions")).isFalse();
         assertThat(f.metadataOk("{\"type\": \"get_inconsistent_metadata\", \"args\": {}}").path("is_consistent").asBoolean())
                 .isTrue();
     }
@@ -179,6 +182,26 @@ class RunSqlDropRulesTest {
         assertThat(table("col_articles").has("select_permissions")).isFalse();
         assertThat(table("col_authors").has("select_permissions")).isFalse();
         assertThat(table("col_articles").has("object_relationships")).as("unrelated to the column: kept").isTrue();
+    }
+
+    @Test
+    void droppingAForeignKeyARelationshipUsesNeedsCascade() {
+        f.runSqlOk("create table fk_authors (id int primary key);"
+                + "create table fk_articles (id int primary key, author_id int constraint fk_articles_author references fk_authors(id))");
+        f.metadataOk("""
+            {"type": "bulk", "args": [
+              {"type": "pg_track_table", "args": {"table": "fk_authors"}},
+              {"type": "pg_track_table", "args": {"table": "fk_articles"}},
+              {"type": "pg_create_object_relationship", "args": {"table": "fk_articles", "name": "author",
+                "using": {"foreign_key_constraint_on": "author_id"}}}]}""");
+
+        f.refused(() -> f.runSql("alter table fk_articles drop constraint fk_articles_author")).expect(400, "dependency-error",
+                "$.args", "cannot drop due to the following dependent objects: relationship fk_articles.author in source \"default\"");
+
+        ok(runSql("alter table fk_articles drop constraint fk_articles_author", true));
+        assertThat(table("fk_articles").has("object_relationships")).isFalse();
+        assertThat(f.metadataOk("{\"type\": \"get_inconsistent_metadata\", \"args\": {}}").path("is_consistent").asBoolean())
+                .isTrue();
     }
 
     @Test
