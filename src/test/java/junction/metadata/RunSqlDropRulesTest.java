@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * metadata with everything defined on it, without {@code cascade}; only indirect dependents — other
  * tables' objects that use the dropped table, objects that use a dropped column — need
  * {@code cascade}; a type change of a column that metadata depends on for its type is refused and
- * rolled back.
+ * rolled back. Renames reach permissions too.
  */
 class RunSqlDropRulesTest {
     static EngineFixture f;
@@ -238,5 +238,27 @@ class RunSqlDropRulesTest {
         assertThat(columnType("free_authors", "name")).isEqualTo("character varying");
         assertThat(table("free_authors").at("/configuration/column_config/name/custom_name").asText()).isEqualTo("fullName");
         assertThat(table("free_authors").at("/select_permissions/0/role").asText()).isEqualTo("user");
+    }
+
+    @Test
+    void renamedTablesAndColumnsAreRenamedInPermissions() {
+        authorsAndArticles("rn");
+        permission("rn_articles", "select", "user", """
+            {"columns": ["id", "title"], "filter": {"_and": [{"title": {"_ceq": "title"}},
+              {"author": {"name": {"_eq": "X-Hasura-Name"}}},
+              {"_exists": {"_table": "rn_authors", "_where": {"id": {"_eq": 1}}}}]}}""");
+        permission("rn_articles", "insert", "user", """
+            {"check": {"author_id": {"_eq": "X-Hasura-User-Id"}}, "set": {"author_id": "x-hasura-user-id"}, "columns": ["title"]}""");
+
+        f.runSqlOk("alter table rn_articles rename column title to headline; alter table rn_authors rename column name to full_name;"
+                + " alter table rn_authors rename to rn_writers; alter table rn_articles rename column author_id to writer_id");
+
+        JsonNode articles = table("rn_articles");
+        assertThat(articles.at("/select_permissions/0/permission")).isEqualTo(Json.parse("""
+            {"columns": ["id", "headline"], "filter": {"_and": [{"headline": {"_ceq": "headline"}},
+              {"author": {"full_name": {"_eq": "X-Hasura-Name"}}},
+              {"_exists": {"_table": {"name": "rn_writers", "schema": "public"}, "_where": {"id": {"_eq": 1}}}}]}}"""));
+        assertThat(articles.at("/insert_permissions/0/permission")).isEqualTo(Json.parse("""
+            {"check": {"writer_id": {"_eq": "X-Hasura-User-Id"}}, "set": {"writer_id": "x-hasura-user-id"}, "columns": ["headline"]}"""));
     }
 }

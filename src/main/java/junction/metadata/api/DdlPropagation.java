@@ -22,7 +22,8 @@ import junction.metadata.model.TableEntry;
 /**
  * Carries DDL into a source's metadata, as Hasura's run_sql does: renamed tables and columns are
  * renamed wherever metadata names them (tracked tables, column config, relationships of any table,
- * remote relationships' join fields and {@code $column} references); a dropped tracked table goes
+ * remote relationships' join fields and {@code $column} references, permissions' columns, presets
+ * and boolean expressions); a dropped tracked table goes
  * away with everything defined on it (its direct dependents: no {@code cascade} needed); the column
  * config of a dropped column goes away. Objects of the remaining tables that used something dropped
  * are indirect dependents: relationships are left as they are, so that resolving the result shows
@@ -73,7 +74,7 @@ final class DdlPropagation {
                         permissions(entry, "delete", entry.deletePermissions()));
     }
 
-    /** The permissions that use no dropped column; the others are reported as dependents. */
+    /** The permissions that use no dropped column, with renames applied; the others are reported as dependents. */
     private List<Permission> permissions(TableEntry entry, String kind, List<Permission> permissions) {
         List<Permission> kept = new ArrayList<>();
         for (Permission permission : permissions) {
@@ -82,7 +83,8 @@ final class DdlPropagation {
             if (broken) {
                 dependents.add(permissionName(entry.table(), permission.role(), kind, source));
             } else {
-                kept.add(permission);
+                kept.add(new Permission(permission.role(),
+                        permissionColumns.renamed(entry.table(), permission.permission(), changes), permission.comment()));
             }
         }
         return kept;

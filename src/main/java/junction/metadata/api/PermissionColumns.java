@@ -1,6 +1,9 @@
 package junction.metadata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,6 +12,8 @@ import java.util.Optional;
 import java.util.Set;
 import junction.catalog.Catalog;
 import junction.catalog.TableName;
+import junction.json.Json;
+import junction.metadata.codec.MetadataWriter;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.metadata.resolve.TrackedTable;
 
@@ -17,64 +22,144 @@ import junction.metadata.resolve.TrackedTable;
  * grants, the keys of its {@code set} presets, and every column its {@code filter} or {@code check}
  * compares — through relationships and {@code _exists} into other tables too. A comparison with a
  * literal value depends on the column's type; one with a session variable, a column or
- * {@code _is_null} does not.
+ * {@code _is_null} does not. The same walk carries table and column renames into the permission.
  */
 final class PermissionColumns {
-    /** One use of a column; {@code onType} when a change of the column's type would break it. */
+    /** One use of a column (by the names from before the DDL); {@code onType} when its type matters. */
     record Use(TableName table, String column, boolean onType) {
     }
 
-    /** Comparison operators whose operand is not a value: {@code _is_null} and the column comparisons. */
-    private static final Set<String> VALUELESS = Set.of("_is_null", "_ceq", "_cne", "_cgt", "_clt", "_cgte", "_clte");
+    /** Comparison operators whose operand is another column of the table. */
+    private static final Set<String> COLUMN_COMPARISONS = Set.of("_ceq", "_cne", "_cgt", "_clt", "_cgte", "_clte");
 
     private final Catalog catalog;
     private final Map<TableName, TrackedTable> tracked;
 
-    /** Reads permissions against the catalog and the resolved tables they were written for. */
+    /** Reads permissions against the catalog and the resolved tables from before the DDL. */
     PermissionColumns(Catalog catalog, Map<TableName, TrackedTable> tracked) {
         this.catalog = catalog;
         this.tracked = tracked;
     }
 
     List<Use> of(TableName table, JsonNode permission) {
-        List<Use> uses = new ArrayList<>();
-        for (JsonNode column : permission.path("columns")) {
-            if (column.isTextual()) {
-                uses.add(new Use(table, column.textValue(), false));
-            }
-        }
-        permission.path("set").fieldNames().forEachRemaining(column -> uses.add(new Use(table, column, false)));
-        boolExp(table, permission.path("filter"), uses);
-        boolExp(table, permission.path("check"), uses);
-        return uses;
+        Walk walk = new Walk(null);
+        walk.permission(table, permission);
+        return walk.uses;
     }
 
-    private void boolExp(TableName table, JsonNode exp, List<Use> uses) {
-        if (exp.isArray()) {
-            exp.forEach(e -> boolExp(table, e, uses));
-            return;
-        }
-        exp.properties().forEach(field -> {
-            String key = field.getKey();
-            JsonNode value = field.getValue();
-            switch (key) {
-                case "_and", "_or", "_not" -> boolExp(table, value, uses);
-                case "_exists" -> existsTable(value.path("_table")).ifPresent(t -> boolExp(t, value.path("_where"), uses));
-                default -> field(table, key, value, uses);
-            }
-        });
+    /** The permission with the DDL's table and column renames applied. */
+    JsonNode renamed(TableName table, JsonNode permission, CatalogChanges changes) {
+        return new Walk(changes).permission(table, permission);
     }
 
-    private void field(TableName table, String key, JsonNode value, List<Use> uses) {
-        if (key.startsWith("_")) {
-            return;
+    /** One walk over a permission: collects its uses and rewrites it with the renames, if any. */
+    private final class Walk {
+        private final CatalogChanges changes;
+        private final List<Use> uses = new ArrayList<>();
+
+        private Walk(CatalogChanges changes) {
+            this.changes = changes;
         }
-        if (catalog.table(table).flatMap(t -> t.column(key)).isPresent()) {
-            uses.add(new Use(table, key, comparesWithValue(value)));
-            return;
+
+        private String column(TableName table, String column) {
+            return changes == null ? column : changes.renamedColumn(changes.renamed(table), column);
         }
-        Optional.ofNullable(tracked.get(table)).flatMap(t -> t.relationship(key)).map(ResolvedRelationship::target)
-                .ifPresent(target -> boolExp(target, value, uses));
+
+        JsonNode permission(TableName table, JsonNode permission) {
+            if (!permission.isObject()) {
+                return permission;
+            }
+            ObjectNode out = permission.deepCopy();
+            if (permission.path("columns").isArray()) {
+                ArrayNode columns = out.putArray("columns");
+                for (JsonNode column : permission.path("columns")) {
+                    if (column.isTextual()) {
+                        uses.add(new Use(table, column.textValue(), false));
+                        columns.add(column(table, column.textValue()));
+                    } else {
+                        columns.add(column);
+                    }
+                }
+            }
+            if (permission.path("set").isObject()) {
+                ObjectNode set = out.putObject("set");
+                permission.path("set").properties().forEach(preset -> {
+                    uses.add(new Use(table, preset.getKey(), false));
+                    set.set(column(table, preset.getKey()), preset.getValue());
+                });
+            }
+            for (String key : List.of("filter", "check")) {
+                if (permission.has(key)) {
+                    out.set(key, boolExp(table, permission.get(key)));
+                }
+            }
+            return out;
+        }
+
+        private JsonNode boolExp(TableName table, JsonNode exp) {
+            if (exp.isArray()) {
+                ArrayNode out = Json.array();
+                exp.forEach(e -> out.add(boolExp(table, e)));
+                return out;
+            }
+            if (!exp.isObject()) {
+                return exp;
+            }
+            ObjectNode out = Json.object();
+            exp.properties().forEach(field -> {
+                String key = field.getKey();
+                JsonNode value = field.getValue();
+                switch (key) {
+                    case "_and", "_or", "_not" -> out.set(key, boolExp(table, value));
+                    case "_exists" -> out.set(key, exists(value));
+                    default -> field(table, key, value, out);
+                }
+            });
+            return out;
+        }
+
+        private void field(TableName table, String key, JsonNode value, ObjectNode out) {
+            if (!key.startsWith("_") && catalog.table(table).flatMap(t -> t.column(key)).isPresent()) {
+                uses.add(new Use(table, key, comparesWithValue(value)));
+                out.set(column(table, key), comparisons(table, value));
+                return;
+            }
+            Optional<TableName> target = key.startsWith("_") ? Optional.empty() : Optional.ofNullable(tracked.get(table))
+                    .flatMap(t -> t.relationship(key)).map(ResolvedRelationship::target);
+            out.set(key, target.map(t -> boolExp(t, value)).orElse(value));
+        }
+
+        /** A column's comparisons, with the other column of {@code _ceq} and the like renamed. */
+        private JsonNode comparisons(TableName table, JsonNode comparisons) {
+            if (!comparisons.isObject()) {
+                return comparisons;
+            }
+            ObjectNode out = Json.object();
+            comparisons.properties().forEach(comparison -> {
+                JsonNode operand = comparison.getValue();
+                if (COLUMN_COMPARISONS.contains(comparison.getKey()) && operand.isTextual()) {
+                    uses.add(new Use(table, operand.textValue(), false));
+                    operand = TextNode.valueOf(column(table, operand.textValue()));
+                }
+                out.set(comparison.getKey(), operand);
+            });
+            return out;
+        }
+
+        private JsonNode exists(JsonNode exists) {
+            Optional<TableName> table = existsTable(exists.path("_table"));
+            if (!exists.isObject() || table.isEmpty()) {
+                return exists;
+            }
+            ObjectNode out = exists.deepCopy();
+            if (changes != null && !changes.renamed(table.get()).equals(table.get())) {
+                out.set("_table", MetadataWriter.tableName(changes.renamed(table.get())));
+            }
+            if (exists.has("_where")) {
+                out.set("_where", boolExp(table.get(), exists.get("_where")));
+            }
+            return out;
+        }
     }
 
     /** Whether a column's comparisons use a literal value (rather than only session variables). */
@@ -83,7 +168,8 @@ final class PermissionColumns {
             return true;
         }
         for (var comparison : comparisons.properties()) {
-            if (!VALUELESS.contains(comparison.getKey()) && !isSessionVariable(comparison.getValue())) {
+            if (!comparison.getKey().equals("_is_null") && !COLUMN_COMPARISONS.contains(comparison.getKey())
+                    && !isSessionVariable(comparison.getValue())) {
                 return true;
             }
         }
