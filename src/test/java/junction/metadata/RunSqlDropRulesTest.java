@@ -232,10 +232,19 @@ class RunSqlDropRulesTest {
         permission("free_authors", "select", "user",
                 "{\"columns\": [\"id\", \"name\"], \"filter\": {\"name\": {\"_eq\": \"X-Hasura-User-Name\"}}}");
 
+        f.runSqlOk("create table free_notes (id int primary key, author_user int)");
+        f.metadataOk("""
+            {"type": "bulk", "args": [
+              {"type": "pg_track_table", "args": {"table": "free_notes"}},
+              {"type": "pg_create_object_relationship", "args": {"table": "free_notes", "name": "author",
+                "using": {"manual_configuration": {"remote_table": "free_authors", "column_mapping": {"author_user": "user_id"}}}}}]}""");
+
         ok(f.runSql("alter table free_authors alter column name type varchar(50)"));
         ok(f.runSql("alter table free_articles alter column title type varchar(80)"));
+        ok(f.runSql("drop table free_notes; alter table free_authors alter column user_id type bigint"));
 
         assertThat(columnType("free_authors", "name")).isEqualTo("character varying");
+        assertThat(columnType("free_authors", "user_id")).as("its only user was dropped with it").isEqualTo("bigint");
         assertThat(table("free_authors").at("/configuration/column_config/name/custom_name").asText()).isEqualTo("fullName");
         assertThat(table("free_authors").at("/select_permissions/0/role").asText()).isEqualTo("user");
     }

@@ -2,6 +2,7 @@ package junction.metadata.api;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -31,22 +32,26 @@ final class ColumnTypeCheck {
 
     void verify(CatalogChanges changes) {
         changes.retypedColumns().entrySet().stream()
-                .sorted(java.util.Map.Entry.comparingByKey())
-                .forEach(e -> e.getValue().stream().sorted().forEach(column -> verify(e.getKey(), column)));
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> e.getValue().stream().sorted().forEach(column -> verify(changes, e.getKey(), column)));
     }
 
-    private void verify(TableName table, String column) {
-        List<String> dependents = dependents(table, column);
+    private void verify(CatalogChanges changes, TableName table, String column) {
+        List<String> dependents = dependents(changes, table, column);
         if (!dependents.isEmpty()) {
             throw ApiException.of(Code.DEPENDENCY_ERROR, "cannot change type of column \"" + column + "\" in table \""
                     + table + "\" because of the following dependencies: " + String.join(", ", dependents));
         }
     }
 
-    private List<String> dependents(TableName table, String column) {
+    /** What depends on the column's type, leaving out the objects of tables the same DDL dropped. */
+    private List<String> dependents(CatalogChanges changes, TableName table, String column) {
         List<String> out = new ArrayList<>();
         String inSource = " in source \"" + source + "\"";
         for (TrackedTable tracked : tables) {
+            if (changes.droppedTables().contains(tracked.name())) {
+                continue;
+            }
             for (ResolvedRelationship relationship : tracked.relationships()) {
                 boolean mine = tracked.name().equals(table) && relationship.mapping().containsKey(column);
                 boolean theirs = relationship.target().equals(table) && relationship.mapping().containsValue(column);

@@ -23,12 +23,12 @@ import junction.metadata.model.TableEntry;
  * Carries DDL into a source's metadata, as Hasura's run_sql does: renamed tables and columns are
  * renamed wherever metadata names them (tracked tables, column config, relationships of any table,
  * remote relationships' join fields and {@code $column} references, permissions' columns, presets
- * and boolean expressions); a dropped tracked table goes
- * away with everything defined on it (its direct dependents: no {@code cascade} needed); the column
- * config of a dropped column goes away. Objects of the remaining tables that used something dropped
- * are indirect dependents: relationships are left as they are, so that resolving the result shows
- * them broken; remote relationships that lost a join field and permissions that used a dropped
- * column (or a column of a dropped table) are taken out here and reported.
+ * and boolean expressions); a dropped tracked table goes away with everything defined on it (its
+ * direct dependents: no {@code cascade} needed); the column config of a dropped column goes away.
+ * Objects of the remaining tables that used something dropped are indirect dependents:
+ * relationships are left as they are, so that resolving the result shows them broken; remote
+ * relationships that lost a join field and permissions that used a dropped column (or a column of a
+ * dropped table) are taken out here and reported.
  */
 final class DdlPropagation {
     /** The source after the DDL, and the objects taken out of it that used something dropped. */
