@@ -18,10 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 10, item 8: remote relationships depend on their table, their join columns and their remote
- * schema, as in Hasura: dropping a join column or the table needs {@code cascade}; renames are
- * carried into the definition and the relationship keeps working; a used remote schema cannot be
- * removed; a remote that changes under a relationship makes it an inconsistent object while the
- * engine keeps serving.
+ * schema, as in Hasura: dropping a join column needs {@code cascade}, dropping the table takes
+ * them with it (issue 14); renames are carried into the definition and the relationship keeps
+ * working; a used remote schema cannot be removed; a remote that changes under a relationship
+ * makes it an inconsistent object while the engine keeps serving.
  */
 class RemoteRelationshipDependenciesTest {
     private static EngineFixture junction;
@@ -111,13 +111,10 @@ class RemoteRelationshipDependenciesTest {
     }
 
     @Test
-    void droppingTheTableIsADependencyErrorUnlessCascade() {
+    void droppingTheTableRemovesItsRemoteRelationshipsWithoutCascade() {
         table("d_table", "users");
 
-        junction.refused(() -> runSql("drop table d_table", false)).expect(400, "dependency-error", "$.args",
-                "cannot drop due to the following dependent objects: table d_table in source \"default\"");
-
-        Http.Response r = runSql("drop table d_table", true);
+        Http.Response r = runSql("drop table d_table", false);
         assertThat(r.status()).as(r.body()).isEqualTo(200);
         assertThat(tableEntry("d_table")).isNull();
         assertThat(junction.metadataOk("{\"type\": \"get_inconsistent_metadata\", \"args\": {}}").get("is_consistent").asBoolean())

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import junction.catalog.TableName;
 import junction.metadata.model.ColumnConfig;
+import junction.metadata.model.Permission;
 import junction.metadata.model.Relationship;
 import junction.metadata.model.RelationshipUsing;
 import junction.metadata.model.RemoteRelationship;
@@ -21,34 +22,36 @@ import junction.metadata.model.TableEntry;
 /**
  * Carries DDL into a source's metadata, as Hasura's run_sql does: renamed tables and columns are
  * renamed wherever metadata names them (tracked tables, column config, relationships of any table,
- * remote relationships' join fields and {@code $column} references); a dropped tracked table is a
- * dependent of the drop (the spec's run_sql: {@code dependency-error} unless {@code cascade}, which
- * untracks it with everything on it); the column config of a dropped column goes away. Objects that
- * used something dropped are left as they are, so that resolving the result shows them broken —
- * those are the drop's dependents — except remote relationships, whose dropped join fields are
- * reported here.
+ * remote relationships' join fields and {@code $column} references, permissions' columns, presets
+ * and boolean expressions); a dropped tracked table goes away with everything defined on it (its
+ * direct dependents: no {@code cascade} needed); the column config of a dropped column goes away.
+ * Objects of the remaining tables that used something dropped are indirect dependents:
+ * relationships are left as they are, so that resolving the result shows them broken; remote
+ * relationships that lost a join field and permissions that used a dropped column (or a column of a
+ * dropped table) are taken out here and reported.
  */
 final class DdlPropagation {
-    /** The source after the DDL, and the remote relationships that lost a join field. */
+    /** The source after the DDL, and the objects taken out of it that used something dropped. */
     record Result(Source source, List<String> dependents) {
     }
 
     private final String source;
     private final CatalogChanges changes;
+    private final PermissionColumns permissionColumns;
     private final List<String> dependents = new ArrayList<>();
 
-    private DdlPropagation(String source, CatalogChanges changes) {
+    private DdlPropagation(String source, CatalogChanges changes, PermissionColumns permissionColumns) {
         this.source = source;
         this.changes = changes;
+        this.permissionColumns = permissionColumns;
     }
 
-    static Result apply(Source source, CatalogChanges changes) {
-        DdlPropagation propagation = new DdlPropagation(source.name(), changes);
+    /** {@code permissionColumns} reads permissions against the catalog from before the DDL. */
+    static Result apply(Source source, CatalogChanges changes, PermissionColumns permissionColumns) {
+        DdlPropagation propagation = new DdlPropagation(source.name(), changes, permissionColumns);
         List<TableEntry> tables = new ArrayList<>();
         for (TableEntry entry : source.tables()) {
-            if (changes.droppedTables().contains(entry.table())) {
-                propagation.dependents.add("table " + entry.table() + " in source \"" + source.name() + "\"");
-            } else {
+            if (!changes.droppedTables().contains(entry.table())) {
                 tables.add(propagation.table(entry));
             }
         }
@@ -64,7 +67,32 @@ final class DdlPropagation {
         return entry.withTable(name).withConfiguration(config(name, entry.configuration()))
                 .withRelationships(relationships(name, entry.objectRelationships()),
                         relationships(name, entry.arrayRelationships()))
-                .withRemoteRelationships(remotes);
+                .withRemoteRelationships(remotes)
+                .withPermissions(permissions(entry, "select", entry.selectPermissions()),
+                        permissions(entry, "insert", entry.insertPermissions()),
+                        permissions(entry, "update", entry.updatePermissions()),
+                        permissions(entry, "delete", entry.deletePermissions()));
+    }
+
+    /** The permissions that use no dropped column, with renames applied; the others are reported as dependents. */
+    private List<Permission> permissions(TableEntry entry, String kind, List<Permission> permissions) {
+        List<Permission> kept = new ArrayList<>();
+        for (Permission permission : permissions) {
+            boolean broken = permissionColumns.of(entry.table(), permission.permission()).stream()
+                    .anyMatch(use -> changes.isGone(use.table(), use.column()));
+            if (broken) {
+                dependents.add(permissionName(entry.table(), permission.role(), kind, source));
+            } else {
+                kept.add(new Permission(permission.role(),
+                        permissionColumns.renamed(entry.table(), permission.permission(), changes), permission.comment()));
+            }
+        }
+        return kept;
+    }
+
+    /** Hasura's name of a permission in dependency errors: {@code permission author.user.select in source "default"}. */
+    static String permissionName(TableName table, String role, String kind, String source) {
+        return "permission " + table + "." + role + "." + kind + " in source \"" + source + "\"";
     }
 
     private TableConfig config(TableName table, TableConfig config) {

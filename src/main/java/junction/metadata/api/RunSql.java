@@ -6,9 +6,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import junction.catalog.Catalog;
 import junction.catalog.CatalogReader;
+import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.error.JsonPath;
@@ -18,14 +20,17 @@ import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
 import junction.metadata.resolve.Inconsistency;
 import junction.metadata.resolve.Snapshot;
+import junction.metadata.resolve.SourceSnapshot;
+import junction.metadata.resolve.TrackedTable;
 
 /**
  * {@code POST /v2/query}: {@code run_sql} (and a {@code bulk} of them). The SQL runs in one
  * transaction; when it may change the schema (see {@link #DDL}), the catalog is read before and after it on
- * the same connection, renames and drops are carried into metadata ({@link DdlPropagation}), and
- * what the DDL broke is a {@code dependency-error} (or removed with {@code cascade}). The new
- * metadata is stored before the SQL commits, so that a conflict with another engine rolls the SQL
- * back too.
+ * the same connection, renames and drops are carried into metadata ({@link DdlPropagation}): a
+ * dropped table goes with everything on it, what else the DDL broke is a {@code dependency-error}
+ * (or removed with {@code cascade}), and type changes of columns metadata depends on are refused
+ * ({@link ColumnTypeCheck}). The new metadata is stored before the SQL commits, so that a
+ * conflict with another engine rolls the SQL back too.
  */
 public final class RunSql {
     /**
@@ -125,22 +130,30 @@ public final class RunSql {
         return answer;
     }
 
-    /** The metadata after the DDL, resolved; fails with what it would break unless {@code cascade}. */
+    /**
+     * The metadata after the DDL, resolved. Dropped tables go with everything on them; what else
+     * used something dropped fails the call unless {@code cascade}, which removes it too; a type
+     * change of a column metadata depends on for its type fails it in any case.
+     */
     private Snapshot propagate(Snapshot base, Source source, Catalog before, Catalog after, boolean cascade) {
         RemoteSchemaCache remotes = RemoteSchemaCache.fixed(base.remoteSchemas());
         CatalogCache beforeCatalogs = new CatalogCache(service.pools());
         beforeCatalogs.put(source, before);
         Snapshot previous = service.resolve(base.resourceVersion(), base.metadata(), beforeCatalogs, remotes);
+        Map<TableName, TrackedTable> tracked = previous.source(source.name()).map(SourceSnapshot::tables).orElse(Map.of());
+        PermissionColumns permissionColumns = new PermissionColumns(before, tracked);
         CatalogCache afterCatalogs = new CatalogCache(service.pools());
         afterCatalogs.put(source, after);
-        DdlPropagation.Result result = DdlPropagation.apply(source, CatalogChanges.between(before, after));
+        CatalogChanges changes = CatalogChanges.between(before, after);
+        DdlPropagation.Result result = DdlPropagation.apply(source, changes, permissionColumns);
         Metadata metadata = base.metadata().updateSource(source.name(), s -> result.source());
         Snapshot next = service.resolve(base.resourceVersion(), metadata, afterCatalogs, remotes);
         Dependents dependents = Dependents.between(previous, next).plus(result.dependents());
+        if (!dependents.isEmpty() && !cascade) {
+            throw dependents.error();
+        }
+        new ColumnTypeCheck(source.name(), tracked.values(), permissionColumns).verify(changes);
         if (!dependents.isEmpty()) {
-            if (!cascade) {
-                throw dependents.error();
-            }
             next = service.resolve(base.resourceVersion(), dependents.removeFrom(metadata), afterCatalogs, remotes);
         }
         List<Inconsistency> added = ConsistencyCheck.added(previous, next);
