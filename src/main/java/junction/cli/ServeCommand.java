@@ -4,15 +4,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import junction.config.Env;
 import junction.db.EmbeddedDatabase;
 import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
+import junction.server.CorsPolicy;
 import junction.server.Engine;
 import junction.server.ServerConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -87,6 +92,21 @@ public final class ServeCommand implements Callable<Integer> {
             description = "What a failing remote join does: hasura (the request fails) or partial (its fields are null with errors) (JUNCTION_REMOTE_ERRORS). Default: ${DEFAULT-VALUE}")
     RemoteErrorMode remoteErrors;
 
+    @Option(names = "--cors-domain", descriptionKey = "HASURA_GRAPHQL_CORS_DOMAIN", defaultValue = "*",
+            description = "Origins that get CORS headers: * or a comma-separated list, wildcards as https://*.example.com (HASURA_GRAPHQL_CORS_DOMAIN). Default: ${DEFAULT-VALUE}")
+    String corsDomain;
+
+    @Option(names = "--disable-cors", descriptionKey = "HASURA_GRAPHQL_DISABLE_CORS", defaultValue = "false", arity = "0..1",
+            description = "No CORS headers for any origin (HASURA_GRAPHQL_DISABLE_CORS). Default: ${DEFAULT-VALUE}")
+    boolean disableCors;
+
+    @Option(names = "--enabled-apis", descriptionKey = "HASURA_GRAPHQL_ENABLED_APIS", defaultValue = "metadata,graphql,pgdump,config",
+            split = ",", description = "Endpoint groups to serve: graphql, metadata, pgdump, config, developer, metrics (HASURA_GRAPHQL_ENABLED_APIS). Default: ${DEFAULT-VALUE}")
+    Set<ServerConfig.Api> enabledApis;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -126,7 +146,15 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig settings(Optional<String> embeddedUrl) {
         return new ServerConfig(host, port, blankToEmpty(databaseUrl).or(() -> embeddedUrl), blankToEmpty(metadataDatabaseUrl),
                 secrets(), blankToEmpty(unauthorizedRole), maxBodyBytes, pollMillis, pgConnections, adminInternalErrors,
-                devMode, stringifyNumericTypes, remoteErrors, Env.of(main.environment()));
+                devMode, stringifyNumericTypes, remoteErrors, cors(), enabledApis, Env.of(main.environment()));
+    }
+
+    private CorsPolicy cors() {
+        try {
+            return CorsPolicy.parse(corsDomain, disableCors);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--cors-domain / HASURA_GRAPHQL_CORS_DOMAIN: " + e.getMessage());
+        }
     }
 
     private List<String> secrets() {

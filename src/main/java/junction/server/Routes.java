@@ -5,6 +5,7 @@ import io.helidon.webserver.http.HttpRouting;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Json;
+import junction.server.ServerConfig.Api;
 
 /** Every route of the engine, shared by {@code junction serve} and the tests. */
 final class Routes {
@@ -15,17 +16,22 @@ final class Routes {
 
     static void register(HttpRouting.Builder routing, Engine engine) {
         ServerConfig config = engine.config();
+        routing.addFilter(new Cors(config.cors()));
         routing.get("/healthz", (req, res) -> res.send("OK"))
                 .get("/v1/version", (req, res) -> {
                     res.header(HeaderNames.CONTENT_TYPE, "application/json");
                     res.send(Json.bytes(Json.object().put("version", VERSION)));
-                })
-                .post("/v1/graphql", engine.graphql()::graphql)
-                .post("/v1/graphql/explain", engine.graphql()::explain)
-                .post("/v1/metadata", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.metadata()::execute))
-                .post("/v2/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.runSql()::execute))
-                .post("/v1/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.legacyQuery()::execute))
-                .any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadata(
-                        ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)));
+                });
+        if (config.enabledApis().contains(Api.GRAPHQL)) {
+            routing.post("/v1/graphql", engine.graphql()::graphql);
+        }
+        if (config.enabledApis().contains(Api.METADATA)) {
+            routing.post("/v1/graphql/explain", engine.graphql()::explain)
+                    .post("/v1/metadata", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.metadata()::execute))
+                    .post("/v2/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.runSql()::execute))
+                    .post("/v1/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.legacyQuery()::execute));
+        }
+        routing.any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadata(
+                ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)));
     }
 }

@@ -1,6 +1,7 @@
 package junction.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +60,19 @@ class SettingsTest {
         assertThat(serve(Map.of("HASURA_GRAPHQL_DATABASE_URL", "")).needsEmbeddedDatabase()).isTrue();
         assertThat(serve(Map.of("HASURA_GRAPHQL_METADATA_DATABASE_URL", "postgres://m/db")).needsEmbeddedDatabase()).isFalse();
         assertThat(serve(Map.of(), "--database-url", "postgres://b/flag").needsEmbeddedDatabase()).isFalse();
+    }
+
+    @Test
+    void corsAndEnabledApisAreReadAsHasuraReadsThem() {
+        ServerConfig settings = serve(Map.of("HASURA_GRAPHQL_CORS_DOMAIN", "https://*.example.com, http://localhost:3000",
+                "HASURA_GRAPHQL_ENABLED_APIS", "graphql,config")).settings(Optional.empty());
+        assertThat(settings.cors().allows("https://app.example.com")).isTrue();
+        assertThat(settings.cors().allows("https://example.com")).isFalse();
+        assertThat(settings.enabledApis()).containsExactlyInAnyOrder(ServerConfig.Api.GRAPHQL, ServerConfig.Api.CONFIG);
+        assertThat(serve(Map.of()).settings(Optional.empty()).cors()).isEqualTo(junction.server.CorsPolicy.ANY);
+        assertThat(serve(Map.of("HASURA_GRAPHQL_DISABLE_CORS", "true")).settings(Optional.empty()).cors().disabled()).isTrue();
+        assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_CORS_DOMAIN", "nope")).settings(Optional.empty()))
+                .hasMessageContaining("invalid domain: 'nope'");
     }
 
     @Test
