@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import junction.config.Env;
 import junction.db.Pools;
 import junction.db.SourcePools;
+import junction.execute.DmlExecutor;
 import junction.execute.Explainer;
 import junction.execute.GraphqlPipeline;
 import junction.execute.QueryLimits;
@@ -64,7 +65,7 @@ public final class Engine implements AutoCloseable {
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
                 new Introspector(remotes, env));
         this.runSql = new RunSql(metadata);
-        this.legacyQuery = new LegacyQuery(metadata, runSql);
+        this.legacyQuery = new LegacyQuery(metadata, runSql, new DmlExecutor(sqlOptions(env)));
         this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
         SchemaCache schemas = new SchemaCache();
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
