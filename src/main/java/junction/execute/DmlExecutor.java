@@ -9,7 +9,6 @@ import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Json;
 import junction.json.Obj;
-import junction.metadata.api.DmlQueries;
 import junction.metadata.resolve.Snapshot;
 import junction.metadata.resolve.SourceSnapshot;
 import junction.plan.DmlPlanner;
@@ -24,10 +23,10 @@ import junction.sql.SqlOptions;
 /**
  * Runs the JSON DML queries of {@code /v1/query} as admin: {@link DmlPlanner} → the GraphQL
  * compilers ({@link SelectCompiler}, {@link MutationCompiler}) → the statement on the request's
- * transaction. Answers as Hasura: {@code select} the array of rows, {@code count} {@code {"count"}},
+ * transaction (the {@code DmlQueries} of {@code /v1/query}, wired by the server). Answers as Hasura: {@code select} the array of rows, {@code count} {@code {"count"}},
  * the mutations {@code {"affected_rows", "returning"?}}.
  */
-public final class DmlExecutor implements DmlQueries {
+public final class DmlExecutor {
     private static final Bindings ADMIN = new Bindings(Json.object(), Session.admin());
 
     private final SqlOptions options;
@@ -36,7 +35,7 @@ public final class DmlExecutor implements DmlQueries {
         this.options = options;
     }
 
-    @Override
+    /** Answers {@code type} with {@code args} on {@code connection} (the admin API's transaction). */
     public JsonNode run(String type, Obj args, Snapshot snapshot, Connection connection) {
         String sourceName = args.optString("source").orElse("default");
         SourceSnapshot source = snapshot.source(sourceName).orElseThrow(() -> ApiException.of(Code.NOT_EXISTS,

@@ -13,7 +13,6 @@ import junction.error.Code;
 import junction.error.JsonPath;
 import junction.json.Json;
 import junction.json.Obj;
-import junction.metadata.codec.MetadataReader;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.metadata.resolve.SourceSnapshot;
 import junction.metadata.resolve.TrackedTable;
@@ -68,7 +67,10 @@ public final class DmlPlanner {
     }
 
     private TableInfo table(Obj args) {
-        TableName name = MetadataReader.tableName(args.required("table"), args.pathOf("table"));
+        JsonNode given = args.required("table");
+        TableName name = given.isTextual() ? TableName.of(given.textValue())
+                : new TableName(Obj.of(given, args.pathOf("table")).optString("schema").orElse("public"),
+                Obj.of(given, args.pathOf("table")).string("name"));
         if (source.table(name).isEmpty()) {
             throw ApiException.of(Code.NOT_EXISTS, "table \"" + name + "\" does not exist").at(args.pathOf("table"));
         }

@@ -65,7 +65,7 @@ public final class Engine implements AutoCloseable {
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
                 new Introspector(remotes, env));
         this.runSql = new RunSql(metadata);
-        this.legacyQuery = new LegacyQuery(metadata, runSql, new DmlExecutor(sqlOptions(env)));
+        this.legacyQuery = new LegacyQuery(metadata, runSql, new DmlExecutor(sqlOptions(env))::run);
         this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
         SchemaCache schemas = new SchemaCache();
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,

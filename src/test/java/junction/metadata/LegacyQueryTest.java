@@ -136,7 +136,7 @@ class LegacyQueryTest {
                 .isTrue();
         assertThat(queryOk("{\"type\": \"reload_metadata\", \"args\": {}}").path("message").asText()).isEqualTo("success");
         f.refused(() -> query("{\"type\": \"remove_remote_schema\", \"args\": {\"name\": \"nope\"}}"))
-                .expect(400, "not-exists", "$.args", "remote schema with name \"nope\" does not exist");
+                .expect(400, "not-exists", "$.args", "no such remote schema");
     }
 
     @Test

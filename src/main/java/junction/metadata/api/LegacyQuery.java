@@ -77,7 +77,7 @@ public final class LegacyQuery {
             return Bulk.run(transaction, req, false, this::run);
         }
         if (type.equals("run_sql")) {
-            return runSql.runSql(transaction, Obj.of(req.required("args"), req.pathOf("args")));
+            return runSql.runSql(transaction, Obj.of(req.required("args"), req.pathOf("args")), req.pathOf("args"));
         }
         if (DmlQueries.TYPES.contains(type)) {
             return dml(transaction, type, Obj.of(req.required("args"), req.pathOf("args")));
@@ -96,7 +96,7 @@ public final class LegacyQuery {
         try {
             return dml.run(type, args, transaction.tables(), transaction.connection(source, false));
         } catch (SQLException e) {
-            throw SqlResults.error(e, "BEGIN");
+            throw Transaction.at(SqlResults.error(e, "BEGIN"), args.path());
         }
     }
 

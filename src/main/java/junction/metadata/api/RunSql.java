@@ -47,15 +47,19 @@ public final class RunSql {
     private JsonNode run(Transaction transaction, Obj req) {
         String type = req.string("type");
         return switch (type) {
-            case "run_sql", "pg_run_sql" -> runSql(transaction, Obj.of(req.required("args"), req.pathOf("args")));
+            case "run_sql", "pg_run_sql" -> runSql(transaction, Obj.of(req.required("args"), req.pathOf("args")), req.path());
             case "bulk" -> Bulk.run(transaction, req, false, this::run);
             default -> throw ApiException.of(Code.PARSE_FAILED, "unknown query type \"" + type
                     + "\"; expected run_sql or bulk").at(req.pathOf("type"));
         };
     }
 
-    /** One {@code run_sql}, in the request's transaction (committed with the rest of the request). */
-    JsonNode runSql(Transaction transaction, Obj args) {
+    /**
+     * One {@code run_sql}, in the request's transaction (committed with the rest of the request). The
+     * database's error is reported at {@code errorPath}: the item on {@code /v2/query} (as Hasura), its
+     * args on {@code /v1/query}.
+     */
+    JsonNode runSql(Transaction transaction, Obj args, String errorPath) {
         String sql = args.string("sql");
         boolean cascade = args.bool("cascade", false);
         boolean readOnly = args.bool("read_only", false);
@@ -65,7 +69,7 @@ public final class RunSql {
         try {
             return run(transaction, transaction.connection(source, readOnly), source, sql, cascade, check);
         } catch (SQLException e) {
-            throw SqlResults.error(e, sql);
+            throw SqlResults.error(e, sql).at(errorPath);
         } catch (ApiException e) {
             throw Transaction.at(e, args.path());
         }
