@@ -62,6 +62,9 @@ final class DmlOrder {
 
     /** A column, or a path of object relationships ending in a column. */
     private OrderItem.Key key(TableInfo table, List<String> steps, String path) {
+        if (steps.isEmpty()) {
+            throw ApiException.of(Code.PARSE_FAILED, "failed to parse an OrderByCol: found empty cols").at(path);
+        }
         String name = steps.getFirst();
         if (steps.size() == 1) {
             return new OrderItem.ColumnKey(table.column(name).orElseThrow(() -> DmlWhere.notExists(name, path)).name());

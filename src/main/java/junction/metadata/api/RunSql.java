@@ -20,10 +20,10 @@ import junction.metadata.resolve.Snapshot;
 /**
  * {@code POST /v2/query}: {@code run_sql} (and a {@code bulk} of them, all in one transaction: see
  * {@link Transaction}); {@code /v1/query} runs its {@code run_sql} items here too. When the SQL may
- * change the schema (see {@link #DDL}), the catalog is read before and after it on the same connection, renames and drops are carried into metadata ({@link DdlPropagation}), and
- * what the DDL broke is a {@code dependency-error} (or removed with {@code cascade}). The new
- * metadata is stored before the SQL commits, so that a conflict with another engine rolls the SQL
- * back too.
+ * change the schema (see {@link #DDL}), the catalog is read before and after it on the same
+ * connection, renames and drops are carried into metadata ({@link DdlPropagation}), and what the DDL
+ * broke is a {@code dependency-error} (or removed with {@code cascade}). The new metadata is stored
+ * before the SQL commits, so that a conflict with another engine rolls the SQL back too.
  */
 public final class RunSql {
     /**
@@ -47,7 +47,8 @@ public final class RunSql {
     private JsonNode run(Transaction transaction, Obj req) {
         String type = req.string("type");
         return switch (type) {
-            case "run_sql", "pg_run_sql" -> runSql(transaction, Obj.of(req.required("args"), req.pathOf("args")), req.path());
+            case "run_sql", "pg_run_sql" ->
+                    runSql(transaction, Obj.of(req.required("args"), req.pathOf("args")), req.path());
             case "bulk" -> Bulk.run(transaction, req, false, this::run);
             default -> throw ApiException.of(Code.PARSE_FAILED, "unknown query type \"" + type
                     + "\"; expected run_sql or bulk").at(req.pathOf("type"));
