@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import junction.json.Json;
+import junction.test.ApiError;
 import junction.test.EngineFixture;
 import junction.test.Http;
 import junction.test.Shop;
@@ -110,5 +111,45 @@ class LegacyDmlTest {
                         "{\"type\": \"insert\", \"args\": {\"table\": \"orders\", \"objects\": [{\"id\": 1, \"status\": \"x\"}]}}"))
                 .expect(400, "constraint-violation", "$.args",
                         "Uniqueness violation. duplicate key value violates unique constraint \"orders_pkey\"");
+    }
+
+    @Test
+    void malformedQueriesAreRefusedWithA400AndChangeNothing() {
+        String[] bodies = {
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [{\"name\": \"customer\"}]}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [5]}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"order_by\": {\"column\": []}}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"order_by\": \"+\"}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"order_by\": \"items.qty\"}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"limit\": -1}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"where\": {\"$and\": {}}}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"where\": {\"id\": {\"$in\": \"x\"}}}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"where\": {\"customer\": 5}}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"where\": {\"id\": {\"$eq\": null}}}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"where\": {\"id\": {\"_is_null\": \"yes\"}}}}",
+            "{\"type\": \"select\", \"args\": {\"table\": \"orders\", \"columns\": [\"id\"], \"where\": {\"_exists\": {}}}}",
+            "{\"type\": \"select\", \"args\": \"orders\"}",
+            "{\"type\": \"insert\", \"args\": {\"table\": \"orders\", \"objects\": 5}}",
+            "{\"type\": \"insert\", \"args\": {\"table\": \"orders\", \"objects\": [{\"id\": \"x\", \"status\": \"s\"}]}}",
+            "{\"type\": \"insert\", \"args\": {\"table\": \"orders\", \"objects\": [{\"id\": 9, \"status\": \"s\"}], \"on_conflict\": {\"action\": \"update\"}}}",
+            "{\"type\": \"insert\", \"args\": {\"table\": \"orders\", \"objects\": [{\"id\": 9, \"status\": \"s\"}], \"on_conflict\": {\"action\": \"merge\"}}}",
+            "{\"type\": \"update\", \"args\": {\"table\": \"orders\", \"where\": {}, \"$set\": 5}}",
+            "{\"type\": \"update\", \"args\": {\"table\": \"orders\", \"where\": {}, \"$default\": \"status\"}}",
+            "{\"type\": \"update\", \"args\": {\"table\": \"orders\", \"where\": {}, \"$set\": {\"status\": null}}}",
+            "{\"type\": \"count\", \"args\": {\"table\": \"orders\", \"distinct\": \"id\"}}",
+            "{\"type\": \"delete\", \"args\": {\"table\": \"orders\", \"where\": null}}",
+            "{\"type\": \"track_table\", \"args\": 5}",
+            "{\"type\": \"track_table\", \"args\": []}",
+            "{\"type\": \"bulk\", \"args\": {}}",
+            "{\"type\": \"bulk\", \"args\": [5]}",
+            "{\"type\": 5}",
+            "{\"type\": \"select\", \"version\": \"two\", \"args\": {}}",
+        };
+        for (String body : bodies) {
+            ApiError error = f.refused(() -> f.http.post("/v1/query", body));
+            assertThat(error.status()).as(body + " → " + error.body()).isBetween(400, 499);
+            assertThat(error.code()).as(body + " → " + error.body()).isNotEmpty();
+        }
+        assertThat(queryOk("{\"type\": \"count\", \"args\": {\"table\": \"orders\"}}")).isEqualTo(Json.parse("{\"count\": 4}"));
     }
 }
