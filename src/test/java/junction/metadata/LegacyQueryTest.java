@@ -189,6 +189,28 @@ class LegacyQueryTest {
     }
 
     @Test
+    void aRenameInABulkIsSeenByTheItemsAfterItAndUndoneWithThem() {
+        f.runSqlOk("create table before_rename (id int primary key)");
+        queryOk("{\"type\": \"track_table\", \"args\": {\"table\": \"before_rename\"}}");
+        f.refused(() -> query("""
+            {"type": "bulk", "args": [
+              {"type": "run_sql", "args": {"sql": "alter table before_rename rename to after_rename"}},
+              {"type": "insert", "args": {"table": "after_rename", "objects": [{"id": 1}]}},
+              {"type": "untrack_table", "args": {"table": "nowhere"}}]}"""));
+        assertThat(table("public", "before_rename")).isNotNull();
+        assertThat(f.runSqlOk("select count(*) from before_rename").at("/result/1/0").asText()).isEqualTo("0");
+
+        JsonNode answer = queryOk("""
+            {"type": "bulk", "args": [
+              {"type": "run_sql", "args": {"sql": "alter table before_rename rename to after_rename"}},
+              {"type": "insert", "args": {"table": "after_rename", "objects": [{"id": 1}]}},
+              {"type": "select", "args": {"table": "after_rename", "columns": ["id"]}}]}""");
+        assertThat(answer.get(2)).isEqualTo(Json.parse("[{\"id\": 1}]"));
+        assertThat(table("public", "before_rename")).isNull();
+        assertThat(f.gql("{ after_rename { id } }").toString()).isEqualTo("{\"data\":{\"after_rename\":[{\"id\":1}]}}");
+    }
+
+    @Test
     void aBulkOfRunSqlOnV2QueryIsAllOrNothingToo() {
         f.runSqlOk("create table v2_undone (id int primary key)");
         f.refused(() -> f.http.post("/v2/query", """
