@@ -120,13 +120,26 @@ class LegacyQueryTest {
     }
 
     @Test
-    void permissionCommandsDoWhatTheMetadataApiDoes() {
-        String args = "{\"table\": \"ledger\", \"role\": \"user\", \"permission\": {\"columns\": \"*\", \"filter\": {}}}";
-        Http.Response viaMetadata = f.metadata("{\"type\": \"pg_create_select_permission\", \"args\": " + args + "}");
-        Http.Response viaQuery = query("{\"type\": \"create_select_permission\", \"args\": " + args + "}");
-        assertThat(viaQuery.status()).isEqualTo(viaMetadata.status());
-        assertThat(viaQuery.json().path("code")).isEqualTo(viaMetadata.json().path("code"));
-        assertThat(viaQuery.json().path("error")).isEqualTo(viaMetadata.json().path("error"));
+    void permissionFunctionAndComputedFieldCommandsDoWhatTheMetadataApiDoes() {
+        String[][] pairs = {
+            {"create_select_permission", "pg_create_select_permission",
+                "{\"table\": \"ledger\", \"role\": \"user\", \"permission\": {\"columns\": \"*\", \"filter\": {}}}"},
+            {"drop_insert_permission", "pg_drop_insert_permission", "{\"table\": \"ledger\", \"role\": \"user\"}"},
+            {"set_permission_comment", "pg_set_permission_comment",
+                "{\"table\": \"ledger\", \"role\": \"user\", \"type\": \"select\", \"comment\": \"c\"}"},
+            {"track_function", "pg_track_function", "{\"schema\": \"public\", \"name\": \"f\"}"},
+            {"add_computed_field", "pg_add_computed_field",
+                "{\"table\": \"ledger\", \"name\": \"c\", \"definition\": {\"function\": \"f\"}}"},
+            {"add_remote_schema_permissions", "add_remote_schema_permissions",
+                "{\"remote_schema\": \"nope\", \"role\": \"user\", \"definition\": {\"schema\": \"type Query { a: Int }\"}}"},
+        };
+        for (String[] pair : pairs) {
+            Http.Response viaMetadata = f.metadata("{\"type\": \"" + pair[1] + "\", \"args\": " + pair[2] + "}");
+            Http.Response viaQuery = query("{\"type\": \"" + pair[0] + "\", \"args\": " + pair[2] + "}");
+            assertThat(viaQuery.status()).as(pair[0] + ": " + viaQuery.body()).isEqualTo(viaMetadata.status());
+            assertThat(viaQuery.json().path("code")).as(pair[0]).isEqualTo(viaMetadata.json().path("code"));
+            assertThat(viaQuery.json().path("error")).as(pair[0]).isEqualTo(viaMetadata.json().path("error"));
+        }
     }
 
     @Test

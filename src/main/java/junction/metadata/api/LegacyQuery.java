@@ -108,6 +108,8 @@ public final class LegacyQuery {
         if (args != null) {
             out.set("args", switch (type) {
                 case "set_table_custom_fields" -> customFields(args);
+                case "track_function", "untrack_function" -> args.has("function") ? args
+                        : Json.object().set("function", args);
                 default -> TABLE_ARGS.contains(type) ? tableArgs(args) : args;
             });
         }
