@@ -121,7 +121,7 @@ public final class MetadataService {
      * (first brought up to date with what another engine stored): all of it is stored and
      * committed, or nothing is.
      */
-    public JsonNode transact(Optional<Long> expectedVersion, Function<Transaction, JsonNode> work) {
+    JsonNode transact(Optional<Long> expectedVersion, Function<Transaction, JsonNode> work) {
         return locked(() -> {
             Snapshot base = synced();
             checkVersion(expectedVersion, base);

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the snapshot; {@link #close} rolls back whatever was not committed. So a {@code bulk} is all or
  * nothing, whatever its items are.
  */
-public final class Transaction implements AutoCloseable {
+final class Transaction implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Transaction.class);
 
     private final MetadataService service;
@@ -51,12 +51,12 @@ public final class Transaction implements AutoCloseable {
     }
 
     /** The metadata as the commands so far left it. */
-    public Metadata metadata() {
+    Metadata metadata() {
         return metadata;
     }
 
     /** The current metadata resolved against the catalogs as this transaction sees them now. */
-    public Snapshot snapshot() {
+    Snapshot snapshot() {
         if (!fresh) {
             resolved = resolve(metadata);
             fresh = true;
@@ -66,7 +66,7 @@ public final class Transaction implements AutoCloseable {
     }
 
     /** The current metadata, resolved again only if SQL ran since it last was (what DML queries read). */
-    public Snapshot tables() {
+    Snapshot tables() {
         return current ? resolved : snapshot();
     }
 
@@ -106,7 +106,7 @@ public final class Transaction implements AutoCloseable {
     }
 
     /** The transaction's connection to {@code source}, opened (read only if asked) on first use. */
-    public Connection connection(Source source, boolean readOnly) throws SQLException {
+    Connection connection(Source source, boolean readOnly) throws SQLException {
         Connection open = connections.get(source.name());
         if (open != null) {
             return open;
