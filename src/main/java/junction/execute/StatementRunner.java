@@ -70,7 +70,8 @@ final class StatementRunner {
         }
     }
 
-    private static byte[] run(Connection connection, Rendered statement, Bindings variables) throws SQLException {
+    /** Runs one statement on a connection the caller holds (a transaction of the admin APIs). */
+    static byte[] run(Connection connection, Rendered statement, Bindings variables) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(statement.text())) {
             ParamBinder.bind(ps, statement.params(), variables);
             try (ResultSet rs = ps.executeQuery()) {

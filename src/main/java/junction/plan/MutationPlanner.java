@@ -31,7 +31,7 @@ final class MutationPlanner {
         this.args = args;
         this.collector = collector;
         this.tables = tables;
-        this.where = new WhereReader(schema, args);
+        this.where = new WhereReader(schema::table, args);
     }
 
     Mutation plan(RootField.Table root, List<Field> fields, String path) {

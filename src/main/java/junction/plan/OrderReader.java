@@ -10,15 +10,14 @@ import junction.error.JsonPath;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.plan.ir.Join;
 import junction.plan.ir.OrderItem;
-import junction.schema.RoleSchema;
 import junction.schema.TableInfo;
 
 /** Reads an {@code order_by} argument ({@code [T_order_by!]}) into order items, in the order written. */
 final class OrderReader {
-    private final RoleSchema schema;
+    private final Tables schema;
     private final Args args;
 
-    OrderReader(RoleSchema schema, Args args) {
+    OrderReader(Tables schema, Args args) {
         this.schema = schema;
         this.args = args;
     }

@@ -38,8 +38,8 @@ final class TablePlanner {
         this.args = args;
         this.collector = collector;
         this.remoteJoins = remoteJoins;
-        this.where = new WhereReader(schema, args);
-        this.order = new OrderReader(schema, args);
+        this.where = new WhereReader(schema::table, args);
+        this.order = new OrderReader(schema::table, args);
     }
 
     /** A list with {@code where, order_by, distinct_on, limit, offset}. */

@@ -10,15 +10,14 @@ import junction.error.JsonPath;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.plan.ir.BoolExp;
 import junction.plan.ir.Join;
-import junction.schema.RoleSchema;
 import junction.schema.TableInfo;
 
 /** Reads a {@code T_bool_exp} argument into a {@link BoolExp}. */
 final class WhereReader {
-    private final RoleSchema schema;
+    private final Tables schema;
     private final Args args;
 
-    WhereReader(RoleSchema schema, Args args) {
+    WhereReader(Tables schema, Args args) {
         this.schema = schema;
         this.args = args;
     }

@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import junction.config.Env;
 import junction.db.Pools;
 import junction.db.SourcePools;
+import junction.execute.DmlExecutor;
 import junction.execute.Explainer;
 import junction.execute.GraphqlPipeline;
 import junction.execute.QueryLimits;
@@ -60,11 +61,11 @@ public final class Engine implements AutoCloseable {
         this.remotes = RemoteClient.create();
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
                 new Introspector(remotes, env));
+        SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());
         this.runSql = new RunSql(metadata);
-        this.legacyQuery = new LegacyQuery(metadata, runSql);
+        this.legacyQuery = new LegacyQuery(metadata, runSql, new DmlExecutor(sqlOptions)::run);
         this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
         SchemaCache schemas = new SchemaCache();
-        SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.graphql = new GraphqlHandler(sessions,

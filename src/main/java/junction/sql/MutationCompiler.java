@@ -146,7 +146,8 @@ public final class MutationCompiler {
     }
 
     private Sql onConflict(Mutation.OnConflict conflict, String b) {
-        Sql on = Sql.of(" on conflict on constraint ", Sql.ident(conflict.constraint()));
+        Sql on = conflict.constraint() == null ? Sql.of(" on conflict")
+                : Sql.of(" on conflict on constraint ", Sql.ident(conflict.constraint()));
         if (conflict.updateColumns().isEmpty()) {
             return Sql.of(on, " do nothing");
         }
@@ -168,6 +169,8 @@ public final class MutationCompiler {
             values.put(a.column(), switch (a.operator()) {
                 case "_set" -> Sql.param(a.value(), a.columnType());
                 case "_inc" -> Sql.of("(", current, " + ", Sql.param(a.value(), a.columnType()), ")");
+                case "_mul" -> Sql.of("(", current, " * ", Sql.param(a.value(), a.columnType()), ")");
+                case "_default" -> Sql.of("default");
                 case "_append" -> Sql.of("(", current, " || ", Sql.param(a.value(), "jsonb"), ")");
                 case "_prepend" -> Sql.of("(", Sql.param(a.value(), "jsonb"), " || ", current, ")");
                 case "_delete_key" -> Sql.of("(", current, " - ", Sql.param(a.value(), "text"), ")");

@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import junction.catalog.Catalog;
 import junction.catalog.CatalogReader;
 import junction.db.SourcePools;
@@ -14,17 +16,26 @@ import junction.metadata.resolve.SourceCatalog;
 
 /**
  * The catalogs of the sources one metadata request touches, each read at most once per request
- * (per source name and configuration). A source that cannot be read is recorded as such.
+ * (per source name and configuration). A source that cannot be read is recorded as such. A source
+ * the request's transaction has written to is read on that transaction's connection, so that a
+ * command sees the tables an earlier {@code run_sql} of the same {@code bulk} created.
  */
 final class CatalogCache {
     private record Key(String source, JsonNode configuration) {
     }
 
     private final SourcePools pools;
+    private final Function<String, Optional<Connection>> transaction;
     private final Map<Key, SourceCatalog> read = new HashMap<>();
 
     CatalogCache(SourcePools pools) {
+        this(pools, source -> Optional.empty());
+    }
+
+    /** @param transaction the open transaction's connection to a source, if it has one */
+    CatalogCache(SourcePools pools, Function<String, Optional<Connection>> transaction) {
         this.pools = pools;
+        this.transaction = transaction;
     }
 
     Map<String, SourceCatalog> forMetadata(Metadata metadata) {
@@ -40,7 +51,20 @@ final class CatalogCache {
         read.put(new Key(source.name(), source.configuration()), SourceCatalog.of(catalog));
     }
 
+    /** Reads {@code source} again when next asked (SQL ran on it). */
+    void forget(Source source) {
+        read.keySet().removeIf(k -> k.source().equals(source.name()));
+    }
+
     private SourceCatalog load(Source source) {
+        Optional<Connection> open = transaction.apply(source.name());
+        if (open.isPresent()) {
+            try {
+                return SourceCatalog.of(new CatalogReader().read(open.get()));
+            } catch (Exception e) {
+                return SourceCatalog.failed("could not read the catalog of source \"" + source.name() + "\": " + e.getMessage());
+            }
+        }
         try (Connection connection = pools.connection(source.name(), source.configuration())) {
             return SourceCatalog.of(new CatalogReader().read(connection));
         } catch (junction.error.ApiException e) {

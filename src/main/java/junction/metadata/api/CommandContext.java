@@ -18,8 +18,4 @@ public record CommandContext(Metadata metadata, Snapshot snapshot, Optional<Sour
     public Snapshot resolve(Metadata candidate) {
         return resolver.apply(candidate);
     }
-
-    CommandContext next(Metadata newMetadata, Snapshot newSnapshot) {
-        return new CommandContext(newMetadata, newSnapshot, defaultSource, remotes, resolver);
-    }
 }

@@ -1,8 +1,6 @@
 package junction.metadata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
@@ -10,12 +8,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import junction.db.SourcePools;
 import junction.error.ApiException;
 import junction.error.Code;
-import junction.error.JsonPath;
 import junction.json.Json;
 import junction.json.Obj;
 import junction.metadata.codec.MetadataReader;
@@ -45,10 +43,6 @@ public final class MetadataService {
     private final Map<String, Command> commands = new HashMap<>();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
-
-    /** One command's effect inside a request: the metadata and snapshot after it, and its answer. */
-    record Step(Metadata metadata, Snapshot snapshot, JsonNode response, boolean wrote) {
-    }
 
     /** @param introspector loads remote schemas (when added, updated, reloaded, or at start) */
     public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource,
@@ -119,23 +113,23 @@ public final class MetadataService {
     /** Runs one {@code /v1/metadata} request (possibly a {@code bulk}) and answers it. */
     public JsonNode execute(JsonNode request) {
         Obj req = Obj.of(request, "$");
-        Optional<Long> expected = req.optLong("resource_version");
+        return transact(req.optLong("resource_version"), transaction -> run(transaction, req));
+    }
+
+    /**
+     * Runs {@code work} as one {@link Transaction} holding the write lock, on the current snapshot
+     * (first brought up to date with what another engine stored): all of it is stored and
+     * committed, or nothing is.
+     */
+    JsonNode transact(Optional<Long> expectedVersion, Function<Transaction, JsonNode> work) {
         return locked(() -> {
             Snapshot base = synced();
-            checkVersion(expected, base);
-            CatalogCache catalogs = new CatalogCache(pools);
-            RemoteSchemaCache remotes = remotes(base);
-            Snapshot fresh = resolve(base.resourceVersion(), base.metadata(), catalogs, remotes);
-            CommandContext context = new CommandContext(base.metadata(), fresh, defaultSource, remotes,
-                    candidate -> resolve(base.resourceVersion(), candidate, catalogs, remotes));
-            Step step = run(context, request, "$");
-            if (!step.wrote()) {
-                swap(fresh);
-                return step.response();
+            checkVersion(expectedVersion, base);
+            try (Transaction transaction = new Transaction(this, base, defaultSource)) {
+                JsonNode response = work.apply(transaction);
+                transaction.commit();
+                return response;
             }
-            long version = store(step.metadata(), base.resourceVersion());
-            swap(step.snapshot().withResourceVersion(version));
-            return step.response();
         });
     }
 
@@ -184,79 +178,32 @@ public final class MetadataService {
         return new RemoteSchemaCache(introspector, base == null ? Map.of() : base.remoteSchemas());
     }
 
-    Step run(CommandContext context, JsonNode request, String path) {
-        Obj req = Obj.of(request, path);
+    private JsonNode run(Transaction transaction, Obj req) {
         String type = req.string("type");
-        if (type.equals("bulk") || type.equals("bulk_atomic") || type.equals("concurrent_bulk")) {
-            return bulk(context, req, false);
-        }
-        if (type.equals("bulk_keep_going")) {
-            return bulk(context, req, true);
-        }
-        Command command = commands.get(type);
-        if (command == null) {
-            throw UnknownCommand.error(type).at(path);
-        }
-        String argsPath = req.pathOf("args");
-        JsonNode args = req.node().has("args") ? req.node().get("args") : Json.object();
-        if (type.equals("export_metadata") && req.optLong("version").orElse(1L) == 2) {
-            return new Step(context.metadata(), context.snapshot(), ManagementCommands.exportV2(context), false);
-        }
-        try {
-            return apply(context, command.apply(context, Obj.of(args, argsPath)));
-        } catch (ApiException e) {
-            throw e.path().equals("$") ? e.at(argsPath) : e;
-        }
-    }
-
-    private Step apply(CommandContext context, Outcome outcome) {
-        return switch (outcome) {
-            case Outcome.Read read -> new Step(context.metadata(), context.snapshot(), read.response(), false);
-            case Outcome.Write write -> {
-                Snapshot next = context.resolve(write.metadata());
-                write.check().verify(context.snapshot(), next, write.target());
-                yield new Step(write.metadata(), next, write.response().apply(next), true);
-            }
+        return switch (type) {
+            case "bulk", "bulk_atomic", "concurrent_bulk" -> Bulk.run(transaction, req, false, this::run);
+            case "bulk_keep_going" -> Bulk.run(transaction, req, true, this::run);
+            default -> command(transaction, type, req);
         };
     }
 
-    /**
-     * Runs the commands in order, each seeing the metadata the previous ones left, and stores the
-     * result once: all or nothing. With {@code keepGoing} ({@code bulk_keep_going}) a failing
-     * command is answered with its error in place and the others still apply.
-     */
-    private Step bulk(CommandContext context, Obj req, boolean keepGoing) {
-        JsonNode items = req.required("args");
-        if (!items.isArray()) {
-            throw ApiException.of(Code.PARSE_FAILED, "expected Array, but encountered " + Obj.kind(items)).at(req.pathOf("args"));
+    /** Runs the metadata command {@code type} (its {@code /v1/metadata} name) with the args of {@code req}. */
+    JsonNode command(Transaction transaction, String type, Obj req) {
+        Command command = commands.get(type);
+        if (command == null) {
+            throw UnknownCommand.error(type).at(req.path());
         }
-        ArrayNode responses = Json.array();
-        CommandContext at = context;
-        boolean wrote = false;
-        for (int i = 0; i < items.size(); i++) {
-            Step step;
-            try {
-                step = run(at, items.get(i), JsonPath.index(req.pathOf("args"), i));
-            } catch (ApiException e) {
-                if (!keepGoing) {
-                    throw e;
-                }
-                responses.add(errorJson(e));
-                continue;
-            }
-            responses.add(step.response());
-            wrote |= step.wrote();
-            at = at.next(step.metadata(), step.snapshot());
+        String argsPath = req.pathOf("args");
+        JsonNode args = req.node().has("args") ? req.node().get("args") : Json.object();
+        CommandContext context = transaction.context();
+        if (type.equals("export_metadata") && req.optLong("version").orElse(1L) == 2) {
+            return ManagementCommands.exportV2(context);
         }
-        return new Step(at.metadata(), at.snapshot(), responses, wrote);
-    }
-
-    private static JsonNode errorJson(ApiException e) {
-        ObjectNode node = Json.object();
-        node.put("path", e.path());
-        node.put("error", e.getMessage());
-        node.put("code", e.code().text());
-        return node;
+        try {
+            return transaction.apply(context, command.apply(context, Obj.of(args, argsPath)));
+        } catch (ApiException e) {
+            throw Transaction.at(e, argsPath);
+        }
     }
 
     SourcePools pools() {

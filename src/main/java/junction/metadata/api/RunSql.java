@@ -1,20 +1,18 @@
 package junction.metadata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import junction.catalog.Catalog;
 import junction.catalog.CatalogReader;
 import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
-import junction.error.JsonPath;
-import junction.json.Json;
 import junction.json.Obj;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
@@ -24,13 +22,14 @@ import junction.metadata.resolve.SourceSnapshot;
 import junction.metadata.resolve.TrackedTable;
 
 /**
- * {@code POST /v2/query}: {@code run_sql} (and a {@code bulk} of them). The SQL runs in one
- * transaction; when it may change the schema (see {@link #DDL}), the catalog is read before and after it on
- * the same connection, renames and drops are carried into metadata ({@link DdlPropagation}): a
- * dropped table goes with everything on it, what else the DDL broke is a {@code dependency-error}
- * (or removed with {@code cascade}), and type changes of columns metadata depends on are refused
- * ({@link ColumnTypeCheck}). The new metadata is stored before the SQL commits, so that a
- * conflict with another engine rolls the SQL back too.
+ * {@code POST /v2/query}: {@code run_sql} (and a {@code bulk} of them, all in one transaction: see
+ * {@link Transaction}); {@code /v1/query} runs its {@code run_sql} items here too. When the SQL may
+ * change the schema (see {@link #DDL}), the catalog is read before and after it on the same
+ * connection, renames and drops are carried into metadata ({@link DdlPropagation}): a dropped table
+ * goes with everything on it, what else the DDL broke is a {@code dependency-error} (or removed with
+ * {@code cascade}), and type changes of columns metadata depends on are refused
+ * ({@link ColumnTypeCheck}). The new metadata is stored before the SQL commits, so that a conflict
+ * with another engine rolls the SQL back too.
  */
 public final class RunSql {
     /**
@@ -48,85 +47,56 @@ public final class RunSql {
     }
 
     public JsonNode execute(JsonNode request) {
-        return execute(request, "$");
+        return service.transact(Optional.empty(), transaction -> run(transaction, Obj.of(request, "$")));
     }
 
-    private JsonNode execute(JsonNode request, String path) {
-        Obj req = Obj.of(request, path);
+    private JsonNode run(Transaction transaction, Obj req) {
         String type = req.string("type");
-        switch (type) {
-            case "run_sql", "pg_run_sql" -> {
-                return runSql(Obj.of(req.required("args"), req.pathOf("args")));
-            }
-            case "bulk" -> {
-                JsonNode items = req.required("args");
-                if (!items.isArray()) {
-                    throw ApiException.of(Code.PARSE_FAILED, "expected Array, but encountered " + Obj.kind(items))
-                            .at(req.pathOf("args"));
-                }
-                ArrayNode out = Json.array();
-                for (int i = 0; i < items.size(); i++) {
-                    out.add(execute(items.get(i), JsonPath.index(req.pathOf("args"), i)));
-                }
-                return out;
-            }
+        return switch (type) {
+            case "run_sql", "pg_run_sql" ->
+                    runSql(transaction, Obj.of(req.required("args"), req.pathOf("args")), req.path());
+            case "bulk" -> Bulk.run(transaction, req, false, this::run);
             default -> throw ApiException.of(Code.PARSE_FAILED, "unknown query type \"" + type
                     + "\"; expected run_sql or bulk").at(req.pathOf("type"));
-        }
+        };
     }
 
-    private JsonNode runSql(Obj args) {
+    /**
+     * One {@code run_sql}, in the request's transaction (committed with the rest of the request). The
+     * database's error is reported at {@code errorPath}: the item on {@code /v2/query} (as Hasura), its
+     * args on {@code /v1/query}.
+     */
+    JsonNode runSql(Transaction transaction, Obj args, String errorPath) {
         String sql = args.string("sql");
         boolean cascade = args.bool("cascade", false);
         boolean readOnly = args.bool("read_only", false);
         boolean check = !readOnly && (args.has("check_metadata_consistency")
                 ? args.bool("check_metadata_consistency", true) : DDL.matcher(sql).find());
-        return service.locked(() -> {
-            Snapshot base = service.synced();
-            Source source = Lookup.source(base.metadata(), args);
-            try {
-                return run(base, source, sql, cascade, readOnly, check);
-            } catch (SQLException e) {
-                throw SqlResults.error(e, sql);
-            } catch (ApiException e) {
-                throw e.path().equals("$") ? e.at(args.path()) : e;
-            }
-        });
-    }
-
-    private JsonNode run(Snapshot base, Source source, String sql, boolean cascade, boolean readOnly, boolean check)
-            throws SQLException {
-        try (Connection connection = service.pools().dataSource(source.name(), source.configuration()).getConnection()) {
-            connection.setAutoCommit(false);
-            connection.setReadOnly(readOnly);
-            try {
-                return transaction(connection, base, source, sql, cascade, check);
-            } catch (RuntimeException | SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setReadOnly(false);
-                connection.setAutoCommit(true);
-            }
+        Source source = Lookup.source(transaction.metadata(), args);
+        try {
+            return run(transaction, transaction.connection(source, readOnly), source, sql, cascade, check);
+        } catch (SQLException e) {
+            throw SqlResults.error(e, sql).at(errorPath);
+        } catch (ApiException e) {
+            throw Transaction.at(e, args.path());
         }
     }
 
-    private JsonNode transaction(Connection connection, Snapshot base, Source source, String sql, boolean cascade,
-                                 boolean check) throws SQLException {
+    private JsonNode run(Transaction transaction, Connection connection, Source source, String sql, boolean cascade,
+                         boolean check) throws SQLException {
         Catalog before = check ? reader.read(connection) : null;
         JsonNode answer;
         try (Statement statement = connection.createStatement()) {
             answer = SqlResults.last(statement, statement.execute(sql));
         }
-        Catalog after = check ? reader.read(connection) : null;
-        if (!check || after.equals(before)) {
-            connection.commit();
+        if (!check) {
+            transaction.sqlRan(source);
             return answer;
         }
-        Snapshot next = propagate(base, source, before, after, cascade);
-        long version = service.store(next.metadata(), base.resourceVersion());
-        commitOrRestore(connection, base.metadata(), version);
-        service.swap(next.withResourceVersion(version));
+        Catalog after = reader.read(connection);
+        if (!after.equals(before)) {
+            transaction.catalogChanged(source, after, propagate(transaction.lastResolved(), source, before, after, cascade));
+        }
         return answer;
     }
 
@@ -162,20 +132,5 @@ public final class RunSql {
                     .withInternal(ManagementCommands.issues(added));
         }
         return next;
-    }
-
-    /** Commits the SQL; if that fails after the metadata was stored, stores the previous metadata again. */
-    private void commitOrRestore(Connection connection, Metadata previous, long version) throws SQLException {
-        try {
-            connection.commit();
-        } catch (SQLException e) {
-            try {
-                service.store(previous, version);
-                service.reload();
-            } catch (RuntimeException | SQLException restore) {
-                e.addSuppressed(restore);
-            }
-            throw e;
-        }
     }
 }

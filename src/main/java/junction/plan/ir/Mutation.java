@@ -59,7 +59,10 @@ public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutati
     record NestedInsert(Join join, Insert insert) {
     }
 
-    /** {@code on conflict on constraint c do update set cols = excluded.cols where …}, or do nothing. */
+    /**
+     * {@code on conflict on constraint c do update set cols = excluded.cols where …}, or do nothing
+     * ({@code constraint} null: on any conflict, which only "do nothing" allows).
+     */
     record OnConflict(String constraint, List<String> updateColumns, BoolExp where) {
         public OnConflict {
             updateColumns = List.copyOf(updateColumns);
@@ -82,7 +85,10 @@ public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutati
     record Delete(TableName table, BoolExp where, Output output) implements Mutation {
     }
 
-    /** One column change of an update: {@code _set}, {@code _inc} or a jsonb operator. */
+    /**
+     * One column change of an update: {@code _set}, {@code _inc} or a jsonb operator; {@code _mul} and
+     * {@code _default} (its value unused) for the JSON DML {@code update}.
+     */
     record Assignment(String column, String columnType, String operator, Value value) {
     }
 
