@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import junction.config.Env;
 import junction.db.EmbeddedDatabase;
 import junction.json.Json;
+import junction.remote.RemoteLimits;
 import junction.server.Engine;
 import junction.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -70,6 +71,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Include internal error details for admin requests (HASURA_GRAPHQL_ADMIN_INTERNAL_ERRORS). Default: ${DEFAULT-VALUE}")
     boolean adminInternalErrors;
 
+    @Option(names = "--remote-max-connections", defaultValue = "${env:JUNCTION_REMOTE_MAX_CONNECTIONS:-64}",
+            description = "Requests in flight to one remote schema at once; more wait within its timeout (JUNCTION_REMOTE_MAX_CONNECTIONS). Default: ${DEFAULT-VALUE}")
+    int remoteMaxConnections;
+
+    @Option(names = "--remote-max-response-bytes", defaultValue = "${env:JUNCTION_REMOTE_MAX_RESPONSE_BYTES:-104857600}",
+            description = "Largest answer read from a remote schema; a larger one fails the call (JUNCTION_REMOTE_MAX_RESPONSE_BYTES). Default: ${DEFAULT-VALUE}")
+    long remoteMaxResponseBytes;
+
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
@@ -82,7 +91,7 @@ public final class ServeCommand implements Callable<Integer> {
         }
         ServerConfig config = new ServerConfig(host, port, database, blankToEmpty(metadataDatabaseUrl), secrets(),
                 blankToEmpty(unauthorizedRole), maxBodyBytes, pollMillis, pgConnections, adminInternalErrors, devMode,
-                Env.system());
+                Env.system(), new RemoteLimits(remoteMaxConnections, remoteMaxResponseBytes));
         Engine engine = Engine.start(config);
         System.out.printf("Junction is serving on http://%s:%d (GraphQL at /v1/graphql, metadata at /v1/metadata), started in %d ms%n",
                 host, engine.port(), (System.nanoTime() - started) / 1_000_000);

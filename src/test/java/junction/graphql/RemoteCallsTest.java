@@ -71,7 +71,7 @@ class RemoteCallsTest {
     static ServerConfig withUsersKey(ServerConfig c) {
         return new ServerConfig(c.host(), c.port(), c.databaseUrl(), c.metadataDatabaseUrl(), c.adminSecrets(),
                 c.unauthorizedRole(), c.maxBodyBytes(), c.metadataPollMillis(), c.pgConnections(), c.adminInternalErrors(),
-                c.devMode(), c.env().with("USERS_KEY", "from-env"));
+                c.devMode(), c.env().with("USERS_KEY", "from-env"), c.remoteLimits());
     }
 
     static String add(String name, String definition) {

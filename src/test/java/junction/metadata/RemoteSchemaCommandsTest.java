@@ -56,7 +56,7 @@ class RemoteSchemaCommandsTest {
         }
         return new ServerConfig(c.host(), c.port(), c.databaseUrl(), c.metadataDatabaseUrl(), c.adminSecrets(),
                 c.unauthorizedRole(), c.maxBodyBytes(), c.metadataPollMillis(), c.pgConnections(), c.adminInternalErrors(),
-                c.devMode(), env);
+                c.devMode(), env, c.remoteLimits());
     }
 
     static String add(String name, String definition) {
