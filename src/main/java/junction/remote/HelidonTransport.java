@@ -33,6 +33,8 @@ import java.util.concurrent.ExecutionException;
  */
 public final class HelidonTransport implements RemoteTransport {
     private static final int FIRST_CHUNK = 16 * 1024;
+    /** At most this much per read: Helidon's chunked stream costs in proportion to the length asked for. */
+    private static final int READ_CHUNK = 64 * 1024;
     /** The largest byte array the JVM allocates. */
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
@@ -106,7 +108,7 @@ public final class HelidonTransport implements RemoteTransport {
                 buffer[size++] = (byte) next;
                 continue;
             }
-            int n = in.read(buffer, size, buffer.length - size);
+            int n = in.read(buffer, size, Math.min(READ_CHUNK, buffer.length - size));
             if (n < 0) {
                 return Arrays.copyOf(buffer, size);
             }
