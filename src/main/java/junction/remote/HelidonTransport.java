@@ -39,6 +39,8 @@ public final class HelidonTransport implements RemoteTransport {
     private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
     private final WebClient client = WebClient.builder()
+            // the deadline bounds connecting (Helidon's own default would cut it at 10 s)
+            .connectTimeout(Duration.ofDays(1))
             .followRedirects(true)
             .sendExpectContinue(false)
             .keepAlive(true)
