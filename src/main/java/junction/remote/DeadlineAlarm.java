@@ -20,6 +20,7 @@ final class DeadlineAlarm implements AutoCloseable {
     private static final int DISARMED = 1;
     private static final int STRIKING = 2;
     private static final int STRUCK = 3;
+    private static final int CLEARED = 4;
 
     private final ScheduledThreadPoolExecutor timer;
 
@@ -57,8 +58,8 @@ final class DeadlineAlarm implements AutoCloseable {
         }
 
         /**
-         * Stops the alarm (by the thread that armed it); true if it struck, and then the thread's
-         * interrupt status, which only the alarm set, is cleared.
+         * Stops the alarm (by the thread that armed it; again is harmless); true if it struck, and
+         * then the thread's interrupt status, which only the alarm set, is cleared.
          */
         boolean disarm() {
             if (state.compareAndSet(ARMED, DISARMED)) {
@@ -68,11 +69,14 @@ final class DeadlineAlarm implements AutoCloseable {
                 }
                 return false;
             }
-            while (state.get() != STRUCK) {
+            int now;
+            while ((now = state.get()) == STRIKING) {
                 Thread.onSpinWait();
             }
-            Thread.interrupted();
-            return true;
+            if (now == STRUCK && state.compareAndSet(STRUCK, CLEARED)) {
+                Thread.interrupted();
+            }
+            return now != DISARMED;
         }
     }
 

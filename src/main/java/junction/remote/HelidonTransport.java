@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
@@ -60,19 +61,19 @@ public final class HelidonTransport implements RemoteTransport {
             throw new HttpTimeoutException("the deadline passed before the request was sent");
         }
         DeadlineAlarm.Armed armed = alarm.arm(deadlineNanos);
-        Response response;
         try {
-            response = exchange(url, headers, body, Duration.ofNanos(remaining), Math.min(maxResponseBytes, MAX_ARRAY));
+            return exchange(url, headers, body, Duration.ofNanos(remaining), Math.min(maxResponseBytes, MAX_ARRAY));
         } catch (IOException | RuntimeException e) {
-            if (armed.disarm()) {
+            IOException cause = e instanceof UncheckedIOException u ? u.getCause() : failure(e);
+            if (armed.disarm() || cause instanceof SocketTimeoutException) {
                 HttpTimeoutException timedOut = new HttpTimeoutException("the deadline passed before the answer was complete");
-                timedOut.initCause(e);
+                timedOut.initCause(cause);
                 throw timedOut;
             }
-            throw e instanceof UncheckedIOException u ? u.getCause() : failure(e);
+            throw cause;
+        } finally {
+            armed.disarm();
         }
-        armed.disarm();
-        return response;
     }
 
     private Response exchange(URI url, Map<String, String> headers, byte[] body, Duration remaining, long maxBytes)
