@@ -12,6 +12,7 @@ import junction.db.EmbeddedDatabase;
 import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.server.CorsPolicy;
+import junction.remote.RemoteLimits;
 import junction.server.Engine;
 import junction.server.ServerConfig;
 import picocli.CommandLine.Command;
@@ -104,6 +105,14 @@ public final class ServeCommand implements Callable<Integer> {
             split = ",", description = "Endpoint groups to serve: graphql, metadata, pgdump, config, developer, metrics (HASURA_GRAPHQL_ENABLED_APIS). Default: ${DEFAULT-VALUE}")
     Set<ServerConfig.Api> enabledApis;
 
+    @Option(names = "--remote-max-connections", descriptionKey = RemoteLimits.MAX_CONNECTIONS_ENV, defaultValue = "64",
+            description = "Requests in flight to one remote schema at once; more wait within its timeout (JUNCTION_REMOTE_MAX_CONNECTIONS). Default: ${DEFAULT-VALUE}")
+    int remoteMaxConnections;
+
+    @Option(names = "--remote-max-response-bytes", descriptionKey = RemoteLimits.MAX_RESPONSE_BYTES_ENV, defaultValue = "104857600",
+            description = "Largest answer read from a remote schema; a larger one fails the call (JUNCTION_REMOTE_MAX_RESPONSE_BYTES). Default: ${DEFAULT-VALUE}")
+    long remoteMaxResponseBytes;
+
     @Spec
     CommandSpec spec;
 
@@ -146,7 +155,16 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig settings(Optional<String> embeddedUrl) {
         return new ServerConfig(host, port, blankToEmpty(databaseUrl).or(() -> embeddedUrl), blankToEmpty(metadataDatabaseUrl),
                 secrets(), blankToEmpty(unauthorizedRole), maxBodyBytes, pollMillis, pgConnections, adminInternalErrors,
-                devMode, stringifyNumericTypes, remoteErrors, cors(), enabledApis, Env.of(main.environment()));
+                devMode, stringifyNumericTypes, remoteErrors, cors(), enabledApis, remoteLimits(),
+                Env.of(main.environment()));
+    }
+
+    private RemoteLimits remoteLimits() {
+        try {
+            return new RemoteLimits(remoteMaxConnections, remoteMaxResponseBytes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private CorsPolicy cors() {

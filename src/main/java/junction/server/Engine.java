@@ -58,7 +58,7 @@ public final class Engine implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("a database URL or a metadata database URL is required"));
         this.metadataPool = Pools.create("metadata", metadataUrl, 4, 300);
         this.pools = new SourcePools(env, config.pgConnections());
-        this.remotes = RemoteClient.create();
+        this.remotes = RemoteClient.create(config.remoteLimits());
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
                 new Introspector(remotes, env));
         SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());

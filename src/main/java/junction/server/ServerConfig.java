@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import junction.config.Env;
 import junction.execute.join.RemoteErrorMode;
+import junction.remote.RemoteLimits;
 import junction.session.Session;
 
 /**
@@ -18,7 +19,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
                            long metadataPollMillis, int pgConnections, boolean adminInternalErrors, boolean devMode,
                            boolean stringifyNumericTypes, RemoteErrorMode remoteErrors, CorsPolicy cors,
-                           Set<Api> enabledApis, Env env) {
+                           Set<Api> enabledApis, RemoteLimits remoteLimits, Env env) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
 
     /** The groups of endpoints {@code HASURA_GRAPHQL_ENABLED_APIS} names; a group left out answers 404. */
@@ -42,66 +43,72 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
     public static ServerConfig forDatabase(String databaseUrl) {
         return new ServerConfig("0.0.0.0", 8080, Optional.of(databaseUrl), Optional.empty(), List.of(), Optional.empty(),
                 DEFAULT_MAX_BODY_BYTES, 500, 16, true, false, false, RemoteErrorMode.HASURA, CorsPolicy.ANY, Api.DEFAULT,
-                Env.EMPTY);
+                RemoteLimits.DEFAULT, Env.EMPTY);
     }
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env);
+                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, remoteLimits, env);
     }
 
     public ServerConfig withAdminSecret(String secret) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, List.of(secret), unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env);
+                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, remoteLimits, env);
     }
 
     public ServerConfig withMetadataDatabase(String url) {
         return new ServerConfig(host, port, databaseUrl, Optional.of(url), adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env);
+                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, remoteLimits, env);
     }
 
     public ServerConfig withMaxBodyBytes(long bytes) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, bytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env);
+                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, remoteLimits, env);
     }
 
     public ServerConfig withAdminInternalErrors(boolean show) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, show, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env);
+                metadataPollMillis, pgConnections, show, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, remoteLimits, env);
     }
 
     public ServerConfig withDevMode(boolean on) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, on, stringifyNumericTypes, remoteErrors, cors, enabledApis, env);
+                metadataPollMillis, pgConnections, adminInternalErrors, on, stringifyNumericTypes, remoteErrors, cors, enabledApis, remoteLimits, env);
     }
 
     public ServerConfig withStringifyNumericTypes(boolean on) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, on, remoteErrors, cors, enabledApis, env);
+                metadataPollMillis, pgConnections, adminInternalErrors, devMode, on, remoteErrors, cors, enabledApis, remoteLimits, env);
     }
 
     public ServerConfig withRemoteErrors(RemoteErrorMode mode) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, mode, cors, enabledApis, env);
+                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, mode, cors, enabledApis, remoteLimits, env);
     }
 
     public ServerConfig withCors(CorsPolicy policy) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                 metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, policy,
-                enabledApis, env);
+                enabledApis, remoteLimits, env);
     }
 
     public ServerConfig withEnabledApis(Set<Api> apis) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                 metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                apis, env);
+                apis, remoteLimits, env);
+    }
+
+    public ServerConfig withRemoteLimits(RemoteLimits limits) {
+        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
+                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
+                enabledApis, limits, env);
     }
 
     /** The same settings with one more variable in the environment metadata's {@code from_env} sees. */
     public ServerConfig withEnv(String name, String value) {
         return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                 metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                enabledApis, env.with(name, value));
+                enabledApis, remoteLimits, env.with(name, value));
     }
 
     /**
