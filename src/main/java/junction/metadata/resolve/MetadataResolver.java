@@ -72,7 +72,7 @@ public final class MetadataResolver {
         Map<TableName, TableEntry> present = new LinkedHashMap<>();
         for (TableEntry entry : source.tables()) {
             TableChecks.tableProblem(entry, catalog).ifPresentOrElse(
-                    reason -> issues.add(tableIssue(source, entry, reason)),
+                    problem -> issues.add(tableIssue(source, entry, problem)),
                     () -> present.put(entry.table(), entry));
         }
         Set<TableName> tracked = present.keySet();
@@ -91,10 +91,10 @@ public final class MetadataResolver {
                 "Inconsistent object: " + error, Code.INVALID_CONFIGURATION, Inconsistency.Location.ofSource(source.name()));
     }
 
-    private static Inconsistency tableIssue(Source source, TableEntry entry, String reason) {
+    private static Inconsistency tableIssue(Source source, TableEntry entry, TableChecks.Problem problem) {
         ObjectNode definition = MetadataWriter.tableName(entry.table());
         return new Inconsistency("table", "table " + entry.table() + " in source " + source.name(), definition,
-                "Inconsistent object: " + reason, Code.NOT_EXISTS,
+                "Inconsistent object: " + problem.reason(), problem.code(),
                 Inconsistency.Location.ofTable(source.name(), entry.table()));
     }
 }

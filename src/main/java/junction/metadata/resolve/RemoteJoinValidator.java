@@ -260,7 +260,11 @@ final class RemoteJoinValidator {
             return null;
         }
         remaining.sort(java.util.Comparator.comparing(GraphQLInputObjectField::getName));
-        return GraphQLInputObjectType.newInputObject(object).name(object.getName() + narrowedSuffix)
+        String name = object.getName() + narrowedSuffix;
+        if (!junction.metadata.model.GraphqlName.isValid(name)) {
+            throw new Invalid(junction.metadata.model.GraphqlName.cannotInclude(name));
+        }
+        return GraphQLInputObjectType.newInputObject(object).name(name)
                 .clearFields().fields(remaining).build();
     }
 
