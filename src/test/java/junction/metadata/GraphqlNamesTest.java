@@ -204,6 +204,80 @@ class GraphqlNamesTest {
         stillServes(f);
     }
 
+    /**
+     * Metadata that names what the schema cannot hold, stored by {@code replace_metadata} with
+     * {@code allow_inconsistent_metadata} or written into {@code hdb_catalog} by hand: after a
+     * restart each such object is reported inconsistent and everything else serves.
+     */
+    @Test
+    void storedMetadataWithBadNamesServesEverythingElseAfterARestart() {
+        String url;
+        ObjectNode document;
+        try (EngineFixture g = EngineFixture.start("graphql_names_stored")) {
+            url = g.databaseUrl;
+            g.runSqlOk("""
+                create table authors (id int primary key, name text, user_id int);
+                create table books (id int primary key, author_id int references authors(id));
+                create table "col-test" (id int primary key);
+                create table people (id int primary key, "first-name" text);
+                create table "ユーザー" (id int primary key);
+                insert into authors values (1, 'Ann', 1);
+                """);
+            document = (ObjectNode) g.export();
+            ArrayNode tables = ((ObjectNode) document.withArray("sources").get(0)).withArray("tables");
+            tables.add(Json.parse("{\"table\": {\"schema\": \"public\", \"name\": \"authors\"}}"));
+            tables.add(Json.parse("{\"table\": {\"schema\": \"public\", \"name\": \"col-test\"}}"));
+            ObjectNode allowing = Json.object().put("allow_inconsistent_metadata", true);
+            allowing.set("metadata", document);
+            JsonNode replaced = g.metadataOk(Json.write(Json.object().put("type", "replace_metadata").set("args", allowing)));
+            assertThat(replaced.path("is_consistent").asBoolean()).isFalse();
+            assertThat(replaced.at("/inconsistent_objects/0/name").asText()).isEqualTo("table col-test in source default");
+            stillServes(g);
+
+            tables.add(Json.parse("""
+                {"table": {"schema": "public", "name": "books"},
+                 "configuration": {"custom_root_fields": {"select": "all-books"}}}"""));
+            tables.add(Json.parse("{\"table\": {\"schema\": \"public\", \"name\": \"people\"}}"));
+            tables.add(Json.parse("{\"table\": {\"schema\": \"public\", \"name\": \"ユーザー\"}, "
+                    + "\"configuration\": {\"custom_name\": \"bad name\"}}"));
+            ObjectNode authors = table(document, "authors");
+            authors.set("object_relationships", Json.parse("""
+                [{"name": "the-self", "using": {"manual_configuration": {"remote_table": "authors",
+                  "column_mapping": {"id": "id"}}}}]"""));
+            authors.set("remote_relationships", Json.parse("""
+                [{"name": "the user", "definition": {"to_remote_schema": {"remote_schema": "users",
+                  "lhs_fields": ["user_id"], "remote_field": {"user": {"arguments": {"id": "$user_id"}}}}}}]"""));
+            document.set("remote_schemas", Json.parse("""
+                [{"name": "users", "definition": {"url": "%s", "timeout_seconds": 5}},
+                 {"name": "more", "definition": {"url": "%s", "timeout_seconds": 5,
+                   "customization": {"root_fields_namespace": "more-users"}}}]""".formatted(users.url(), users.url())));
+        }
+        junction.test.TestPostgres.sql(url, "update hdb_catalog.hdb_metadata set metadata = $m$"
+                + Json.write(document) + "$m$::json, resource_version = resource_version + 1 where id = 1");
+
+        try (EngineFixture restarted = EngineFixture.on(url, c -> c)) {
+            stillServes(restarted);
+            assertThat(restarted.gql("{ users(ids: [1]) { id } }").at("/data/users/0/id").asInt()).isEqualTo(1);
+            JsonNode report = restarted.metadataOk("{\"type\": \"get_inconsistent_metadata\", \"args\": {}}");
+            assertThat(report.path("is_consistent").asBoolean()).isFalse();
+            assertThat(topLevel(report.path("inconsistent_objects"), "name")).containsExactlyInAnyOrder(
+                    "table col-test in source default", "table books in source default", "table people in source default",
+                    "table ユーザー in source default", "object_relation the-self in table authors in source default",
+                    "remote_relationship the user in table authors in source default", "remote_schema more");
+            assertThat(topLevel(report.path("inconsistent_objects"), "reason")).contains(
+                    "Inconsistent object: cannot include \"all-books" + NOT_AN_IDENTIFIER,
+                    "Inconsistent object: cannot include \"first-name" + NOT_AN_IDENTIFIER,
+                    "Inconsistent object: cannot include \"bad name" + NOT_AN_IDENTIFIER,
+                    "Inconsistent object: more-users is not valid GraphQL name");
+        }
+    }
+
+    static java.util.List<String> topLevel(JsonNode objects, String key) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        objects.forEach(o -> out.add(o.path(key).asText()));
+        return out;
+    }
+
     static ObjectNode table(JsonNode document, String name) {
         for (JsonNode t : document.at("/sources/0/tables")) {
             if (t.at("/table/name").asText().equals(name)) {
