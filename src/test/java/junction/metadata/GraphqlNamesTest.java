@@ -76,6 +76,9 @@ class GraphqlNamesTest {
         f.refused(customization("{\"custom_root_fields\": {\"select_by_pk\": {\"name\": \"one author\", \"comment\": \"c\"}}}"))
                 .expect(400, "parse-failed", "$.args.configuration.custom_root_fields.select_by_pk.name",
                         "one author is not valid GraphQL name");
+        f.refused(customization("{\"custom_root_fields\": {\"select_aggregate\": \"__authors\"}}"))
+                .expect(400, "parse-failed", "$.args.configuration.custom_root_fields.select_aggregate",
+                        "__authors is not valid GraphQL name");
         f.refused(track("o2", "{\"custom_root_fields\": {\"insert\": \"1st\"}}"))
                 .expect(400, "parse-failed", "$.args.configuration.custom_root_fields.insert", "1st is not valid GraphQL name");
         stillServes(f);

@@ -45,6 +45,8 @@ class SchemaBuilderGuardTest {
         add(tables, table("ユーザー", "u_pkey", "id"), config("bad name", null, null));
         add(tables, table("people", "people_pkey", "id", "first-name"), TableConfig.EMPTY);
         add(tables, table("counts", "counts_pkey", "id"), config(null, "select_aggregate", "1st"));
+        add(tables, table("flags", "flags_pkey", "id", "true"), TableConfig.EMPTY);
+        add(tables, table("hidden", "hidden_pkey", "id"), config(null, "select", "__all"));
         Catalog catalog = new Catalog(Map.of());
         Snapshot snapshot = new Snapshot(1, new Metadata(List.of(), List.of(), Map.of()),
                 Map.of("default", new SourceSnapshot("default", catalog, tables, null)), List.of());
@@ -60,6 +62,8 @@ class SchemaBuilderGuardTest {
         assertThat(schema.queryRoot("books")).isEmpty();
         assertThat(schema.queryRoot("all-books")).isEmpty();
         assertThat(schema.queryRoot("counts")).isEmpty();
+        assertThat(schema.queryRoot("flags")).isPresent();
+        assertThat(schema.queryRoot("hidden")).isEmpty();
         assertThat(schema.graphql().getObjectType("authors").getFieldDefinition("books")).isNull();
         assertThat(schema.graphql().getObjectType("people").getFieldDefinition("first-name")).isNull();
     }

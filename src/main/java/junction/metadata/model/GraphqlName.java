@@ -4,11 +4,13 @@ import java.util.regex.Pattern;
 
 /**
  * Hasura's rule for a GraphQL name ({@code [_A-Za-z][_0-9A-Za-z]*}, as graphql-parser-hs
- * {@code mkName}) and its two messages: a name the user gives that breaks it is a parse error; a
- * name from the database that breaks it makes its object inconsistent.
+ * {@code mkName}), and not beginning with {@code __} (the GraphQL spec keeps those for
+ * introspection, and graphql-java refuses a schema that has one); and its two messages: a name
+ * the user gives that breaks it is a parse error; a name from the database that breaks it makes
+ * its object inconsistent.
  */
 public final class GraphqlName {
-    private static final Pattern NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
+    private static final Pattern NAME = Pattern.compile("(?!__)[_A-Za-z][_0-9A-Za-z]*");
 
     private GraphqlName() {
     }
