@@ -163,6 +163,18 @@ class GraphqlNamesTest {
         assertThat(f.gql("{ people { firstName } }").at("/data/people/0/firstName").asText()).isEqualTo("Bo");
     }
 
+    /** Hasura's run_sql answer (err500 unexpected), with the inconsistent table in {@code internal}; the DDL rolls back. */
+    @Test
+    void renamingATrackedColumnToANameThatIsNotAGraphqlNameIsRefused() {
+        var error = f.refused(() -> f.runSql("alter table authors rename column name to \"full-name\""));
+        assertThat(error.status()).isEqualTo(500);
+        assertThat(error.code()).isEqualTo("unexpected");
+        assertThat(error.error()).isEqualTo("cannot continue due to newly found inconsistent metadata");
+        assertThat(error.body()).contains("cannot include \\\"full-name" + NOT_AN_IDENTIFIER.replace("\"", "\\\""));
+        stillServes(f);
+        assertThat(f.gql("{ authors { name } }").at("/data/authors/0/name").asText()).isEqualTo("Ann");
+    }
+
     @Test
     void aRemoteRelationshipNameThatIsNotAGraphqlNameIsRefused() {
         var error = f.refused("""
