@@ -62,8 +62,8 @@ public final class SchemaBuilder {
         } catch (RuntimeException e) {
             LOG.error("the GraphQL schema of role {} failed to build; leaving out the objects that fail alone", role, e);
         }
-        Map<String, Map<TableName, TableInfo>> buildableTables = buildableTables(snapshot, role, tables);
         Map<String, RemoteSchemaState.Ready> buildableRemotes = buildableRemotes(snapshot, role, remotes);
+        Map<String, Map<TableName, TableInfo>> buildableTables = buildableTables(snapshot, role, tables, buildableRemotes);
         try {
             return build(snapshot, role, buildableTables, buildableRemotes);
         } catch (RuntimeException e) {
@@ -89,16 +89,20 @@ public final class SchemaBuilder {
                 mutationRoots, tables, remotes);
     }
 
-    /** The tables whose part of the schema builds on its own (relationships among them kept). */
+    /**
+     * The tables whose part of the schema builds on its own, beside the remote schemas (for their
+     * remote relationships); relationships among the tables kept.
+     */
     private Map<String, Map<TableName, TableInfo>> buildableTables(Snapshot snapshot, String role,
-                                                                   Map<String, Map<TableName, TableInfo>> tables) {
+                                                                   Map<String, Map<TableName, TableInfo>> tables,
+                                                                   Map<String, RemoteSchemaState.Ready> remotes) {
         Map<String, Map<TableName, TableInfo>> out = new LinkedHashMap<>();
         tables.forEach((source, byName) -> {
             Map<TableName, TableInfo> kept = new LinkedHashMap<>();
             byName.forEach((name, info) -> {
                 TableInfo alone = info.relatedOnlyTo(java.util.Set.of(name));
                 try {
-                    build(snapshot, role, Map.of(source, Map.of(name, alone)), Map.of());
+                    build(snapshot, role, Map.of(source, Map.of(name, alone)), remotes);
                     kept.put(name, info);
                 } catch (RuntimeException e) {
                     LOG.error("table {} of source {} is left out of the GraphQL schema of role {}: {}", name, source,
