@@ -184,6 +184,22 @@ class GraphqlNamesTest {
         assertThat(f.gql("{ notes { body } }").at("/data/notes/0/body").asText()).isEqualTo("hi");
     }
 
+    /** Never two tables behind one GraphQL name, the second silently left out (Hasura: checkConflictingNode). */
+    @Test
+    void aTableWhoseGraphqlNameAnotherTableHasIsRefused() {
+        f.runSqlOk("create schema shop; create table shop.items (id int primary key); create table shop_items (id int primary key);"
+                + "create table spare (id int primary key)");
+        f.metadataOk(track("shop_items", null));
+        f.refused("{\"type\": \"pg_track_table\", \"args\": {\"table\": {\"schema\": \"shop\", \"name\": \"items\"}}}")
+                .expect(400, "invalid-configuration", "$.args", "Inconsistent object: node shop_items already exists in current graphql schema");
+        f.refused(track("spare", "{\"custom_name\": \"authors\"}"))
+                .expect(400, "invalid-configuration", "$.args", "Inconsistent object: node authors already exists in current graphql schema");
+        stillServes(f);
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": {\"schema\": \"shop\", \"name\": \"items\"}, "
+                + "\"configuration\": {\"custom_name\": \"shopItems\"}}}");
+        assertThat(f.gql("{ shopItems { id } shop_items { id } }").path("errors").isMissingNode()).isTrue();
+    }
+
     @Test
     void aRemoteRelationshipNameThatIsNotAGraphqlNameIsRefused() {
         var error = f.refused("""

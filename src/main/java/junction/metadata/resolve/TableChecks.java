@@ -3,6 +3,7 @@ package junction.metadata.resolve;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import junction.catalog.Column;
 import junction.catalog.Catalog;
@@ -42,6 +43,22 @@ final class TableChecks {
                         Code.NOT_EXISTS));
         return missing.or(() -> names(entry, table.get()).filter(n -> !GraphqlName.isValid(n)).findFirst()
                 .map(n -> new Problem(GraphqlName.cannotInclude(n), Code.VALIDATION_FAILED)));
+    }
+
+    /**
+     * Whether an earlier table took this table's GraphQL base name (its type name), as
+     * {@code sales.orders} and {@code public.sales_orders} would: Hasura's
+     * {@code remote-schema-conflicts} "node … already exists in current graphql schema". Otherwise the
+     * name is taken now.
+     */
+    static Optional<Problem> nameTaken(TableEntry entry, Set<String> typeNames) {
+        String name = entry.configuration().customName() != null ? entry.configuration().customName()
+                : entry.table().graphqlBase();
+        if (typeNames.add(name)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Problem("node " + name + " already exists in current graphql schema",
+                Code.REMOTE_SCHEMA_CONFLICTS));
     }
 
     /** The names the schema takes from this table, in the order Hasura meets them. */
