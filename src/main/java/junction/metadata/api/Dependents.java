@@ -27,7 +27,7 @@ record Dependents(List<Inconsistency> broken, List<String> others) {
      */
     static Dependents between(Snapshot before, Snapshot after) {
         return new Dependents(ConsistencyCheck.added(before, after).stream()
-                .filter(i -> i.code() != junction.error.Code.VALIDATION_FAILED).toList(), List.of());
+                .filter(i -> i.code() != Code.VALIDATION_FAILED).toList(), List.of());
     }
 
     Dependents plus(List<String> more) {

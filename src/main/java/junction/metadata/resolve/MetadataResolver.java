@@ -35,14 +35,13 @@ public final class MetadataResolver {
                             Map<String, RemoteSchemaState> remoteSchemas) {
         List<Inconsistency> issues = new ArrayList<>();
         Map<String, SourceSnapshot> sources = new LinkedHashMap<>();
-        Set<String> typeNames = new java.util.HashSet<>();
         for (Source source : metadata.sources()) {
             SourceCatalog loaded = catalogs.getOrDefault(source.name(), SourceCatalog.failed("source not loaded"));
             if (loaded.catalog().isEmpty()) {
                 issues.add(sourceIssue(source, loaded.error()));
                 continue;
             }
-            sources.put(source.name(), resolveSource(source, loaded.catalog().get(), typeNames, issues));
+            sources.put(source.name(), resolveSource(source, loaded.catalog().get(), issues));
         }
         Map<String, RemoteSchemaState> remotes = RemoteSchemaResolver.resolve(metadata.remoteSchemas(), remoteSchemas,
                 TableRootFields.of(sources.values()), issues);
@@ -69,9 +68,9 @@ public final class MetadataResolver {
         return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization());
     }
 
-    /** @param typeNames the GraphQL type names the tables of earlier sources took; this source's are added */
-    private SourceSnapshot resolveSource(Source source, Catalog catalog, Set<String> typeNames, List<Inconsistency> issues) {
+    private SourceSnapshot resolveSource(Source source, Catalog catalog, List<Inconsistency> issues) {
         Map<TableName, TableEntry> present = new LinkedHashMap<>();
+        Set<String> typeNames = new java.util.HashSet<>();
         for (TableEntry entry : source.tables()) {
             TableChecks.tableProblem(entry, catalog).or(() -> TableChecks.nameTaken(entry, typeNames)).ifPresentOrElse(
                     problem -> issues.add(tableIssue(source, entry, problem)),

@@ -22,6 +22,7 @@ import java.util.Map;
 import junction.catalog.Column;
 import junction.catalog.ScalarNames;
 import junction.catalog.Table;
+import junction.metadata.model.GraphqlName;
 import junction.metadata.model.RemoteFieldStep;
 import junction.metadata.model.RemoteJoinDefinition;
 
@@ -261,8 +262,8 @@ final class RemoteJoinValidator {
         }
         remaining.sort(java.util.Comparator.comparing(GraphQLInputObjectField::getName));
         String name = object.getName() + narrowedSuffix;
-        if (!junction.metadata.model.GraphqlName.isValid(name)) {
-            throw new Invalid(junction.metadata.model.GraphqlName.cannotInclude(name));
+        if (!GraphqlName.isValid(name)) {
+            throw new Invalid(GraphqlName.cannotInclude(name));
         }
         return GraphQLInputObjectType.newInputObject(object).name(name)
                 .clearFields().fields(remaining).build();

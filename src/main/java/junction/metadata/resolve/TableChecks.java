@@ -46,10 +46,11 @@ final class TableChecks {
     }
 
     /**
-     * Whether an earlier table took this table's GraphQL base name (its type name), as
+     * Whether an earlier table of the source took this table's GraphQL base name (its type name), as
      * {@code sales.orders} and {@code public.sales_orders} would: Hasura's
      * {@code remote-schema-conflicts} "node … already exists in current graphql schema". Otherwise the
-     * name is taken now.
+     * name is taken now. (Tables of different sources may share a name: a source's customization
+     * tells them apart in Hasura; until the schema applies it, the later one is left out of it.)
      */
     static Optional<Problem> nameTaken(TableEntry entry, Set<String> typeNames) {
         String name = entry.configuration().customName() != null ? entry.configuration().customName()
