@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import junction.json.Json;
 import junction.json.Obj;
+import junction.metadata.codec.GivenNames;
 import junction.metadata.codec.MetadataReader;
 import junction.metadata.codec.MetadataWriter;
 import junction.metadata.model.Metadata;
@@ -58,6 +59,7 @@ final class ManagementCommands {
     }
 
     private static Metadata read(CommandContext context, Obj document) {
+        GivenNames.document(document);
         if (document.has("sources") || !document.has("tables") && !document.has("functions")) {
             return MetadataReader.metadata(document.node(), document.path());
         }
