@@ -40,12 +40,11 @@ final class StatementRunner {
                     out.add(run(connection, statement, variables));
                 }
                 connection.commit();
+                connection.setAutoCommit(true);
                 return out;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                SqlErrors.rollback(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             String text = current == null ? "" : current.numbered();

@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.error.ErrorEnvelope;
 
 /** Reading requests and writing responses the same way in every handler. */
 final class Exchange {
@@ -43,7 +44,7 @@ final class Exchange {
             }
             return bytes;
         } catch (IOException e) {
-            throw ApiException.of(Code.BAD_REQUEST, "could not read request body: " + e.getMessage());
+            throw ApiException.of(Code.BAD_REQUEST, "could not read request body").causedBy(e);
         }
     }
 
@@ -69,7 +70,7 @@ final class Exchange {
                 : DirectHandler.TransportResponse.builder()
                 .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
                 .header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
-                .entity(ErrorEnvelope.metadata(tooLarge(limit), false))
+                .entity(ErrorEnvelope.metadataBytes(tooLarge(limit), false))
                 .keepAlive(false)
                 .build();
     }

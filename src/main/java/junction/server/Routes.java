@@ -4,6 +4,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.error.ErrorEnvelope;
 import junction.json.Json;
 
 /** Every route of the engine, shared by {@code junction serve} and the tests. */
@@ -22,10 +23,11 @@ final class Routes {
                 })
                 .post("/v1/graphql", engine.graphql()::graphql)
                 .post("/v1/graphql/explain", engine.graphql()::explain)
-                .post("/v1/metadata", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.metadata()::execute))
-                .post("/v2/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.runSql()::execute))
-                .post("/v1/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.legacyQuery()::execute))
-                .any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadata(
-                        ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)));
+                .post("/v1/metadata", new AdminHandler(engine.sessions(), config, engine.metadata()::execute))
+                .post("/v2/query", new AdminHandler(engine.sessions(), config, engine.runSql()::execute))
+                .post("/v1/query", new AdminHandler(engine.sessions(), config, engine.legacyQuery()::execute))
+                .any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadataBytes(
+                        ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)))
+                .error(Throwable.class, Failures.lastResort(config));
     }
 }

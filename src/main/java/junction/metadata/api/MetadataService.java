@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import junction.db.SourcePools;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.error.ErrorEnvelope;
 import junction.error.JsonPath;
 import junction.json.Json;
 import junction.json.Obj;
@@ -154,7 +155,7 @@ public final class MetadataService {
         try {
             syncIfChanged();
         } catch (SQLException e) {
-            throw ApiException.of(Code.UNEXPECTED, "could not read stored metadata: " + e.getMessage());
+            throw ApiException.unexpected("reading the stored metadata", e);
         }
         return current.get();
     }
@@ -171,7 +172,7 @@ public final class MetadataService {
         try {
             return store.save(MetadataWriter.metadata(metadata), expectedVersion);
         } catch (SQLException e) {
-            throw ApiException.of(Code.UNEXPECTED, "could not store metadata: " + e.getMessage());
+            throw ApiException.unexpected("storing the metadata", e);
         }
     }
 
@@ -241,7 +242,7 @@ public final class MetadataService {
                 if (!keepGoing) {
                     throw e;
                 }
-                responses.add(errorJson(e));
+                responses.add(ErrorEnvelope.metadata(e, false));
                 continue;
             }
             responses.add(step.response());
@@ -249,14 +250,6 @@ public final class MetadataService {
             at = at.next(step.metadata(), step.snapshot());
         }
         return new Step(at.metadata(), at.snapshot(), responses, wrote);
-    }
-
-    private static JsonNode errorJson(ApiException e) {
-        ObjectNode node = Json.object();
-        node.put("path", e.path());
-        node.put("error", e.getMessage());
-        node.put("code", e.code().text());
-        return node;
     }
 
     SourcePools pools() {

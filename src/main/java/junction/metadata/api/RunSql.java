@@ -12,6 +12,7 @@ import junction.catalog.CatalogReader;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.error.JsonPath;
+import junction.execute.SqlErrors;
 import junction.json.Json;
 import junction.json.Obj;
 import junction.metadata.model.Metadata;
@@ -82,7 +83,7 @@ public final class RunSql {
             try {
                 return run(base, source, sql, cascade, readOnly, check);
             } catch (SQLException e) {
-                throw SqlResults.error(e, sql);
+                throw SqlErrors.runSql(e, sql);
             } catch (ApiException e) {
                 throw e.path().equals("$") ? e.at(args.path()) : e;
             }
@@ -94,15 +95,16 @@ public final class RunSql {
         try (Connection connection = service.pools().dataSource(source.name(), source.configuration()).getConnection()) {
             connection.setAutoCommit(false);
             connection.setReadOnly(readOnly);
+            JsonNode answer;
             try {
-                return transaction(connection, base, source, sql, cascade, check);
+                answer = transaction(connection, base, source, sql, cascade, check);
             } catch (RuntimeException | SQLException e) {
-                connection.rollback();
+                SqlErrors.rollback(connection, e);
                 throw e;
-            } finally {
-                connection.setReadOnly(false);
-                connection.setAutoCommit(true);
             }
+            connection.setReadOnly(false);
+            connection.setAutoCommit(true);
+            return answer;
         }
     }
 
