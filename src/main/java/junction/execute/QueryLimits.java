@@ -11,7 +11,9 @@ import graphql.language.SelectionSet;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import junction.error.ApiException;
 import junction.error.Code;
 
@@ -51,8 +53,27 @@ public record QueryLimits(int maxDepth, int maxFields) {
         for (OperationDefinition operation : document.getDefinitionsOfType(OperationDefinition.class)) {
             pending.push(new Pending(operation.getSelectionSet(), 1, null));
         }
-        int fields = 0;
-        long fragmentUses = 0;
+        Set<String> reached = new HashSet<>();
+        Budget budget = new Budget();
+        walk(pending, fragments, reached, budget);
+        // fragments no operation spreads are an error later, but graphql-java's validation walks them
+        // (recursively) first: they meet the same limits, as if spread at the top
+        for (FragmentDefinition fragment : fragments.values()) {
+            if (!reached.contains(fragment.getName())) {
+                pending.push(new Pending(fragment.getSelectionSet(), 1, new Spread(fragment.getName(), null)));
+                walk(pending, fragments, reached, budget);
+            }
+        }
+    }
+
+    /** What one document's walks have met so far. */
+    private static final class Budget {
+        int fields;
+        long fragmentUses;
+    }
+
+    private void walk(Deque<Pending> pending, Map<String, FragmentDefinition> fragments, Set<String> reached,
+                      Budget budget) {
         long maxFragmentUses = (long) maxFields * maxDepth;
         while (!pending.isEmpty()) {
             Pending next = pending.pop();
@@ -64,13 +85,13 @@ public record QueryLimits(int maxDepth, int maxFields) {
                         + " levels");
             }
             for (Selection<?> selection : next.set().getSelections()) {
-                if (!(selection instanceof Field) && ++fragmentUses > maxFragmentUses) {
+                if (!(selection instanceof Field) && ++budget.fragmentUses > maxFragmentUses) {
                     throw ApiException.of(Code.VALIDATION_FAILED, "the query uses fragments more than the limit of "
                             + maxFragmentUses + " times");
                 }
                 switch (selection) {
                     case Field field -> {
-                        if (++fields > maxFields) {
+                        if (++budget.fields > maxFields) {
                             throw ApiException.of(Code.VALIDATION_FAILED, "the query selects more than the limit of "
                                     + maxFields + " fields");
                         }
@@ -81,6 +102,7 @@ public record QueryLimits(int maxDepth, int maxFields) {
                     case FragmentSpread spread -> {
                         FragmentDefinition fragment = fragments.get(spread.getName());
                         if (fragment != null && !Spread.contains(next.spreading(), spread.getName())) {
+                            reached.add(spread.getName());
                             pending.push(new Pending(fragment.getSelectionSet(), next.depth() + 1,
                                     new Spread(spread.getName(), next.spreading())));
                         }

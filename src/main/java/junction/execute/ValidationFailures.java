@@ -21,6 +21,7 @@ import junction.execute.ValidationSite.ArgumentSite;
 import junction.execute.ValidationSite.FieldSite;
 import junction.execute.ValidationSite.OtherSite;
 import junction.execute.ValidationSite.SpreadSite;
+import junction.execute.ValidationSite.VariableSite;
 
 /**
  * graphql-java's validation errors as Hasura's {@code validation-failed}: the message is made from
@@ -57,16 +58,38 @@ final class ValidationFailures {
                     + a.argument().getName() + "\"", a.field().path()) : null;
             case MissingFieldArgument -> site instanceof FieldSite f ? missingArgument(f) : null;
             case WrongType -> site instanceof ArgumentSite a ? wrongValue(a) : null;
+            case NullValueForNonNullArgument -> switch (site) {
+                case ArgumentSite a -> wrongValue(a);
+                case FieldSite f -> f.field().getArguments().stream()
+                        .filter(a -> a.getValue() instanceof graphql.language.NullValue)
+                        .map(a -> wrongValue(new ArgumentSite(f, a))).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+                default -> null;
+            };
             case UndefinedFragment -> site instanceof SpreadSite s
                     ? failed("reference to undefined fragment \"" + s.spread().getName() + "\"", s.path()) : null;
             case FragmentCycle -> failed("the fragment definition(s) \"" + name(site) + "\" form a cycle", path(site));
             case DuplicateFragmentName -> ApiException.of(Code.PARSE_FAILED,
                     "multiple definitions for fragment \"" + name(site) + "\"").at("$.query");
+            case VariableTypeMismatch -> site instanceof VariableSite v && v.expected() != null
+                    ? failed("variable \"" + v.variable().getName() + "\" is declared as " + declared(document, v)
+                    + ", but used where " + GraphQLTypeUtil.simplePrint(v.expected()) + " is expected", v.path()) : null;
             case UnusedFragment -> site instanceof OtherSite o && o.node() instanceof FragmentDefinition f
                     ? failed("following fragment(s) have been defined, but have not been used in the query - "
                     + f.getName(), "$") : null;
             default -> null;
         };
+    }
+
+    /** The type a variable is declared with, as written in the operation. */
+    private static String declared(Document document, VariableSite site) {
+        for (var operation : document.getDefinitionsOfType(graphql.language.OperationDefinition.class)) {
+            for (var definition : operation.getVariableDefinitions()) {
+                if (definition.getName().equals(site.variable().getName())) {
+                    return graphql.language.AstPrinter.printAst(definition.getType());
+                }
+            }
+        }
+        return "another type";
     }
 
     private static ApiException missingArgument(FieldSite site) {
@@ -142,6 +165,7 @@ final class ValidationFailures {
             case FieldSite f -> f.field();
             case ArgumentSite a -> a.argument();
             case SpreadSite s -> s.spread();
+            case VariableSite v -> v.variable();
             case OtherSite o -> o.node();
         };
         if (node instanceof graphql.language.VariableDefinition v) {
@@ -155,6 +179,7 @@ final class ValidationFailures {
             case FieldSite f -> f.path();
             case ArgumentSite a -> a.field().path() + ".args." + a.argument().getName();
             case SpreadSite s -> s.path();
+            case VariableSite v -> v.path();
             case OtherSite o -> "$";
         };
     }

@@ -1,6 +1,17 @@
 package junction.execute;
 
 import graphql.language.Argument;
+import graphql.language.ArrayValue;
+import graphql.language.ObjectField;
+import graphql.language.ObjectValue;
+import graphql.language.Value;
+import graphql.language.VariableReference;
+import graphql.schema.GraphQLArgument;
+import graphql.schema.GraphQLInputObjectField;
+import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInputType;
+import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNonNull;
 import graphql.language.Document;
 import graphql.language.Field;
 import graphql.language.FragmentDefinition;
@@ -37,6 +48,10 @@ sealed interface ValidationSite {
 
     /** An argument of a field; {@code path} is the field's. */
     record ArgumentSite(FieldSite field, Argument argument) implements ValidationSite {
+    }
+
+    /** A variable used in an argument's value, and the type expected there ({@code null} when not known). */
+    record VariableSite(VariableReference variable, GraphQLInputType expected, String path) implements ValidationSite {
     }
 
     /** A fragment spread, in an operation or a fragment. */
@@ -105,7 +120,7 @@ sealed interface ValidationSite {
                 }
             }
             followSpreads = false;
-            for (FragmentDefinition fragment : fragments.values()) {
+            for (FragmentDefinition fragment : document.getDefinitionsOfType(FragmentDefinition.class)) {
                 if (at(fragment)) {
                     return new OtherSite(fragment);
                 }
@@ -147,6 +162,12 @@ sealed interface ValidationSite {
                 if (at(argument)) {
                     return new ArgumentSite(site, argument);
                 }
+                GraphQLArgument definition = site.definition().map(d -> d.getArgument(argument.getName())).orElse(null);
+                ValidationSite inValue = value(argument.getValue(), definition == null ? null : definition.getType(),
+                        path + ".args." + argument.getName());
+                if (inValue != null) {
+                    return inValue;
+                }
             }
             GraphQLType type = site.definition().map(d -> (GraphQLType) GraphQLTypeUtil.unwrapAll(d.getType())).orElse(null);
             return walk(field.getSelectionSet(), type, path, spreads);
@@ -162,6 +183,37 @@ sealed interface ValidationSite {
             }
             return walk(fragment.getSelectionSet(), schema.getType(fragment.getTypeCondition().getName()), path,
                     new Chain(spread.getName(), spreads));
+        }
+
+        /** A variable at the location inside a value, with the input type expected where it is used. */
+        private ValidationSite value(Value<?> value, GraphQLInputType type, String path) {
+            GraphQLInputType unwrapped = type instanceof GraphQLNonNull n ? (GraphQLInputType) n.getWrappedType() : type;
+            return switch (value) {
+                case VariableReference variable -> at(variable) ? new VariableSite(variable, type, path) : null;
+                case ArrayValue array -> {
+                    GraphQLInputType element = unwrapped instanceof GraphQLList l ? (GraphQLInputType) l.getWrappedType() : null;
+                    for (int i = 0; i < array.getValues().size(); i++) {
+                        ValidationSite found = value(array.getValues().get(i), element, path + "[" + i + "]");
+                        if (found != null) {
+                            yield found;
+                        }
+                    }
+                    yield null;
+                }
+                case ObjectValue object -> {
+                    for (ObjectField field : object.getObjectFields()) {
+                        GraphQLInputObjectField definition = unwrapped instanceof GraphQLInputObjectType o
+                                ? o.getField(field.getName()) : null;
+                        ValidationSite found = value(field.getValue(), definition == null ? null : definition.getType(),
+                                path + "." + field.getName());
+                        if (found != null) {
+                            yield found;
+                        }
+                    }
+                    yield null;
+                }
+                default -> null;
+            };
         }
 
         private boolean at(Node<?> node) {
