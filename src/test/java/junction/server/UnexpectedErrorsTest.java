@@ -77,6 +77,14 @@ class UnexpectedErrorsTest {
                 + "line 1, column 11\",\"extensions\":{\"path\":\"$\",\"code\":\"invalid-json\"}}]}");
     }
 
+    @Test
+    void aNumberWithAHugeExponentIsRefusedByPostgresNotTurnedIntoABillionDigits() {
+        JsonNode error = engine.gql("query($v: bigint) { orders(where: {big: {_eq: $v}}) { id } }",
+                "{\"v\": 1e999999999}", null).at("/errors/0");
+        assertThat(error.at("/extensions/code").asText()).isEqualTo("data-exception");
+        assertThat(error.get("message").asText()).isEqualTo("invalid input syntax for type bigint: \"1E+999999999\"");
+    }
+
     private static void assertInvalidJson(String body, String message) {
         assertThat(body).isEqualTo("{\"path\":\"$\",\"error\":\"" + message + "\",\"code\":\"invalid-json\"}");
     }
