@@ -85,6 +85,18 @@ class UnexpectedErrorsTest {
         assertThat(error.get("message").asText()).isEqualTo("invalid input syntax for type bigint: \"1E+999999999\"");
     }
 
+    @Test
+    void aMalformedHttpRequestIsAnsweredWithJsonToo() throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("localhost", engine.engine.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write("POST /v1/graphql HTTP/1.1\r\nHost: localhost\r\nno colon here\r\n\r\n"
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            String answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+            assertThat(answer).startsWith("HTTP/1.1 400").containsIgnoringCase("content-type: application/json")
+                    .endsWith("{\"path\":\"$\",\"error\":\"bad request\",\"code\":\"bad-request\"}");
+        }
+    }
+
     private static void assertInvalidJson(String body, String message) {
         assertThat(body).isEqualTo("{\"path\":\"$\",\"error\":\"" + message + "\",\"code\":\"invalid-json\"}");
     }
