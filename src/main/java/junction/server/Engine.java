@@ -82,9 +82,11 @@ public final class Engine implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(config.maxBodyBytes())
-                    .directHandlers(d -> d
-                            .addHandler(DirectHandler.EventType.BAD_REQUEST, Exchange.tooLargeHandler(config.maxBodyBytes()))
-                            .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, Exchange.tooLargeHandler(config.maxBodyBytes())))
+                    .directHandlers(d -> {
+                        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                            d.addHandler(type, Exchange.directHandler(config.maxBodyBytes()));
+                        }
+                    })
                     // answers of several KB are written in more than one segment: without TCP_NODELAY the
                     // last one waits for the client's delayed ACK (~40 ms per request)
                     .connectionOptions(io.helidon.common.socket.SocketOptions.builder().tcpNoDelay(true).build())

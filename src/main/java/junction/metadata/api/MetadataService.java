@@ -148,7 +148,7 @@ public final class MetadataService {
         try {
             syncIfChanged();
         } catch (SQLException e) {
-            throw ApiException.of(Code.UNEXPECTED, "could not read stored metadata: " + e.getMessage());
+            throw ApiException.unexpected("reading the stored metadata", e);
         }
         return current.get();
     }
@@ -165,7 +165,7 @@ public final class MetadataService {
         try {
             return store.save(MetadataWriter.metadata(metadata), expectedVersion);
         } catch (SQLException e) {
-            throw ApiException.of(Code.UNEXPECTED, "could not store metadata: " + e.getMessage());
+            throw ApiException.unexpected("storing the metadata", e);
         }
     }
 

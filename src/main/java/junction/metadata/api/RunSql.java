@@ -13,6 +13,7 @@ import junction.catalog.CatalogReader;
 import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.db.SqlErrors;
 import junction.json.Obj;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
@@ -76,7 +77,7 @@ public final class RunSql {
         try {
             return run(transaction, transaction.connection(source, readOnly), source, sql, cascade, check);
         } catch (SQLException e) {
-            throw SqlResults.error(e, sql).at(errorPath);
+            throw SqlErrors.runSql(e, sql).at(errorPath);
         } catch (ApiException e) {
             throw Transaction.at(e, args.path());
         }

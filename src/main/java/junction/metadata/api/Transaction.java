@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import junction.catalog.Catalog;
 import junction.error.ApiException;
+import junction.db.SqlErrors;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
 import junction.metadata.resolve.Snapshot;
@@ -170,7 +171,7 @@ final class Transaction implements AutoCloseable {
             try {
                 connection.commit();
             } catch (SQLException e) {
-                throw SqlResults.error(e, "COMMIT");
+                throw SqlErrors.runSql(e, "COMMIT");
             }
         }
     }
