@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import junction.catalog.Catalog;
 import junction.catalog.CatalogReader;
 import junction.db.SourcePools;
@@ -21,10 +22,13 @@ final class CatalogCache {
     }
 
     private final SourcePools pools;
+    private final LongAdder reads;
     private final Map<Key, SourceCatalog> read = new HashMap<>();
 
-    CatalogCache(SourcePools pools) {
+    /** @param reads counts the catalogs read from a database */
+    CatalogCache(SourcePools pools, LongAdder reads) {
         this.pools = pools;
+        this.reads = reads;
     }
 
     Map<String, SourceCatalog> forMetadata(Metadata metadata) {
@@ -41,6 +45,7 @@ final class CatalogCache {
     }
 
     private SourceCatalog load(Source source) {
+        reads.increment();
         try (Connection connection = pools.connection(source.name(), source.configuration())) {
             return SourceCatalog.of(new CatalogReader().read(connection));
         } catch (junction.error.ApiException e) {

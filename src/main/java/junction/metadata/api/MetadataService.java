@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import junction.db.SourcePools;
@@ -33,8 +35,11 @@ import junction.remote.Introspector;
  * a {@code run_sql} that alters tracked tables — computes new metadata, resolves it against fresh
  * catalogs, refuses it if it breaks what it may not break ({@link ConsistencyCheck}), stores it with a
  * compare-and-set on the resource version, and only then swaps the snapshot. A failure anywhere
- * leaves stored metadata and the snapshot exactly as they were. Before a change, the snapshot is
- * brought up to date with what another engine may have stored.
+ * leaves stored metadata and the snapshot exactly as they were. A read ({@code export_metadata},
+ * {@code get_inconsistent_metadata}, …) answers from the current snapshot: it reads no catalog and
+ * swaps nothing, so it throws away no schema or plan (as in Hasura, a change made to a database
+ * behind the engine's back shows after {@code reload_metadata} or the next change). Before any
+ * call, the snapshot is brought up to date with what another engine may have stored.
  */
 public final class MetadataService {
     private final MetadataStore store;
@@ -45,6 +50,7 @@ public final class MetadataService {
     private final Map<String, Command> commands = new HashMap<>();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
+    private final LongAdder catalogReads = new LongAdder();
 
     /** One command's effect inside a request: the metadata and snapshot after it, and its answer. */
     record Step(Metadata metadata, Snapshot snapshot, JsonNode response, boolean wrote) {
@@ -96,7 +102,7 @@ public final class MetadataService {
         try {
             StoredMetadata stored = store.load().orElseThrow();
             Metadata metadata = MetadataReader.metadata(stored.document(), "$");
-            swap(resolve(stored.resourceVersion(), metadata, new CatalogCache(pools), remotes(current.get())));
+            swap(resolve(stored.resourceVersion(), metadata, catalogs(), remotes(current.get())));
         } finally {
             lock.unlock();
         }
@@ -123,20 +129,34 @@ public final class MetadataService {
         return locked(() -> {
             Snapshot base = synced();
             checkVersion(expected, base);
-            CatalogCache catalogs = new CatalogCache(pools);
+            CatalogCache catalogs = catalogs();
             RemoteSchemaCache remotes = remotes(base);
-            Snapshot fresh = resolve(base.resourceVersion(), base.metadata(), catalogs, remotes);
-            CommandContext context = new CommandContext(base.metadata(), fresh, defaultSource, remotes,
-                    candidate -> resolve(base.resourceVersion(), candidate, catalogs, remotes));
+            Function<Metadata, Snapshot> resolver = candidate -> resolve(base.resourceVersion(), candidate, catalogs, remotes);
+            CommandContext context = new CommandContext(base.metadata(), base, once(() -> resolver.apply(base.metadata())),
+                    defaultSource, remotes, resolver);
             Step step = run(context, request, "$");
             if (!step.wrote()) {
-                swap(fresh);
                 return step.response();
             }
             long version = store(step.metadata(), base.resourceVersion());
             swap(step.snapshot().withResourceVersion(version));
             return step.response();
         });
+    }
+
+    /** {@code supplier}'s value, computed on the first call only (one request: one thread, under the lock). */
+    private static <T> Supplier<T> once(Supplier<T> supplier) {
+        return new Supplier<>() {
+            private T value;
+
+            @Override
+            public T get() {
+                if (value == null) {
+                    value = supplier.get();
+                }
+                return value;
+            }
+        };
     }
 
     /** Runs {@code work} holding the write lock, so changes from this engine never interleave. */
@@ -179,6 +199,16 @@ public final class MetadataService {
         return resolver.resolve(version, metadata, catalogs.forMetadata(metadata), remotes.forMetadata(metadata));
     }
 
+    /** The catalogs of one request: each source's read at most once, and only when a change needs it. */
+    CatalogCache catalogs() {
+        return new CatalogCache(pools, catalogReads);
+    }
+
+    /** How many times a source's catalog was read (for tests and diagnostics). */
+    public long catalogReads() {
+        return catalogReads.sum();
+    }
+
     /** The remote schemas of one request, reusing what {@code base} knows. */
     RemoteSchemaCache remotes(Snapshot base) {
         return new RemoteSchemaCache(introspector, base == null ? Map.of() : base.remoteSchemas());
@@ -200,7 +230,7 @@ public final class MetadataService {
         String argsPath = req.pathOf("args");
         JsonNode args = req.node().has("args") ? req.node().get("args") : Json.object();
         if (type.equals("export_metadata") && req.optLong("version").orElse(1L) == 2) {
-            return new Step(context.metadata(), context.snapshot(), ManagementCommands.exportV2(context), false);
+            return new Step(context.metadata(), context.current(), ManagementCommands.exportV2(context), false);
         }
         try {
             return apply(context, command.apply(context, Obj.of(args, argsPath)));
@@ -211,7 +241,7 @@ public final class MetadataService {
 
     private Step apply(CommandContext context, Outcome outcome) {
         return switch (outcome) {
-            case Outcome.Read read -> new Step(context.metadata(), context.snapshot(), read.response(), false);
+            case Outcome.Read read -> new Step(context.metadata(), context.current(), read.response(), false);
             case Outcome.Write write -> {
                 Snapshot next = context.resolve(write.metadata());
                 write.check().verify(context.snapshot(), next, write.target());
@@ -245,10 +275,12 @@ public final class MetadataService {
                 continue;
             }
             responses.add(step.response());
-            wrote |= step.wrote();
-            at = at.next(step.metadata(), step.snapshot());
+            if (step.wrote()) {
+                wrote = true;
+                at = at.next(step.metadata(), step.snapshot());
+            }
         }
-        return new Step(at.metadata(), at.snapshot(), responses, wrote);
+        return new Step(at.metadata(), at.current(), responses, wrote);
     }
 
     private static JsonNode errorJson(ApiException e) {

@@ -128,10 +128,10 @@ public final class RunSql {
     /** The metadata after the DDL, resolved; fails with what it would break unless {@code cascade}. */
     private Snapshot propagate(Snapshot base, Source source, Catalog before, Catalog after, boolean cascade) {
         RemoteSchemaCache remotes = RemoteSchemaCache.fixed(base.remoteSchemas());
-        CatalogCache beforeCatalogs = new CatalogCache(service.pools());
+        CatalogCache beforeCatalogs = service.catalogs();
         beforeCatalogs.put(source, before);
         Snapshot previous = service.resolve(base.resourceVersion(), base.metadata(), beforeCatalogs, remotes);
-        CatalogCache afterCatalogs = new CatalogCache(service.pools());
+        CatalogCache afterCatalogs = service.catalogs();
         afterCatalogs.put(source, after);
         DdlPropagation.Result result = DdlPropagation.apply(source, CatalogChanges.between(before, after));
         Metadata metadata = base.metadata().updateSource(source.name(), s -> result.source());
