@@ -132,8 +132,11 @@ public final class MetadataService {
             CatalogCache catalogs = catalogs();
             RemoteSchemaCache remotes = remotes(base);
             Function<Metadata, Snapshot> resolver = candidate -> resolve(base.resourceVersion(), candidate, catalogs, remotes);
-            CommandContext context = new CommandContext(base.metadata(), base, once(() -> resolver.apply(base.metadata())),
-                    defaultSource, remotes, resolver);
+            // the remote schemas as the snapshot knows them, whenever it is resolved: a command may
+            // have loaded a remote again (reload_remote_schema) before it asks for the state it changes
+            RemoteSchemaCache known = RemoteSchemaCache.fixed(base.remoteSchemas());
+            Supplier<Snapshot> fresh = once(() -> resolve(base.resourceVersion(), base.metadata(), catalogs, known));
+            CommandContext context = new CommandContext(base.metadata(), base, fresh, defaultSource, remotes, resolver);
             Step step = run(context, request, "$");
             if (!step.wrote()) {
                 return step.response();
