@@ -3,7 +3,9 @@
 # queries without it (not a test). Loads the dataset of run-queries.sh, starts Junction on it and,
 # for each query and concurrency, runs wrk alone ("quiet") and with a client calling
 # export_metadata RATE times a second over one keep-alive connection ("polling"), alternating the
-# two ROUNDS times. Prints a Markdown table and, per query, polling req/s over quiet req/s.
+# two ROUNDS times (which goes first alternates too). Prints a Markdown table and, per query,
+# polling req/s over quiet req/s (all rounds summed, and the median of the rounds' ratios: on a
+# loaded machine, many short rounds beat a few long ones); then the CPU one export_metadata costs.
 #
 #   bench/run-metadata-polling.sh    # DURATION=10 WARMUP=3 RATE=10 ROUNDS=2 QUERIES="by_pk list" CONCURRENCY=16 LAYOUTS=split
 #   JUNCTION_ROOT=/tmp/other-checkout bench/run-metadata-polling.sh   # the same against another build
@@ -105,17 +107,20 @@ for layout in $LAYOUTS; do
   apply_layout "$layout" "$(postmaster_pid "$work")" "$junction_pid"
   for name in $QUERIES; do
     for c in $CONCURRENCY; do
-      quiet=0; polling=0
+      quiet=0; polling=0; pairs=""
       for round in $(seq 1 "$ROUNDS"); do
+        pair_quiet=0; pair_polling=0
         order="quiet polling"; [ $((round % 2)) = 0 ] && order="polling quiet"
         for mode in $order; do
           IFS='|' read -r rps p50 p99 errors jcpu polls <<<"$(run "$mode" "$work/$name.lua" "$c")"
           label="none"; [ "$mode" = polling ] && label="${RATE}/s ($polls)"
           echo "| $layout | $name | $c | $round | $label | $rps | $p50 | $p99 | $errors | $jcpu |"
-          if [ "$mode" = quiet ]; then quiet=$(python3 -c "print($quiet + $rps)"); else polling=$(python3 -c "print($polling + $rps)"); fi
+          if [ "$mode" = quiet ]; then pair_quiet=$rps; else pair_polling=$rps; fi
         done
+        quiet=$(python3 -c "print($quiet + $pair_quiet)"); polling=$(python3 -c "print($polling + $pair_polling)")
+        pairs+=" $(python3 -c "print($pair_polling / $pair_quiet)")"
       done
-      summary+="$layout $name c$c: polling/quiet = $(python3 -c "print(f'{$polling / $quiet:.3f}')")"$'\n'
+      summary+="$layout $name c$c: polling/quiet = $(python3 -c "print(f'{$polling / $quiet:.3f}')") over all rounds, median of the rounds' ratios $(python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" $pairs)"$'\n'
     done
   done
 done
