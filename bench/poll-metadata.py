@@ -1,8 +1,8 @@
-"""Calls export_metadata at a fixed rate over one keep-alive connection for a while (or until
-MAX_CALLS calls); prints calls, non-200 answers and mean latency (ms). Used by
-run-metadata-polling.sh.
+"""Calls export_metadata (or, as a control, GET /healthz) at a fixed rate over one keep-alive
+connection for a while (or until MAX_CALLS calls, 0: no limit); prints calls, non-200 answers and
+mean latency (ms). Used by run-metadata-polling.sh.
 
-    python3 poll-metadata.py PORT RATE SECONDS [MAX_CALLS]
+    python3 poll-metadata.py PORT RATE SECONDS [MAX_CALLS [export_metadata|healthz]]
 """
 import http.client
 import json
@@ -10,7 +10,8 @@ import sys
 import time
 
 port, rate, seconds = int(sys.argv[1]), float(sys.argv[2]), float(sys.argv[3])
-max_calls = int(sys.argv[4]) if len(sys.argv) > 4 else None
+max_calls = int(sys.argv[4]) if len(sys.argv) > 4 and int(sys.argv[4]) > 0 else None
+healthz = len(sys.argv) > 5 and sys.argv[5] == "healthz"
 body = json.dumps({"type": "export_metadata", "args": {}})
 conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 calls = bad = 0
@@ -19,7 +20,10 @@ start = time.monotonic()
 due = start
 while time.monotonic() - start < seconds and (max_calls is None or calls < max_calls):
     t0 = time.monotonic()
-    conn.request("POST", "/v1/metadata", body, {"content-type": "application/json"})
+    if healthz:
+        conn.request("GET", "/healthz")
+    else:
+        conn.request("POST", "/v1/metadata", body, {"content-type": "application/json"})
     answer = conn.getresponse()
     answer.read()
     spent += time.monotonic() - t0

@@ -9,6 +9,7 @@
 #
 #   bench/run-metadata-polling.sh    # DURATION=10 WARMUP=3 RATE=10 ROUNDS=2 QUERIES="by_pk list" CONCURRENCY=16 LAYOUTS=split
 #   JUNCTION_ROOT=/tmp/other-checkout bench/run-metadata-polling.sh   # the same against another build
+#   POLL=healthz bench/run-metadata-polling.sh   # control: the same client polling GET /healthz
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="${JUNCTION_ROOT:-$(dirname "$here")}"
@@ -21,6 +22,7 @@ LAYOUTS="${LAYOUTS:-split}"
 RATE="${RATE:-10}"
 ROUNDS="${ROUNDS:-2}"
 QUERIES="${QUERIES:-by_pk list}"
+POLL="${POLL:-export_metadata}"
 
 . "$here/lib.sh"
 need_postgres_tools
@@ -76,11 +78,12 @@ LUA
 # run MODE SCRIPT C: wrk (with the poller when MODE=polling); prints req/s|p50|p99|non-2xx|Junction CPU µs/req|polls
 run() {
   local mode="$1" script="$2" c="$3" poller="" polls="-"
-  $CLIENT wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
   if [ "$mode" = polling ]; then
-    $CLIENT python3 "$here/poll-metadata.py" "$JPORT" "$RATE" "$DURATION" > "$work/poll.out" &
+    # started before the warm-up, so that Python's own start is not inside the measured window
+    $CLIENT python3 "$here/poll-metadata.py" "$JPORT" "$RATE" "$((WARMUP + DURATION + 1))" 0 "$POLL" > "$work/poll.out" &
     poller=$!
   fi
+  $CLIENT wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
   local j0 j1
   j0=$(cpu_ticks "$junction_pid")
   $CLIENT wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" > "$work/wrk.out" 2>&1
@@ -100,7 +103,7 @@ for name in $QUERIES; do
   wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-5}s" -s "$work/$name.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
 done
 
-echo "| layout | query | c | round | export_metadata | req/s | p50 | p99 | non-2xx | Junction CPU µs/req |"
+echo "| layout | query | c | round | polling | req/s | p50 | p99 | non-2xx | Junction CPU µs/req |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 summary=""
 for layout in $LAYOUTS; do
@@ -113,7 +116,7 @@ for layout in $LAYOUTS; do
         order="quiet polling"; [ $((round % 2)) = 0 ] && order="polling quiet"
         for mode in $order; do
           IFS='|' read -r rps p50 p99 errors jcpu polls <<<"$(run "$mode" "$work/$name.lua" "$c")"
-          label="none"; [ "$mode" = polling ] && label="${RATE}/s ($polls)"
+          label="none"; [ "$mode" = polling ] && label="$POLL ${RATE}/s ($polls)"
           echo "| $layout | $name | $c | $round | $label | $rps | $p50 | $p99 | $errors | $jcpu |"
           if [ "$mode" = quiet ]; then pair_quiet=$rps; else pair_polling=$rps; fi
         done
@@ -130,7 +133,7 @@ printf '%s' "$summary"
 # What one export_metadata costs: CALLS calls back to back, CPU of Junction and of PostgreSQL per call
 calls="${CALLS:-2000}"
 j0=$(cpu_ticks "$junction_pid"); p0=$(cpu_ticks "$(postmaster_pid "$work")")
-read -r made bad ms < <($CLIENT python3 "$here/poll-metadata.py" "$JPORT" 100000 600 "$calls")
+read -r made bad ms < <($CLIENT python3 "$here/poll-metadata.py" "$JPORT" 100000 600 "$calls" export_metadata)
 j1=$(cpu_ticks "$junction_pid"); p1=$(cpu_ticks "$(postmaster_pid "$work")")
 echo "export_metadata alone: $made calls ($bad non-200), $ms ms each, CPU µs per call: Junction $(per_request $((j1 - j0)) "$made"), PostgreSQL $(per_request $((p1 - p0)) "$made")"
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
