@@ -2,14 +2,16 @@
 # Query throughput while a client polls export_metadata (as a console does), against the same
 # queries without it (not a test). Loads the dataset of run-queries.sh, starts Junction on it and,
 # for each query and concurrency, runs wrk alone ("quiet") and with a client calling
-# export_metadata RATE times a second over one keep-alive connection ("polling"), alternating the
-# two ROUNDS times (which goes first alternates too). Prints a Markdown table and, per query,
-# polling req/s over quiet req/s (all rounds summed, and the median of the rounds' ratios: on a
-# loaded machine, many short rounds beat a few long ones); then the CPU one export_metadata costs.
+# export_metadata RATE times a second over one keep-alive connection, ROUNDS times, the order of
+# the modes rotating from round to round. With MODES="quiet export_metadata healthz" the same
+# client also polls GET /healthz as a control: what polling costs whatever it calls (the client's
+# own CPU on the load generator's core). Prints a Markdown table and, per query, polled req/s over
+# quiet req/s (all rounds summed, and the median of the rounds' ratios: on a loaded machine, many
+# short rounds beat a few long ones); then the CPU one export_metadata costs (CALLS back to back).
 #
 #   bench/run-metadata-polling.sh    # DURATION=10 WARMUP=3 RATE=10 ROUNDS=2 QUERIES="by_pk list" CONCURRENCY=16 LAYOUTS=split
+#   MODES="quiet export_metadata healthz" ROUNDS=6 DURATION=5 WARMUP=1 bench/run-metadata-polling.sh
 #   JUNCTION_ROOT=/tmp/other-checkout bench/run-metadata-polling.sh   # the same against another build
-#   POLL=healthz bench/run-metadata-polling.sh   # control: the same client polling GET /healthz
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="${JUNCTION_ROOT:-$(dirname "$here")}"
@@ -22,7 +24,7 @@ LAYOUTS="${LAYOUTS:-split}"
 RATE="${RATE:-10}"
 ROUNDS="${ROUNDS:-2}"
 QUERIES="${QUERIES:-by_pk list}"
-POLL="${POLL:-export_metadata}"
+MODES="${MODES:-quiet export_metadata}"
 
 . "$here/lib.sh"
 need_postgres_tools
@@ -75,12 +77,13 @@ LUA
   esac
 }
 
-# run MODE SCRIPT C: wrk (with the poller when MODE=polling); prints req/s|p50|p99|non-2xx|Junction CPU µs/req|polls
+# run MODE SCRIPT C: wrk, with the poller calling MODE (export_metadata, healthz) unless MODE=quiet;
+# prints req/s|p50|p99|non-2xx|Junction CPU µs/req|polls
 run() {
   local mode="$1" script="$2" c="$3" poller="" polls="-"
-  if [ "$mode" = polling ]; then
+  if [ "$mode" != quiet ]; then
     # started before the warm-up, so that Python's own start is not inside the measured window
-    $CLIENT python3 "$here/poll-metadata.py" "$JPORT" "$RATE" "$((WARMUP + DURATION + 1))" 0 "$POLL" > "$work/poll.out" &
+    $CLIENT python3 "$here/poll-metadata.py" "$JPORT" "$RATE" "$((WARMUP + DURATION + 1))" 0 "$mode" > "$work/poll.out" &
     poller=$!
   fi
   $CLIENT wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
@@ -106,24 +109,32 @@ done
 echo "| layout | query | c | round | polling | req/s | p50 | p99 | non-2xx | Junction CPU µs/req |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
 summary=""
+read -r -a modes <<<"$MODES"
 for layout in $LAYOUTS; do
   apply_layout "$layout" "$(postmaster_pid "$work")" "$junction_pid"
   for name in $QUERIES; do
     for c in $CONCURRENCY; do
-      quiet=0; polling=0; pairs=""
+      declare -A total=() ratios=()
       for round in $(seq 1 "$ROUNDS"); do
-        pair_quiet=0; pair_polling=0
-        order="quiet polling"; [ $((round % 2)) = 0 ] && order="polling quiet"
-        for mode in $order; do
+        declare -A got=()
+        # the order of the modes rotates from round to round
+        for i in "${!modes[@]}"; do
+          mode="${modes[$(( (i + round - 1) % ${#modes[@]} ))]}"
           IFS='|' read -r rps p50 p99 errors jcpu polls <<<"$(run "$mode" "$work/$name.lua" "$c")"
-          label="none"; [ "$mode" = polling ] && label="$POLL ${RATE}/s ($polls)"
+          label="none"; [ "$mode" != quiet ] && label="$mode ${RATE}/s ($polls)"
           echo "| $layout | $name | $c | $round | $label | $rps | $p50 | $p99 | $errors | $jcpu |"
-          if [ "$mode" = quiet ]; then pair_quiet=$rps; else pair_polling=$rps; fi
+          got[$mode]=$rps
+          total[$mode]=$(python3 -c "print(${total[$mode]:-0} + $rps)")
         done
-        quiet=$(python3 -c "print($quiet + $pair_quiet)"); polling=$(python3 -c "print($polling + $pair_polling)")
-        pairs+=" $(python3 -c "print($pair_polling / $pair_quiet)")"
+        for mode in "${modes[@]}"; do
+          [ "$mode" = quiet ] || ratios[$mode]+=" $(python3 -c "print(${got[$mode]} / ${got[quiet]})")"
+        done
       done
-      summary+="$layout $name c$c: polling/quiet = $(python3 -c "print(f'{$polling / $quiet:.3f}')") over all rounds, median of the rounds' ratios $(python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" $pairs)"$'\n'
+      for mode in "${modes[@]}"; do
+        [ "$mode" = quiet ] && continue
+        summary+="$layout $name c$c: $mode/quiet = $(python3 -c "print(f'{${total[$mode]} / ${total[quiet]}:.3f}')") over all rounds, median of the rounds' ratios $(python3 -c "import statistics, sys; print(f'{statistics.median(map(float, sys.argv[1:])):.3f}')" ${ratios[$mode]})"$'\n'
+      done
+      unset total ratios
     done
   done
 done
