@@ -47,6 +47,8 @@ public final class Engine implements AutoCloseable {
     private final RunSql runSql;
     private final LegacyQuery legacyQuery;
     private final SessionResolver sessions;
+    private final SchemaCache schemas = new SchemaCache();
+    private final GraphqlPipeline pipeline;
     private final GraphqlHandler graphql;
     private volatile WebServer server;
     private volatile Thread poller;
@@ -65,12 +67,11 @@ public final class Engine implements AutoCloseable {
         this.runSql = new RunSql(metadata);
         this.legacyQuery = new LegacyQuery(metadata, runSql, new DmlExecutor(sqlOptions)::run);
         this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
-        SchemaCache schemas = new SchemaCache();
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
-        this.graphql = new GraphqlHandler(sessions,
-                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions, remotes,
-                        config.remoteErrors(), config::showsInternal),
+        this.pipeline = new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions, remotes,
+                config.remoteErrors(), config::showsInternal);
+        this.graphql = new GraphqlHandler(sessions, pipeline,
                 new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions), config);
     }
 
@@ -146,6 +147,15 @@ public final class Engine implements AutoCloseable {
     /** The one client every call to a remote schema goes through (introspection, forwarding, remote joins). */
     public RemoteClient remoteClient() {
         return remotes;
+    }
+
+    /** The role schemas (built on first use, kept while what they are built from is unchanged). */
+    public SchemaCache schemas() {
+        return schemas;
+    }
+
+    public GraphqlPipeline pipeline() {
+        return pipeline;
     }
 
     RunSql runSql() {

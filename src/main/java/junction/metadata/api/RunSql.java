@@ -108,12 +108,12 @@ public final class RunSql {
      */
     private Snapshot propagate(Snapshot base, Source source, Catalog before, Catalog after, boolean cascade) {
         RemoteSchemaCache remotes = RemoteSchemaCache.fixed(base.remoteSchemas());
-        CatalogCache beforeCatalogs = new CatalogCache(service.pools());
+        CatalogCache beforeCatalogs = service.catalogs();
         beforeCatalogs.put(source, before);
         Snapshot previous = service.resolve(base.resourceVersion(), base.metadata(), beforeCatalogs, remotes);
         Map<TableName, TrackedTable> tracked = previous.source(source.name()).map(SourceSnapshot::tables).orElse(Map.of());
         PermissionColumns permissionColumns = new PermissionColumns(before, tracked);
-        CatalogCache afterCatalogs = new CatalogCache(service.pools());
+        CatalogCache afterCatalogs = service.catalogs();
         afterCatalogs.put(source, after);
         CatalogChanges changes = CatalogChanges.between(before, after);
         DdlPropagation.Result result = DdlPropagation.apply(source, changes, permissionColumns);
