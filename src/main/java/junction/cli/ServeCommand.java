@@ -1,11 +1,11 @@
 package junction.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import junction.config.Env;
 import junction.db.EmbeddedDatabase;
 import junction.execute.join.RemoteErrorMode;
@@ -59,6 +59,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where the embedded PostgreSQL keeps its data (JUNCTION_DATA_DIR). Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
+    @Option(names = "--pg-port", descriptionKey = "JUNCTION_PG_PORT", defaultValue = "" + EmbeddedDatabase.DEFAULT_PORT,
+            description = "Port of the embedded PostgreSQL, the same at every start (JUNCTION_PG_PORT). Default: ${DEFAULT-VALUE}")
+    int pgPort;
+
+    @Option(names = "--graceful-shutdown-timeout", descriptionKey = "HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT", defaultValue = "60",
+            description = "Seconds a stop (SIGTERM, Ctrl-C) waits for requests in flight (HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT). Default: ${DEFAULT-VALUE}")
+    long gracefulShutdownSeconds;
+
     @Option(names = "--pg-connections", descriptionKey = "HASURA_GRAPHQL_PG_CONNECTIONS", defaultValue = "16",
             description = "Connections per source pool (HASURA_GRAPHQL_PG_CONNECTIONS). Default: ${DEFAULT-VALUE}")
     int pgConnections;
@@ -90,31 +98,43 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        StopSignal stop = StopSignal.install();
         EmbeddedDatabase embedded = null;
-        Optional<String> embeddedUrl = Optional.empty();
-        if (needsEmbeddedDatabase()) {
-            System.out.println("No database URL given: starting embedded PostgreSQL in " + dataDir.resolve("pgdata"));
-            embedded = EmbeddedDatabase.start(dataDir.resolve("pgdata"));
-            embeddedUrl = Optional.of(embedded.url("postgres"));
+        Engine engine = null;
+        try {
+            Optional<String> embeddedUrl = Optional.empty();
+            if (needsEmbeddedDatabase()) {
+                System.out.println("No database URL given: starting embedded PostgreSQL in " + dataDir.resolve("pgdata"));
+                embedded = EmbeddedDatabase.start(dataDir.resolve("pgdata"), pgPort, EmbeddedDatabase.Durability.DURABLE);
+                embeddedUrl = Optional.of(embedded.url("postgres"));
+                System.out.println("Embedded PostgreSQL listens on localhost:" + embedded.port()
+                        + "; another engine on this machine can share it with --database-url " + embeddedUrl.get());
+            }
+            engine = Engine.start(settings(embeddedUrl));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("junction: " + e.getMessage());
+            stopQuietly(engine, embedded);
+            return 1;
         }
-        Engine engine = Engine.start(settings(embeddedUrl));
         System.out.printf("Junction is serving on http://%s:%d (GraphQL at /v1/graphql, metadata at /v1/metadata), started in %d ms%n",
                 host, engine.port(), (System.nanoTime() - started) / 1_000_000);
-        CountDownLatch stopped = new CountDownLatch(1);
-        EmbeddedDatabase database0 = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            engine.close();
-            if (database0 != null) {
-                try {
-                    database0.close();
-                } catch (Exception e) {
-                    System.err.println("could not stop embedded PostgreSQL: " + e.getMessage());
-                }
-            }
-            stopped.countDown();
-        }));
-        stopped.await();
+        String signal = stop.await();
+        System.out.println("Junction got " + signal + ": finishing requests in flight (up to " + gracefulShutdownSeconds + " s), then stopping");
+        stopQuietly(engine, embedded);
         return 0;
+    }
+
+    private static void stopQuietly(Engine engine, EmbeddedDatabase embedded) {
+        if (engine != null) {
+            engine.close();
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (Exception e) {
+                System.err.println("junction: could not stop embedded PostgreSQL: " + e.getMessage());
+            }
+        }
     }
 
     /** Neither a database URL nor a metadata database URL: {@code serve} starts its own PostgreSQL. */
@@ -126,7 +146,7 @@ public final class ServeCommand implements Callable<Integer> {
     ServerConfig settings(Optional<String> embeddedUrl) {
         return new ServerConfig(host, port, blankToEmpty(databaseUrl).or(() -> embeddedUrl), blankToEmpty(metadataDatabaseUrl),
                 secrets(), blankToEmpty(unauthorizedRole), maxBodyBytes, pollMillis, pgConnections, adminInternalErrors,
-                devMode, stringifyNumericTypes, remoteErrors, Env.of(main.environment()));
+                devMode, stringifyNumericTypes, remoteErrors, Env.of(main.environment()), gracefulShutdownSeconds);
     }
 
     private List<String> secrets() {

@@ -3,8 +3,13 @@ package junction.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -49,6 +54,7 @@ public final class Engine implements AutoCloseable {
     private final GraphqlHandler graphql;
     private volatile WebServer server;
     private volatile Thread poller;
+    private volatile boolean draining;
 
     private Engine(ServerConfig config) {
         this.config = config;
@@ -81,15 +87,20 @@ public final class Engine implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(config.maxBodyBytes())
+                    .shutdownGracePeriod(Duration.ofSeconds(config.gracefulShutdownSeconds()))
                     .directHandlers(d -> d
                             .addHandler(DirectHandler.EventType.BAD_REQUEST, Exchange.tooLargeHandler(config.maxBodyBytes()))
                             .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, Exchange.tooLargeHandler(config.maxBodyBytes())))
                     // answers of several KB are written in more than one segment: without TCP_NODELAY the
                     // last one waits for the client's delayed ACK (~40 ms per request)
                     .connectionOptions(io.helidon.common.socket.SocketOptions.builder().tcpNoDelay(true).build())
-                    .routing(routing -> Routes.register(routing, engine))
+                    .routing(routing -> Routes.register(routing.addFilter(engine::closeWhenDraining), engine))
                     .build()
                     .start();
+            if (!engine.server.isRunning()) {
+                throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
+                        + " (is the port already in use? choose another with --port or HASURA_GRAPHQL_SERVER_PORT)");
+            }
             engine.poller = Thread.ofVirtual().name("metadata-poller").start(engine::poll);
             return engine;
         } catch (RuntimeException | SQLException e) {
@@ -128,6 +139,25 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * While stopping, every answer tells its client to close the connection ({@code Connection:
+     * close}): a request already in flight still gets its answer, and the client's next one goes to a
+     * new connection, which the closed listener refuses (a load balancer then picks another replica).
+     */
+    private void closeWhenDraining(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        response.beforeSend(() -> {
+            if (draining) {
+                response.header(HeaderValues.CONNECTION_CLOSE);
+            }
+        });
+        chain.proceed();
+    }
+
+    /** The metadata database answers a trivial query within {@code timeout}. */
+    boolean metadataStorageHealthy(Duration timeout) {
+        return MetadataStorageCheck.answers(metadataPool, timeout);
+    }
+
     public int port() {
         return server.port();
     }
@@ -161,13 +191,18 @@ public final class Engine implements AutoCloseable {
         return sessions;
     }
 
+    /**
+     * Stops: no new connections, requests in flight finish (for up to the graceful shutdown timeout,
+     * then they are cut off), and only then the pools and the poller go.
+     */
     @Override
     public void close() {
-        if (poller != null) {
-            poller.interrupt();
-        }
+        draining = true;
         if (server != null) {
             server.stop();
+        }
+        if (poller != null) {
+            poller.interrupt();
         }
         pools.close();
         metadataPool.close();
