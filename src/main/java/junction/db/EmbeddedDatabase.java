@@ -152,7 +152,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     return;
                 }
                 try {
-                    discardDeadServer();
+                    discardDeadServer(dead);
                     postgres = launch();
                     LOG.warn("embedded PostgreSQL restarted (pid {}) in {} ms", postmasterPid, (System.nanoTime() - started) / 1_000_000);
                     return;
@@ -165,13 +165,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     /**
-     * Lets go of the dead server: its {@code postmaster.pid} (which would make the next start believe
-     * it still runs while its process waits to be reaped) and the library's lock on the directory.
+     * Lets go of the dead server: the lock files naming it ({@link PostmasterPid#clearAfterExit}) and
+     * the library's lock on the directory.
      */
-    private void discardDeadServer() throws IOException {
-        if (PostmasterPid.read(dataDirectory).filter(PostmasterPid::running).isEmpty()) {
-            Files.deleteIfExists(dataDirectory.resolve(PostmasterPid.FILE));
-        }
+    private void discardDeadServer(long dead) throws IOException {
+        PostmasterPid.clearAfterExit(dataDirectory, dead);
         try {
             postgres.close(); // releases the library's lock; its pg_ctl stop finds nothing to stop
         } catch (IOException | RuntimeException e) {

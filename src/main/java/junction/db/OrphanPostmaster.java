@@ -37,12 +37,33 @@ final class OrphanPostmaster {
         ensureNoEngineHolds(dataDirectory, pid);
         LOG.warn("stopping PostgreSQL (pid {}) left running on {} by an engine that did not stop", pid.pid(), dataDirectory);
         ProcessHandle postmaster = process.get();
-        postmaster.destroy(); // SIGTERM: PostgreSQL's smart shutdown, with a checkpoint
+        fastShutdown(postmaster);
         if (!exited(postmaster, 10)) {
             LOG.warn("PostgreSQL (pid {}) did not stop within 10 s; killing it (the next start recovers from its WAL)", pid.pid());
             postmaster.destroyForcibly();
             exited(postmaster, 10);
         }
+        PostmasterPid.clearAfterExit(dataDirectory, pid.pid());
+    }
+
+    /**
+     * PostgreSQL's fast shutdown (SIGINT: sessions ended, a checkpoint written): other engines
+     * sharing the server would keep a smart shutdown (SIGTERM) waiting for their sessions. Java sends
+     * only SIGTERM and SIGKILL, so {@code kill} sends it; without {@code kill}, SIGTERM.
+     */
+    private static void fastShutdown(ProcessHandle postmaster) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (kill.waitFor(5, TimeUnit.SECONDS) && kill.exitValue() == 0) {
+                return;
+            }
+        } catch (IOException e) {
+            // no kill command
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        postmaster.destroy();
     }
 
     /** The library locks the directory while an engine uses it; a held lock means a live engine. */

@@ -12,7 +12,7 @@ import java.util.Optional;
  * directory it serves and its port. PostgreSQL writes it at start and removes it at a clean stop;
  * after a {@code kill -9} it stays, naming a process that is gone (or an orphan still running).
  */
-record PostmasterPid(long pid, Path dataDirectory, int port) {
+record PostmasterPid(long pid, Path dataDirectory, int port, Path socketDirectory) {
     static final String FILE = "postmaster.pid";
 
     /** The file of {@code dataDirectory}, if there is one that can be read. */
@@ -23,12 +23,12 @@ record PostmasterPid(long pid, Path dataDirectory, int port) {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         }
-        if (lines.size() < 4) {
+        if (lines.size() < 5) {
             return Optional.empty(); // being written by a starting postmaster
         }
         try {
             return Optional.of(new PostmasterPid(Long.parseLong(lines.get(0).trim()), Path.of(lines.get(1).trim()),
-                    Integer.parseInt(lines.get(3).trim())));
+                    Integer.parseInt(lines.get(3).trim()), Path.of(lines.get(4).trim())));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
@@ -49,8 +49,27 @@ record PostmasterPid(long pid, Path dataDirectory, int port) {
         return canonical(this.dataDirectory).equals(canonical(dataDirectory));
     }
 
-    void delete(Path dataDirectory) throws IOException {
-        Files.deleteIfExists(dataDirectory.resolve(FILE));
+    /**
+     * After the postmaster {@code pid} of {@code dataDirectory} has died: waits (up to 10 s) for its
+     * process to be reaped, since PostgreSQL's next start takes a lock file naming a zombie for a
+     * live server. Where nothing reaps it in time, removes the lock files (the data directory's
+     * {@code postmaster.pid} and the Unix socket's) that still name it.
+     */
+    static void clearAfterExit(Path dataDirectory, long pid) throws IOException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        Optional<PostmasterPid> stale = read(dataDirectory).filter(p -> p.pid() == pid && !p.running());
+        if (stale.isPresent()) {
+            Files.deleteIfExists(stale.get().socketDirectory().resolve(".s.PGSQL." + stale.get().port() + ".lock"));
+            Files.deleteIfExists(dataDirectory.resolve(FILE));
+        }
     }
 
     /**

@@ -42,6 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     public static final String DEFAULT_SOURCE_ENV = "HASURA_GRAPHQL_DATABASE_URL";
+    private static final Duration SETTLE = Duration.ofMillis(250);
 
     private final ServerConfig config;
     private final HikariDataSource metadataPool;
@@ -55,6 +56,7 @@ public final class Engine implements AutoCloseable {
     private volatile WebServer server;
     private volatile Thread poller;
     private volatile boolean draining;
+    private volatile long lastRequestNanos;
 
     private Engine(ServerConfig config) {
         this.config = config;
@@ -145,12 +147,30 @@ public final class Engine implements AutoCloseable {
      * new connection, which the closed listener refuses (a load balancer then picks another replica).
      */
     private void closeWhenDraining(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        lastRequestNanos = System.nanoTime();
         response.beforeSend(() -> {
             if (draining) {
                 response.header(HeaderValues.CONNECTION_CLOSE);
             }
         });
         chain.proceed();
+    }
+
+    /**
+     * Stopping the server closes the connections that wait for a request; a request a client has
+     * just sent on one may not have been read yet. After a request in the last {@link #SETTLE}, waits
+     * out the rest of it, so requests sent before the stop are read (and answered) first.
+     */
+    private void settle() {
+        long wait = SETTLE.toNanos() - (System.nanoTime() - lastRequestNanos);
+        if (lastRequestNanos == 0 || wait <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(wait));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The metadata database answers a trivial query within {@code timeout}. */
@@ -198,6 +218,7 @@ public final class Engine implements AutoCloseable {
     @Override
     public void close() {
         draining = true;
+        settle();
         if (server != null) {
             server.stop();
         }
