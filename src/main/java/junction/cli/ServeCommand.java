@@ -1,6 +1,8 @@
 package junction.cli;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,6 +104,7 @@ public final class ServeCommand implements Callable<Integer> {
         EmbeddedDatabase embedded = null;
         Engine engine = null;
         try {
+            ensureListenable();
             Optional<String> embeddedUrl = Optional.empty();
             if (needsEmbeddedDatabase()) {
                 System.out.println("No database URL given: starting embedded PostgreSQL in " + dataDir.resolve("pgdata"));
@@ -111,7 +114,7 @@ public final class ServeCommand implements Callable<Integer> {
                         + "; another engine on this machine can share it with --database-url " + embeddedUrl.get());
             }
             engine = Engine.start(settings(embeddedUrl));
-        } catch (IOException | RuntimeException e) {
+        } catch (Exception e) { // a start that fails says why in one line, stops what it started, exits 1
             System.err.println("junction: " + e.getMessage());
             stopQuietly(engine, embedded);
             return 1;
@@ -134,6 +137,18 @@ public final class ServeCommand implements Callable<Integer> {
             } catch (Exception e) {
                 System.err.println("junction: could not stop embedded PostgreSQL: " + e.getMessage());
             }
+        }
+    }
+
+    /** Fails before anything starts when the address is taken (the engine checks again when it binds). */
+    private void ensureListenable() throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IOException(Engine.cannotListen(host, port), e);
         }
     }
 

@@ -7,7 +7,7 @@ import sun.misc.Signal;
  * SIGTERM and SIGINT as a request to stop, awaited by {@code serve}'s main thread, which then stops
  * in order: the engine drains its requests, then the embedded PostgreSQL stops. Left to the JVM's
  * default, the signal would run every shutdown hook at once, and the embedded library's own hook
- * stops PostgreSQL while requests are still running on it.
+ * stops PostgreSQL while requests are still running on it. A second signal stops at once.
  */
 final class StopSignal {
     private final CountDownLatch received = new CountDownLatch(1);
@@ -20,6 +20,10 @@ final class StopSignal {
         StopSignal stop = new StopSignal();
         for (String signal : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(signal), s -> {
+                if (stop.received.getCount() == 0) {
+                    System.err.println("junction: SIG" + s.getName() + " again: stopping now, without waiting for requests in flight");
+                    System.exit(1);
+                }
                 stop.name = "SIG" + s.getName();
                 stop.received.countDown();
             });

@@ -100,8 +100,7 @@ public final class Engine implements AutoCloseable {
                     .build()
                     .start();
             if (!engine.server.isRunning()) {
-                throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port()
-                        + " (is the port already in use? choose another with --port or HASURA_GRAPHQL_SERVER_PORT)");
+                throw new IllegalStateException(cannotListen(config.host(), config.port()));
             }
             engine.poller = Thread.ofVirtual().name("metadata-poller").start(engine::poll);
             return engine;
@@ -109,6 +108,12 @@ public final class Engine implements AutoCloseable {
             engine.close();
             throw e;
         }
+    }
+
+    /** Why a start failed when the server could not bind its address. */
+    public static String cannotListen(String host, int port) {
+        return "cannot listen on " + host + ":" + port
+                + " (is the port already in use? choose another with --port or HASURA_GRAPHQL_SERVER_PORT)";
     }
 
     /** The {@code default} source Hasura adds when started with a database URL. */
