@@ -92,7 +92,7 @@ class ServeProcessTest {
     @Test
     void sigtermLetsEveryRequestSentBeforeItFinishThenExitsZero() throws Exception {
         String database = TestPostgres.newDatabase("sigterm");
-        TestPostgres.sql(database, "create view slow as select 1 as id from pg_sleep(0.3)");
+        TestPostgres.sql(database, "create view slow as select 1 as id from pg_sleep(1)");
         try (ChildJvm serve = ChildJvm.serve("--database-url", database, "--port", "0")) {
             String base = "http://localhost:" + serve.awaitServing(START);
             new Http(base).post("/v1/metadata", "{\"type\": \"pg_track_table\", \"args\": {\"table\": \"slow\"}}");
@@ -122,7 +122,10 @@ class ServeProcessTest {
     record Outcome(long sent, long ended, Kind kind, String detail) {
     }
 
-    /** Clients sending a 0.3 s query in a loop, each until the engine refuses or closes its connection. */
+    /**
+     * Clients sending a 1 s query in a loop (longer than the web server's default 0.5 s grace, which
+     * cut such requests off before), each until the engine refuses or closes its connection.
+     */
     private static final class Load {
         final ConcurrentLinkedQueue<Outcome> outcomes = new ConcurrentLinkedQueue<>();
         private final List<Thread> clients = new ArrayList<>();
