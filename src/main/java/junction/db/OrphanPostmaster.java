@@ -31,8 +31,12 @@ final class OrphanPostmaster {
         }
         PostmasterPid pid = found.get();
         Optional<ProcessHandle> process = pid.process();
-        if (process.isEmpty() || !pid.serves(dataDirectory)) {
-            return; // a stale file: PostgreSQL itself replaces it when its process is gone
+        if (!pid.serves(dataDirectory)) {
+            return; // a data directory copied or moved: PostgreSQL itself deals with the file
+        }
+        if (process.isEmpty()) {
+            PostmasterPid.clearAfterExit(dataDirectory, pid.pid()); // dead: its lock files must not name a zombie
+            return;
         }
         ensureNoEngineHolds(dataDirectory, pid);
         LOG.warn("stopping PostgreSQL (pid {}) left running on {} by an engine that did not stop", pid.pid(), dataDirectory);

@@ -50,14 +50,14 @@ record PostmasterPid(long pid, Path dataDirectory, int port, Path socketDirector
     }
 
     /**
-     * After the postmaster {@code pid} of {@code dataDirectory} has died: waits (up to 10 s) for its
-     * process to be reaped, since PostgreSQL's next start takes a lock file naming a zombie for a
+     * After the postmaster {@code pid} of {@code dataDirectory} has died: waits (up to 10 s) while its
+     * process is a zombie, until it is reaped, since PostgreSQL's next start takes a lock file naming a zombie for a
      * live server. Where nothing reaps it in time, removes the lock files (the data directory's
      * {@code postmaster.pid} and the Unix socket's) that still name it.
      */
     static void clearAfterExit(Path dataDirectory, long pid) throws IOException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false) && System.nanoTime() < deadline) {
+        while (ProcessHandle.of(pid).filter(p -> p.isAlive() && !live(p)).isPresent() && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -67,8 +67,20 @@ record PostmasterPid(long pid, Path dataDirectory, int port, Path socketDirector
         }
         Optional<PostmasterPid> stale = read(dataDirectory).filter(p -> p.pid() == pid && !p.running());
         if (stale.isPresent()) {
-            Files.deleteIfExists(stale.get().socketDirectory().resolve(".s.PGSQL." + stale.get().port() + ".lock"));
+            Path socketLock = stale.get().socketDirectory().resolve(".s.PGSQL." + stale.get().port() + ".lock");
+            if (namesPid(socketLock, pid)) {
+                Files.deleteIfExists(socketLock);
+            }
             Files.deleteIfExists(dataDirectory.resolve(FILE));
+        }
+    }
+
+    /** Whether a lock file's first line is {@code pid} (another server on the port has its own). */
+    private static boolean namesPid(Path lockFile, long pid) {
+        try (var lines = Files.lines(lockFile)) {
+            return lines.findFirst().map(String::trim).map(Long.toString(pid)::equals).orElse(false);
+        } catch (IOException e) {
+            return false;
         }
     }
 
