@@ -122,9 +122,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
         // the library starts postgres with -F (fsync off); a later -c fsync=on wins
         durability.settings.forEach(builder::setServerConfig);
         EmbeddedPostgres started = builder.start();
-        PostmasterPid pid = PostmasterPid.read(dataDirectory).filter(p -> p.port() == port && p.running())
-                .orElseThrow(() -> new IOException("PostgreSQL did not start in " + dataDirectory + " on port " + port));
-        postmasterPid = pid.pid();
+        var pid = PostmasterPid.read(dataDirectory).filter(p -> p.port() == port && p.running());
+        if (pid.isEmpty()) { // the library found some server on the port, but not ours
+            started.close();
+            throw new IOException("PostgreSQL did not start in " + dataDirectory + " on port " + port);
+        }
+        postmasterPid = pid.get().pid();
         return started;
     }
 
