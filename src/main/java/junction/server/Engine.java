@@ -3,8 +3,13 @@ package junction.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -38,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     public static final String DEFAULT_SOURCE_ENV = "HASURA_GRAPHQL_DATABASE_URL";
+    private static final Duration SETTLE = Duration.ofMillis(250);
 
     private final ServerConfig config;
     private final HikariDataSource metadataPool;
@@ -52,6 +58,8 @@ public final class Engine implements AutoCloseable {
     private final GraphqlHandler graphql;
     private volatile WebServer server;
     private volatile Thread poller;
+    private volatile boolean draining;
+    private volatile long lastRequestNanos;
 
     private Engine(ServerConfig config) {
         this.config = config;
@@ -83,6 +91,7 @@ public final class Engine implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(config.maxBodyBytes())
+                    .shutdownGracePeriod(Duration.ofSeconds(config.gracefulShutdownSeconds()))
                     .directHandlers(d -> {
                         for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
                             d.addHandler(type, Exchange.directHandler(config.maxBodyBytes()));
@@ -91,15 +100,24 @@ public final class Engine implements AutoCloseable {
                     // answers of several KB are written in more than one segment: without TCP_NODELAY the
                     // last one waits for the client's delayed ACK (~40 ms per request)
                     .connectionOptions(io.helidon.common.socket.SocketOptions.builder().tcpNoDelay(true).build())
-                    .routing(routing -> Routes.register(routing, engine))
+                    .routing(routing -> Routes.register(routing.addFilter(engine::closeWhenDraining), engine))
                     .build()
                     .start();
+            if (!engine.server.isRunning()) {
+                throw new IllegalStateException(cannotListen(config.host(), config.port()));
+            }
             engine.poller = Thread.ofVirtual().name("metadata-poller").start(engine::poll);
             return engine;
         } catch (RuntimeException | SQLException e) {
             engine.close();
             throw e;
         }
+    }
+
+    /** Why a start failed when the server could not bind its address. */
+    public static String cannotListen(String host, int port) {
+        return "cannot listen on " + host + ":" + port
+                + " (is the port already in use? choose another with --port or HASURA_GRAPHQL_SERVER_PORT)";
     }
 
     /** The {@code default} source Hasura adds when started with a database URL. */
@@ -130,6 +148,43 @@ public final class Engine implements AutoCloseable {
                 LOG.warn("metadata poll failed: {}", e.getMessage());
             }
         }
+    }
+
+    /**
+     * While stopping, every answer tells its client to close the connection ({@code Connection:
+     * close}): a request already in flight still gets its answer, and the client's next one goes to a
+     * new connection, which the closed listener refuses (a load balancer then picks another replica).
+     */
+    private void closeWhenDraining(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        lastRequestNanos = System.nanoTime();
+        response.beforeSend(() -> {
+            if (draining) {
+                response.header(HeaderValues.CONNECTION_CLOSE);
+            }
+        });
+        chain.proceed();
+    }
+
+    /**
+     * Stopping the server closes the connections that wait for a request; a request a client has
+     * just sent on one may not have been read yet. After a request in the last {@link #SETTLE}, waits
+     * out the rest of it, so requests sent before the stop are read (and answered) first.
+     */
+    private void settle() {
+        long wait = SETTLE.toNanos() - (System.nanoTime() - lastRequestNanos);
+        if (lastRequestNanos == 0 || wait <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(wait));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The metadata database answers a trivial query within {@code timeout}. */
+    boolean metadataStorageHealthy(Duration timeout) {
+        return MetadataStorageCheck.answers(metadataPool, timeout);
     }
 
     public int port() {
@@ -174,13 +229,19 @@ public final class Engine implements AutoCloseable {
         return sessions;
     }
 
+    /**
+     * Stops: no new connections, requests in flight finish (for up to the graceful shutdown timeout,
+     * then they are cut off), and only then the pools and the poller go.
+     */
     @Override
     public void close() {
-        if (poller != null) {
-            poller.interrupt();
-        }
+        draining = true;
+        settle();
         if (server != null) {
             server.stop();
+        }
+        if (poller != null) {
+            poller.interrupt();
         }
         pools.close();
         metadataPool.close();

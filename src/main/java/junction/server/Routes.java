@@ -18,7 +18,9 @@ final class Routes {
     static void register(HttpRouting.Builder routing, Engine engine) {
         ServerConfig config = engine.config();
         routing.addFilter(new Cors(config.cors()));
-        routing.get("/healthz", (req, res) -> res.send("OK"))
+        HealthHandler health = new HealthHandler(engine);
+        routing.get("/healthz", health)
+                .get("/hasura/healthz", health)
                 .get("/v1/version", (req, res) -> {
                     res.header(HeaderNames.CONTENT_TYPE, "application/json");
                     res.send(Json.bytes(Json.object().put("version", VERSION)));
