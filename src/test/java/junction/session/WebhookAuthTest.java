@@ -36,11 +36,12 @@ class WebhookAuthTest {
         hook = new LocalHttpServer(r -> Answer.json(200, USER));
         get = EngineFixture.start("webhook", c -> c.withAdminSecret(SECRET)
                 .withAuthHook(new AuthHook(URI.create(hook.url()), AuthHook.Mode.GET, Duration.ofMillis(700))));
-        post = EngineFixture.on(get.databaseUrl, c -> c.withAdminSecret(SECRET)
-                .withAuthHook(new AuthHook(URI.create(hook.url()), AuthHook.Mode.POST, Duration.ofMillis(700))));
         Http.Response added = get.http.post("/v1/metadata", "{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"users\", "
                 + "\"definition\": {\"url\": \"" + users.url() + "\"}}}", Map.of("x-hasura-admin-secret", SECRET));
         assertThat(added.status()).as(added.body()).isEqualTo(200);
+        // started after the remote schema exists, so that it has it from its first load
+        post = EngineFixture.on(get.databaseUrl, c -> c.withAdminSecret(SECRET)
+                .withAuthHook(new AuthHook(URI.create(hook.url()), AuthHook.Mode.POST, Duration.ofMillis(700))));
     }
 
     @AfterAll
