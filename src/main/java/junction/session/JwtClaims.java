@@ -33,9 +33,9 @@ sealed interface JwtClaims {
     record Namespace(String key, Optional<ClaimPath> path, boolean stringified) implements JwtClaims {
         @Override
         public Map<String, JsonNode> extract(JsonNode payload) {
-            ObjectNode unregistered = ((ObjectNode) payload).deepCopy();
-            unregistered.remove(REGISTERED);
-            Optional<JsonNode> found = path.isPresent() ? path.get().find(unregistered) : Optional.ofNullable(unregistered.get(key));
+            Optional<JsonNode> found = path.isPresent()
+                    ? path.get().find(unregistered(payload))
+                    : Optional.ofNullable(REGISTERED.contains(key) ? null : payload.get(key));
             JsonNode claims = found.orElseThrow(() -> ApiException.of(Code.JWT_INVALID_CLAIMS, path
                     .map(p -> "claims not found at claims_namespace_path: '" + p.text() + "'")
                     .orElse("claims key: '" + key + "' not found")));
@@ -64,6 +64,12 @@ sealed interface JwtClaims {
             });
             return out;
         }
+    }
+
+    private static JsonNode unregistered(JsonNode payload) {
+        ObjectNode copy = ((ObjectNode) payload).deepCopy();
+        copy.remove(REGISTERED);
+        return copy;
     }
 
     /** One entry of a {@code claims_map}: a path into the payload with an optional default, or a literal. */

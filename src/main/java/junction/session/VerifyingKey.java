@@ -5,7 +5,6 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
@@ -63,11 +62,10 @@ record VerifyingKey(Family family, Optional<String> kid, Optional<JWSAlgorithm> 
     }
 
     static VerifyingKey hmac(byte[] secret) {
-        try {
-            return new VerifyingKey(Family.HMAC, Optional.empty(), Optional.empty(), new MACVerifier(secret));
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("Invalid JWK: the secret is too short");
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("Invalid JWK: Key size too small; should be atleast 32 characters");
         }
+        return new VerifyingKey(Family.HMAC, Optional.empty(), Optional.empty(), new HmacVerifier(secret));
     }
 
     static VerifyingKey of(PublicKey key, Optional<String> kid, Optional<JWSAlgorithm> alg) {
@@ -100,7 +98,7 @@ record VerifyingKey(Family family, Optional<String> kid, Optional<JWSAlgorithm> 
                 case ECKey ec -> Optional.of(of(ec.toECPublicKey(), kid, alg));
                 case OctetKeyPair okp when "Ed25519".equals(okp.getCurve().getName()) ->
                         Optional.of(of(PemKeys.ed25519(okp.getX().decode()), kid, alg));
-                case OctetSequenceKey oct -> Optional.of(new VerifyingKey(Family.HMAC, kid, alg, new MACVerifier(oct.toByteArray())));
+                case OctetSequenceKey oct -> Optional.of(new VerifyingKey(Family.HMAC, kid, alg, new HmacVerifier(oct.toByteArray())));
                 default -> Optional.empty();
             };
         } catch (JOSEException | IllegalArgumentException e) {
