@@ -31,11 +31,6 @@ public final class SessionResolver implements AutoCloseable {
         this.client = client;
     }
 
-    /** Admin secrets only (no JWT, no webhook). */
-    public SessionResolver(List<String> adminSecrets, Optional<String> unauthorizedRole) {
-        this(new AdminSecretAuth(adminSecrets), Optional.empty(), unauthorizedRole, Optional.empty());
-    }
-
     /**
      * Checks how the modes combine and, in JWT mode, fetches every {@code jwk_url} once.
      *
