@@ -137,8 +137,11 @@ final class JwkSource {
         } catch (java.text.ParseException e) {
             throw new IOException("Error parsing JWK from url: " + uri);
         }
+        Instant now = clock.instant();
+        // no-cache (or a past date) refreshes at most once per second, as Hasura's poller does
         Optional<Instant> expiry = CacheExpiry.of(response.headers().firstValue("cache-control"),
-                response.headers().firstValue("expires"), clock.instant());
+                response.headers().firstValue("expires"), now).map(e -> e.isBefore(now.plus(RETRY_AFTER_FAILURE))
+                ? now.plus(RETRY_AFTER_FAILURE) : e);
         return new Keys(List.copyOf(keys), expiry);
     }
 }
