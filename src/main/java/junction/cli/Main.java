@@ -17,10 +17,8 @@ public final class Main implements Runnable {
 
     /** The one place the process environment is read: once, here, and handed down as a value. */
     public static void main(String[] args) {
-        int code = commandLine(System.getenv()).execute(args);
-        if (code != 0) {
-            System.exit(code);
-        }
+        // exit, not return: a thread a library left running must not keep a stopped engine's JVM alive
+        System.exit(commandLine(System.getenv()).execute(args));
     }
 
     /** The command line over a given environment: flags win over its variables, which win over defaults. */

@@ -1,5 +1,8 @@
 package junction.cli;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -7,12 +10,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import junction.config.Env;
 import junction.db.EmbeddedDatabase;
 import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.server.CorsPolicy;
+import junction.remote.RemoteLimits;
 import junction.server.Engine;
 import junction.server.ServerConfig;
 import junction.session.AuthConfig;
@@ -88,6 +91,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Where the embedded PostgreSQL keeps its data (JUNCTION_DATA_DIR). Default: ${DEFAULT-VALUE}")
     Path dataDir;
 
+    @Option(names = "--pg-port", descriptionKey = "JUNCTION_PG_PORT", defaultValue = "" + EmbeddedDatabase.DEFAULT_PORT,
+            description = "Port of the embedded PostgreSQL, the same at every start (JUNCTION_PG_PORT). Default: ${DEFAULT-VALUE}")
+    int pgPort;
+
+    @Option(names = "--graceful-shutdown-timeout", descriptionKey = "HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT", defaultValue = "60",
+            description = "Seconds a stop (SIGTERM, Ctrl-C) waits for requests in flight (HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT). Default: ${DEFAULT-VALUE}")
+    long gracefulShutdownSeconds;
+
     @Option(names = "--pg-connections", descriptionKey = "HASURA_GRAPHQL_PG_CONNECTIONS", defaultValue = "16",
             description = "Connections per source pool (HASURA_GRAPHQL_PG_CONNECTIONS). Default: ${DEFAULT-VALUE}")
     int pgConnections;
@@ -128,37 +139,70 @@ public final class ServeCommand implements Callable<Integer> {
             split = ",", description = "Endpoint groups to serve: graphql, metadata, pgdump, config, developer, metrics (HASURA_GRAPHQL_ENABLED_APIS). Default: ${DEFAULT-VALUE}")
     Set<ServerConfig.Api> enabledApis;
 
+    @Option(names = "--remote-max-connections", descriptionKey = RemoteLimits.MAX_CONNECTIONS_ENV, defaultValue = "64",
+            description = "Requests in flight to one remote schema at once; more wait within its timeout (JUNCTION_REMOTE_MAX_CONNECTIONS). Default: ${DEFAULT-VALUE}")
+    int remoteMaxConnections;
+
+    @Option(names = "--remote-max-response-bytes", descriptionKey = RemoteLimits.MAX_RESPONSE_BYTES_ENV, defaultValue = "104857600",
+            description = "Largest answer read from a remote schema; a larger one fails the call (JUNCTION_REMOTE_MAX_RESPONSE_BYTES). Default: ${DEFAULT-VALUE}")
+    long remoteMaxResponseBytes;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
+        StopSignal stop = StopSignal.install();
         EmbeddedDatabase embedded = null;
-        Optional<String> embeddedUrl = Optional.empty();
-        if (needsEmbeddedDatabase()) {
-            System.out.println("No database URL given: starting embedded PostgreSQL in " + dataDir.resolve("pgdata"));
-            embedded = EmbeddedDatabase.start(dataDir.resolve("pgdata"));
-            embeddedUrl = Optional.of(embedded.url("postgres"));
+        Engine engine = null;
+        try {
+            ensureListenable();
+            Optional<String> embeddedUrl = Optional.empty();
+            if (needsEmbeddedDatabase()) {
+                System.out.println("No database URL given: starting embedded PostgreSQL in " + dataDir.resolve("pgdata"));
+                embedded = EmbeddedDatabase.start(dataDir.resolve("pgdata"), pgPort, EmbeddedDatabase.Durability.DURABLE);
+                embeddedUrl = Optional.of(embedded.url("postgres"));
+                System.out.println("Embedded PostgreSQL listens on localhost:" + embedded.port()
+                        + "; another engine on this machine can share it with --database-url " + embeddedUrl.get());
+            }
+            engine = Engine.start(settings(embeddedUrl));
+        } catch (Exception e) { // a start that fails says why in one line, stops what it started, exits 1
+            System.err.println("junction: " + e.getMessage());
+            stopQuietly(engine, embedded);
+            return 1;
         }
-        Engine engine = Engine.start(settings(embeddedUrl));
         System.out.printf("Junction is serving on http://%s:%d (GraphQL at /v1/graphql, metadata at /v1/metadata), started in %d ms%n",
                 host, engine.port(), (System.nanoTime() - started) / 1_000_000);
-        CountDownLatch stopped = new CountDownLatch(1);
-        EmbeddedDatabase database0 = embedded;
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            engine.close();
-            if (database0 != null) {
-                try {
-                    database0.close();
-                } catch (Exception e) {
-                    System.err.println("could not stop embedded PostgreSQL: " + e.getMessage());
-                }
-            }
-            stopped.countDown();
-        }));
-        stopped.await();
+        String signal = stop.await();
+        System.out.println("Junction got " + signal + ": finishing requests in flight (up to " + gracefulShutdownSeconds + " s), then stopping");
+        stopQuietly(engine, embedded);
         return 0;
+    }
+
+    private static void stopQuietly(Engine engine, EmbeddedDatabase embedded) {
+        if (engine != null) {
+            engine.close();
+        }
+        if (embedded != null) {
+            try {
+                embedded.close();
+            } catch (Exception e) {
+                System.err.println("junction: could not stop embedded PostgreSQL: " + e.getMessage());
+            }
+        }
+    }
+
+    /** Fails before anything starts when the address is taken (the engine checks again when it binds). */
+    private void ensureListenable() throws IOException {
+        if (port == 0) {
+            return;
+        }
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.bind(new InetSocketAddress(host, port));
+        } catch (IOException e) {
+            throw new IOException(Engine.cannotListen(host, port), e);
+        }
     }
 
     /** Neither a database URL nor a metadata database URL: {@code serve} starts its own PostgreSQL. */
@@ -168,9 +212,27 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The engine's settings from the parsed options; {@code embeddedUrl} stands in for an absent database URL. */
     ServerConfig settings(Optional<String> embeddedUrl) {
-        return new ServerConfig(host, port, blankToEmpty(databaseUrl).or(() -> embeddedUrl), blankToEmpty(metadataDatabaseUrl),
-                secrets(), blankToEmpty(unauthorizedRole), maxBodyBytes, pollMillis, pgConnections, adminInternalErrors,
-                devMode, stringifyNumericTypes, remoteErrors, cors(), enabledApis, Env.of(main.environment()), auth());
+        return ServerConfig.builder()
+                .host(host).port(port)
+                .databaseUrl(blankToEmpty(databaseUrl).or(() -> embeddedUrl))
+                .metadataDatabaseUrl(blankToEmpty(metadataDatabaseUrl))
+                .adminSecrets(secrets()).unauthorizedRole(blankToEmpty(unauthorizedRole))
+                .maxBodyBytes(maxBodyBytes).metadataPollMillis(pollMillis).pgConnections(pgConnections)
+                .adminInternalErrors(adminInternalErrors).devMode(devMode)
+                .stringifyNumericTypes(stringifyNumericTypes).remoteErrors(remoteErrors)
+                .cors(cors()).enabledApis(enabledApis).remoteLimits(remoteLimits())
+                .gracefulShutdownSeconds(gracefulShutdownSeconds)
+                .env(Env.of(main.environment()))
+                .auth(auth())
+                .build();
+    }
+
+    private RemoteLimits remoteLimits() {
+        try {
+            return new RemoteLimits(remoteMaxConnections, remoteMaxResponseBytes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private CorsPolicy cors() {

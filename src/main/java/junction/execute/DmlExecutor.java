@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import junction.db.SqlErrors;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Json;

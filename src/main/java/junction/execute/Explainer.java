@@ -45,7 +45,7 @@ public final class Explainer {
         String role = session.role();
         Snapshot snapshot = snapshots.get();
         RoleSchema schema = schemas.schema(snapshot, role);
-        Prepared prepared = operations.prepare(schemas.generation(snapshot), schema, request);
+        Prepared prepared = operations.prepare(schema, request);
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Plan plan = operations.plan(schema, prepared, request, variables);
         if (plan.operation() != Plan.Operation.QUERY) {

@@ -58,7 +58,7 @@ public final class GraphqlPipeline {
         Snapshot snapshot = snapshots.get();
         SchemaCache.Generation generation = schemas.generation(snapshot);
         RoleSchema schema = schemas.schema(snapshot, context.session().role());
-        Prepared prepared = operations.prepare(generation, schema, request);
+        Prepared prepared = operations.prepare(schema, request);
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,
                 v -> operations.compile(schema, prepared, operations.plan(schema, prepared, request, v)));
@@ -76,6 +76,11 @@ public final class GraphqlPipeline {
         }
         return queries.execute(compiled, pool, schema, prepared, variables, context, data -> joins
                 ? join(Json.bytes(data), compiled, schema, context, variables) : Json.bytes(Json.object().set("data", data)));
+    }
+
+    /** How many operations were parsed and validated: plan cache misses (for tests and diagnostics). */
+    public long operationsPrepared() {
+        return operations.prepared();
     }
 
     /** Remote relationships: the database JSON gets the remote answers spliced in. */

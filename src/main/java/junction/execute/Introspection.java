@@ -44,7 +44,10 @@ final class Introspection {
                 .graphQLContext(Map.of(SchemaBuilder.DOCUMENT, introspection))
                 .build());
         if (!result.getErrors().isEmpty()) {
-            throw ApiException.of(Code.VALIDATION_FAILED, result.getErrors().getFirst().getMessage());
+            // the operation passed validation: an error here is the engine's, its text for admins only
+            ObjectNode internal = Json.object();
+            result.getErrors().forEach(e -> internal.withArray("errors").add(e.getMessage()));
+            throw ApiException.of(Code.UNEXPECTED, ApiException.UNEXPECTED_MESSAGE).withInternal(internal);
         }
         return Json.MAPPER.valueToTree(result.getData());
     }

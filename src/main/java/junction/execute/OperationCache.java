@@ -1,28 +1,31 @@
 package junction.execute;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import graphql.language.Document;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 import junction.plan.Planner;
 import junction.plan.ir.Plan;
 import junction.plan.ir.RootNode;
 import junction.plan.ir.Typename;
 import junction.schema.RoleSchema;
-import junction.schema.SchemaCache;
 import junction.sql.Rendered;
 import junction.sql.SelectCompiler;
 
 /**
- * Parse → validate, cached per (role, query text, operation name) for the life of a schema
- * generation; plan → compile, cached inside each {@link Prepared} entry.
+ * Parse → validate, cached per (role, query text, operation name); plan → compile, cached inside
+ * each {@link Prepared} entry. An entry is good for the role schema it was validated against: a
+ * rebuilt schema (something it depends on changed) prepares the operation again, while a metadata
+ * read or a change that leaves the schema as it was keeps it. Bounded: when full, Caffeine evicts
+ * the entries least likely to be used again (W-TinyLFU), so the hot operations stay.
  */
 final class OperationCache {
-    private static final int MAX_ENTRIES = 10_000;
-    private static final String KEY = "junction.execute.operations";
+    static final long DEFAULT_MAX_ENTRIES = 10_000;
 
     private record Key(String role, String query, String operationName) {
     }
@@ -32,33 +35,40 @@ final class OperationCache {
     private final Planner planner = new Planner();
 
     private final junction.sql.SqlOptions options;
+    private final Cache<Key, Prepared> entries;
+    private final LongAdder prepared = new LongAdder();
 
     OperationCache(QueryLimits limits, junction.sql.SqlOptions options) {
+        this(limits, options, DEFAULT_MAX_ENTRIES);
+    }
+
+    OperationCache(QueryLimits limits, junction.sql.SqlOptions options, long maxEntries) {
         this.validator = new OperationValidator(limits);
         this.options = options;
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
     }
 
     junction.sql.SqlOptions options() {
         return options;
     }
 
-    Prepared prepare(SchemaCache.Generation generation, RoleSchema schema, GraphqlRequest request) {
-        @SuppressWarnings("unchecked")
-        ConcurrentMap<Key, Prepared> entries = (ConcurrentMap<Key, Prepared>) generation.attachments()
-                .computeIfAbsent(KEY, k -> new java.util.concurrent.ConcurrentHashMap<Key, Prepared>());
+    Prepared prepare(RoleSchema schema, GraphqlRequest request) {
         Key key = new Key(schema.role(), request.query(), request.operationName());
-        Prepared hit = entries.get(key);
-        if (hit != null) {
+        Prepared hit = entries.getIfPresent(key);
+        if (hit != null && hit.schema == schema) {
             return hit;
         }
         Document document = parser.parse(request.query());
         validator.validate(schema, document);
-        Prepared prepared = new Prepared(document, Planner.operation(document, request.operationName()));
-        if (entries.size() >= MAX_ENTRIES) {
-            entries.clear();
-        }
-        entries.put(key, prepared);
-        return prepared;
+        Prepared fresh = new Prepared(schema, document, Planner.operation(document, request.operationName()));
+        prepared.increment();
+        entries.put(key, fresh);
+        return fresh;
+    }
+
+    /** How many operations were parsed and validated so far, i.e. cache misses (for tests and diagnostics). */
+    long prepared() {
+        return prepared.sum();
     }
 
     Plan plan(RoleSchema schema, Prepared prepared, GraphqlRequest request, JsonNode variables) {

@@ -82,9 +82,19 @@ final class ParamBinder {
             return arrayLiteral(value, type.startsWith("_") ? type.substring(1) : type);
         }
         if (value.isBigDecimal()) {
-            return value.decimalValue().toPlainString();
+            return plain(value.decimalValue());
         }
         return value.isValueNode() ? value.asText() : Json.write(value);
+    }
+
+    /**
+     * The number's digits, unless they are more than any numeric Postgres reads (131072 before the
+     * point, 16383 after): then its scientific notation, which Postgres refuses with its own error —
+     * {@code 1e999999999} is 13 bytes of JSON and would be a billion digits.
+     */
+    private static String plain(java.math.BigDecimal number) {
+        long before = (long) number.precision() - number.scale();
+        return before > 131_072 || number.scale() > 16_383 ? number.toString() : number.toPlainString();
     }
 
     /** A Postgres array literal: {@code {"a","b\"c",NULL}}. */

@@ -11,20 +11,23 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import junction.json.Json;
 import junction.plan.ir.Plan;
+import junction.schema.RoleSchema;
 
 /**
- * A parsed and validated operation of one role, and its compiled plans: usually exactly one; more
+ * A parsed operation, validated against one role schema, and its compiled plans: usually exactly one; more
  * only when variables shape the plan, keyed by the values of those variables.
  */
 final class Prepared {
     private static final int MAX_SHAPES = 64;
 
+    final RoleSchema schema;
     final Document document;
     final OperationDefinition operation;
     private volatile List<String> structural = List.of();
     private final ConcurrentMap<List<JsonNode>, Compiled> compiled = new ConcurrentHashMap<>();
 
-    Prepared(Document document, OperationDefinition operation) {
+    Prepared(RoleSchema schema, Document document, OperationDefinition operation) {
+        this.schema = schema;
         this.document = document;
         this.operation = operation;
     }

@@ -1,6 +1,7 @@
 package junction.execute;
 
 import graphql.language.Document;
+import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
@@ -25,10 +26,25 @@ final class QueryParser {
             return new Parser().parseDocument(ParserEnvironment.newParserEnvironment().document(query)
                     .parserOptions(OPTIONS).build());
         } catch (ParseCancelledException | ParseCancelledTooDeepException | ParseCancelledTooManyCharsException e) {
-            throw ApiException.of(Code.VALIDATION_FAILED, "the query is too large or too deeply nested: "
-                    + e.getMessage()).at("$.query");
+            throw ApiException.of(Code.VALIDATION_FAILED, "the query is too large or too deeply nested").at("$.query");
         } catch (InvalidSyntaxException e) {
-            throw ApiException.of(Code.PARSE_FAILED, "not a valid graphql query: " + e.getMessage()).at("$.query");
+            throw ApiException.of(Code.PARSE_FAILED, syntaxError(e)).at("$.query");
         }
+    }
+
+    /** Where the syntax error is and the token found there, in our words (not graphql-java's). */
+    private static String syntaxError(InvalidSyntaxException e) {
+        StringBuilder message = new StringBuilder("not a valid graphql query");
+        String token = e.getOffendingToken();
+        if (token != null && !token.equals("<EOF>")) {
+            message.append(": unexpected '").append(token.length() > 40 ? token.substring(0, 40) + "…" : token).append("'");
+        } else {
+            message.append(": unexpected end of query");
+        }
+        SourceLocation at = e.getLocation();
+        if (at != null && at.getLine() > 0) {
+            message.append(" at line ").append(at.getLine()).append(", column ").append(at.getColumn());
+        }
+        return message.toString();
     }
 }

@@ -2,12 +2,12 @@ package junction.execute;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import java.util.function.Predicate;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.error.ErrorEnvelope;
 import junction.execute.join.JoinTransport;
 import junction.execute.join.RemoteErrorMode;
 import junction.execute.join.RemoteJoinExecutor;
@@ -45,12 +45,11 @@ final class RemoteJoins {
                     clientHeaders).body();
         };
         RemoteJoinExecutor.Spliced spliced = new RemoteJoinExecutor(transport, mode).execute(data, joins, variables);
-        ArrayNode errors = spliced.errors();
         byte[] errorBytes = null;
-        if (!errors.isEmpty()) {
-            if (!showInternal.test(session)) {
-                errors.forEach(e -> ((ObjectNode) e.path("extensions")).remove("internal"));
-            }
+        if (!spliced.errors().isEmpty()) {
+            boolean internal = showInternal.test(session);
+            ArrayNode errors = Json.array();
+            spliced.errors().forEach(e -> errors.add(ErrorEnvelope.graphqlAt(e.error(), e.path(), internal)));
             errorBytes = Json.bytes(errors);
         }
         int size = ResponseBytes.DATA_OPEN.length + spliced.size() + 1

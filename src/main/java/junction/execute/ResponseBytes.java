@@ -30,7 +30,7 @@ final class ResponseBytes {
         try {
             return Json.MAPPER.readTree(json);
         } catch (IOException e) {
-            throw ApiException.of(Code.UNEXPECTED, "database answered with invalid JSON: " + e.getMessage());
+            throw ApiException.unexpected("reading the database's JSON", e);
         }
     }
 

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
+import junction.db.SqlErrors;
 import junction.sql.Rendered;
 
 /**
@@ -40,12 +41,11 @@ final class StatementRunner {
                     out.add(run(connection, statement, variables));
                 }
                 connection.commit();
+                connection.setAutoCommit(true);
                 return out;
             } catch (SQLException | RuntimeException e) {
-                connection.rollback();
+                SqlErrors.rollback(connection, e);
                 throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
             String text = current == null ? "" : current.numbered();

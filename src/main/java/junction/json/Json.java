@@ -1,7 +1,9 @@
 package junction.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,7 +18,6 @@ import junction.error.Code;
 /** The one shared Jackson mapper and small conveniences around it. */
 public final class Json {
     public static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
@@ -25,7 +26,11 @@ public final class Json {
     private Json() {
     }
 
-    /** Parses a request body; anything that is not JSON is Hasura's {@code invalid-json}. */
+    /**
+     * Parses a request body; anything that is not JSON is Hasura's {@code invalid-json}, with a
+     * message made from the kind of problem and where it is — never the parser's own text, which
+     * quotes the body.
+     */
     public static JsonNode parse(byte[] body) {
         try {
             JsonNode node = MAPPER.readTree(body);
@@ -34,8 +39,20 @@ public final class Json {
             }
             return node;
         } catch (IOException e) {
-            throw ApiException.of(Code.INVALID_JSON, "Error in $: " + firstLine(e.getMessage()));
+            throw ApiException.of(Code.INVALID_JSON, "Error in $: " + problem(e)).causedBy(e);
         }
+    }
+
+    private static String problem(IOException e) {
+        return switch (e) {
+            case JsonEOFException eof -> "not enough input";
+            case StreamConstraintsException limit -> "Failed reading: the value is nested too deeply or too long";
+            case MismatchedInputException trailing -> "endOfInput";
+            case JsonProcessingException p when p.getLocation() != null && p.getLocation().getLineNr() > 0 ->
+                    "Failed reading: not a valid json value at line " + p.getLocation().getLineNr() + ", column "
+                            + p.getLocation().getColumnNr();
+            default -> "Failed reading: not a valid json value";
+        };
     }
 
     public static JsonNode parse(String text) {
@@ -64,13 +81,5 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "invalid JSON";
-        }
-        int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
     }
 }

@@ -78,7 +78,7 @@ public record RemoteCustomization(Optional<String> rootFieldsNamespace, TypeName
 
     private static void requireName(String name, String path) {
         if (!NAME.matcher(name).matches()) {
-            throw ApiException.of(Code.PARSE_FAILED, "\"" + name + "\" is not a valid GraphQL name").at(path);
+            throw ApiException.of(Code.PARSE_FAILED, name + " is not valid GraphQL name").at(path);
         }
     }
 }

@@ -2,7 +2,6 @@ package junction.remote;
 
 import java.io.IOException;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -16,11 +15,28 @@ public interface RemoteTransport extends AutoCloseable {
     record Response(int status, Map<String, List<String>> headers, byte[] body) {
     }
 
+    /** The answer was larger than the limit; what was read of it is dropped, the connection closed. */
+    final class TooLarge extends IOException {
+        private final long limit;
+
+        public TooLarge(long limit) {
+            super("response larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
+
     /**
-     * POSTs {@code body} with {@code headers}; fails with an {@link IOException} (a
-     * {@link java.net.http.HttpTimeoutException} past {@code timeout}) when no answer comes.
+     * POSTs {@code body} with {@code headers} and reads the whole answer by {@code deadlineNanos}
+     * ({@link System#nanoTime()}): connecting, sending and reading included. Fails with an
+     * {@link IOException}: a {@link java.net.http.HttpTimeoutException} at the deadline, a
+     * {@link TooLarge} past {@code maxResponseBytes} of body (never read further).
      */
-    Response post(URI url, Map<String, String> headers, byte[] body, Duration timeout) throws IOException;
+    Response post(URI url, Map<String, String> headers, byte[] body, long deadlineNanos, long maxResponseBytes)
+            throws IOException;
 
     @Override
     default void close() {

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import junction.catalog.Column;
 import junction.catalog.TableName;
 import junction.catalog.UniqueKey;
+import junction.metadata.model.GraphqlName;
 import junction.metadata.model.TableConfig;
 
 /** Mutation root fields of a table and their input types, with Hasura's names. Views get none. */
@@ -167,6 +168,7 @@ final class MutationTypes {
         List<UniqueKey> keys = new ArrayList<>();
         table.tracked().table().primaryKey().ifPresent(keys::add);
         keys.addAll(table.tracked().table().uniqueKeys());
+        keys.removeIf(key -> !GraphqlName.isValid(key.constraint()));
         if (keys.isEmpty()) {
             return false;
         }

@@ -12,7 +12,8 @@ import junction.error.Code;
 import junction.remote.RemoteSchemaState;
 
 /**
- * One role's GraphQL schema, built once per metadata snapshot: graphql-java's schema (for
+ * One role's GraphQL schema, built on the role's first request and kept while what it is built from
+ * is unchanged ({@link SchemaCache}; {@code resourceVersion} is the version it was first built at): graphql-java's schema (for
  * validation and introspection) and what the planner needs to map GraphQL names back to tables.
  * Immutable.
  *

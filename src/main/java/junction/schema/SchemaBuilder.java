@@ -36,6 +36,7 @@ import junction.remote.RemoteSchemaState;
  * {@code T_aggregate} (and the mutation root fields).
  */
 public final class SchemaBuilder {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SchemaBuilder.class);
     /** The key under which the introspection executor finds the document to run. */
     public static final String DOCUMENT = "junction.document";
 
@@ -44,13 +45,37 @@ public final class SchemaBuilder {
         graphql.introspection.GoodFaithIntrospection.enabledJvmWide(false);
     }
 
+    /**
+     * The role's schema. It always builds: should the whole fail (a name or shape the resolver let
+     * through), each table and remote schema is tried alone, those that fail alone are left out with
+     * an error in the log, and the rest is built again — at worst a schema with nothing but
+     * {@code __typename}. The resolver reports such objects as inconsistent; this is the last guard.
+     */
     public RoleSchema build(Snapshot snapshot, String role) {
         // Permissions are not interpreted yet: until they are, only admin sees tables, so that another
         // role can never read or write more than Hasura would let it.
         Map<String, Map<TableName, TableInfo>> tables = role.equals(junction.session.Session.ADMIN)
                 ? tables(snapshot) : Map.of();
-        Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(snapshot.consistentRemoteSchemas(),
-                databaseTypeNames(tables));
+        Map<String, RemoteSchemaState.Ready> remotes = snapshot.consistentRemoteSchemas();
+        try {
+            return build(snapshot, role, tables, remotes);
+        } catch (RuntimeException e) {
+            LOG.error("the GraphQL schema of role {} failed to build; leaving out the objects that fail alone", role, e);
+        }
+        Map<String, RemoteSchemaState.Ready> buildableRemotes = buildableRemotes(snapshot, role, remotes);
+        Map<String, Map<TableName, TableInfo>> buildableTables = buildableTables(snapshot, role, tables, buildableRemotes);
+        try {
+            return build(snapshot, role, buildableTables, buildableRemotes);
+        } catch (RuntimeException e) {
+            LOG.error("the GraphQL schema of role {} failed to build from the objects that build alone; "
+                    + "serving an empty schema", role, e);
+            return build(snapshot, role, Map.of(), Map.of());
+        }
+    }
+
+    private RoleSchema build(Snapshot snapshot, String role, Map<String, Map<TableName, TableInfo>> tables,
+                             Map<String, RemoteSchemaState.Ready> candidates) {
+        Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(candidates, databaseTypeNames(tables));
         TypeSet types = new TypeSet();
         Map<String, RootField> queryRoots = new LinkedHashMap<>();
         Map<String, RootField> mutationRoots = new LinkedHashMap<>();
@@ -62,6 +87,47 @@ public final class SchemaBuilder {
         GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
         return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
                 mutationRoots, tables, remotes);
+    }
+
+    /**
+     * The tables whose part of the schema builds on its own, beside the remote schemas (for their
+     * remote relationships); relationships among the tables kept.
+     */
+    private Map<String, Map<TableName, TableInfo>> buildableTables(Snapshot snapshot, String role,
+                                                                   Map<String, Map<TableName, TableInfo>> tables,
+                                                                   Map<String, RemoteSchemaState.Ready> remotes) {
+        Map<String, Map<TableName, TableInfo>> out = new LinkedHashMap<>();
+        tables.forEach((source, byName) -> {
+            Map<TableName, TableInfo> kept = new LinkedHashMap<>();
+            byName.forEach((name, info) -> {
+                TableInfo alone = info.relatedOnlyTo(java.util.Set.of(name));
+                try {
+                    build(snapshot, role, Map.of(source, Map.of(name, alone)), remotes);
+                    kept.put(name, info);
+                } catch (RuntimeException e) {
+                    LOG.error("table {} of source {} is left out of the GraphQL schema of role {}: {}", name, source,
+                            role, e.getMessage());
+                }
+            });
+            kept.replaceAll((name, info) -> info.relatedOnlyTo(kept.keySet()));
+            out.put(source, kept);
+        });
+        return out;
+    }
+
+    /** The remote schemas that build on their own. */
+    private Map<String, RemoteSchemaState.Ready> buildableRemotes(Snapshot snapshot, String role,
+                                                                  Map<String, RemoteSchemaState.Ready> remotes) {
+        Map<String, RemoteSchemaState.Ready> out = new LinkedHashMap<>();
+        remotes.forEach((name, remote) -> {
+            try {
+                build(snapshot, role, Map.of(), Map.of(name, remote));
+                out.put(name, remote);
+            } catch (RuntimeException e) {
+                LOG.error("remote schema {} is left out of the GraphQL schema of role {}: {}", name, role, e.getMessage());
+            }
+        });
+        return out;
     }
 
     private static void addTables(Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes,

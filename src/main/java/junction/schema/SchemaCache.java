@@ -1,21 +1,43 @@
 package junction.schema;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import junction.metadata.resolve.Snapshot;
 
 /**
- * Role schemas of the current snapshot, each built once. A new snapshot (any metadata change or
- * reload) starts a new generation; anything keyed by a generation (plans) goes with it.
+ * Role schemas, each built on the role's first request and kept for as long as what it is built
+ * from ({@link SchemaInputs}) stays the same. A new snapshot whose inputs equal the last one's —
+ * a stored change that does not touch the schema, a reload that found nothing new — keeps every
+ * schema, and with them every cached plan (plans are tied to the schema they were validated
+ * against). The inputs of a snapshot are worked out once, when it is first seen.
  */
 public final class SchemaCache {
-    /** The schemas built from one snapshot, and a place for caches that live exactly as long. */
-    public record Generation(Snapshot snapshot, Map<String, RoleSchema> roles, Map<Object, Object> attachments) {
+    /** Roles whose schema is kept; a role beyond that is built again when it comes back. */
+    private static final int MAX_ROLES = 1_000;
+
+    /** One snapshot, and a place for what lives exactly as long as it (the pools of its sources). */
+    public record Generation(Snapshot snapshot, Map<Object, Object> attachments) {
+    }
+
+    /** A snapshot and its inputs for admin and for every other role, interned against the previous snapshot's. */
+    private record Keys(Snapshot snapshot, SchemaInputs admin, SchemaInputs others) {
+        SchemaInputs of(String role) {
+            return SchemaInputs.seesTables(role) ? admin : others;
+        }
+    }
+
+    private record Built(SchemaInputs inputs, RoleSchema schema) {
     }
 
     private final SchemaBuilder builder = new SchemaBuilder();
     private final AtomicReference<Generation> current = new AtomicReference<>();
+    private final AtomicReference<Keys> keys = new AtomicReference<>();
+    private final Cache<String, Built> roles = Caffeine.newBuilder().maximumSize(MAX_ROLES).build();
+    private final LongAdder builds = new LongAdder();
 
     /** The generation of {@code snapshot}, created when the snapshot changed. */
     public Generation generation(Snapshot snapshot) {
@@ -23,11 +45,44 @@ public final class SchemaCache {
         if (g != null && g.snapshot() == snapshot) {
             return g;
         }
-        Generation fresh = new Generation(snapshot, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        Generation fresh = new Generation(snapshot, new ConcurrentHashMap<>());
         return current.compareAndSet(g, fresh) ? fresh : generation(snapshot);
     }
 
+    /** The schema of {@code role} over {@code snapshot}: the one built before if its inputs are unchanged. */
     public RoleSchema schema(Snapshot snapshot, String role) {
-        return generation(snapshot).roles().computeIfAbsent(role, r -> builder.build(snapshot, r));
+        SchemaInputs inputs = keys(snapshot).of(role);
+        Built built = roles.getIfPresent(role);
+        if (built != null && built.inputs() == inputs) {
+            return built.schema();
+        }
+        return roles.asMap().compute(role, (r, old) -> {
+            if (old != null && old.inputs().equals(inputs)) {
+                return new Built(inputs, old.schema());
+            }
+            builds.increment();
+            return new Built(inputs, builder.build(snapshot, r));
+        }).schema();
+    }
+
+    /** How many role schemas were built so far (for tests and diagnostics). */
+    public long builds() {
+        return builds.sum();
+    }
+
+    private Keys keys(Snapshot snapshot) {
+        Keys last = keys.get();
+        if (last != null && last.snapshot() == snapshot) {
+            return last;
+        }
+        Keys fresh = new Keys(snapshot, intern(SchemaInputs.of(snapshot, true), last == null ? null : last.admin()),
+                intern(SchemaInputs.of(snapshot, false), last == null ? null : last.others()));
+        keys.compareAndSet(last, fresh);
+        return fresh;
+    }
+
+    /** {@code previous} when equal, so that schemas keyed by it are found by identity. */
+    private static SchemaInputs intern(SchemaInputs inputs, SchemaInputs previous) {
+        return inputs.equals(previous) ? previous : inputs;
     }
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import junction.catalog.Column;
 import junction.catalog.TableName;
+import junction.metadata.model.GraphqlName;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.metadata.resolve.TrackedTable;
 
@@ -23,11 +24,12 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
         relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
     }
 
-    private static final java.util.regex.Pattern GRAPHQL_NAME = java.util.regex.Pattern.compile("(?!__)[_A-Za-z][_0-9A-Za-z]*");
-
-    /** Whether a name can be a GraphQL field or type name (Hasura leaves out what cannot). */
+    /**
+     * Whether a name can be a GraphQL field or type name. The resolver reports a table with a name
+     * that cannot as inconsistent; this keeps such a name out should one come through anyway.
+     */
     public static boolean isGraphqlName(String name) {
-        return GRAPHQL_NAME.matcher(name).matches();
+        return GraphqlName.isValid(name);
     }
 
     public static TableInfo of(String source, TrackedTable tracked) {

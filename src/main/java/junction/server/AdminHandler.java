@@ -7,11 +7,10 @@ import io.helidon.webserver.http.ServerResponse;
 import java.util.function.Function;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.error.ErrorEnvelope;
 import junction.json.Json;
 import junction.session.Session;
 import junction.session.SessionResolver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /v1/metadata} and {@code /v2/query}: admin only, JSON in, JSON out, metadata error envelope.
@@ -19,33 +18,30 @@ import org.slf4j.LoggerFactory;
  * {@code invalid-json}), then the role must be admin.
  */
 final class AdminHandler implements Handler {
-    private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
-
     private final SessionResolver sessions;
-    private final long maxBodyBytes;
+    private final ServerConfig config;
     private final Function<JsonNode, JsonNode> api;
 
-    AdminHandler(SessionResolver sessions, long maxBodyBytes, Function<JsonNode, JsonNode> api) {
+    AdminHandler(SessionResolver sessions, ServerConfig config, Function<JsonNode, JsonNode> api) {
         this.sessions = sessions;
-        this.maxBodyBytes = maxBodyBytes;
+        this.config = config;
         this.api = api;
     }
 
     @Override
     public void handle(ServerRequest request, ServerResponse response) {
+        Session session = null;
         try {
-            Session session = sessions.resolve(Exchange.headers(request));
-            JsonNode body = Json.parse(Exchange.body(request, maxBodyBytes));
+            session = sessions.resolve(Exchange.headers(request));
+            JsonNode body = Json.parse(Exchange.body(request, config.maxBodyBytes()));
             if (!session.isAdmin()) {
                 throw ApiException.of(Code.ACCESS_DENIED, "restricted access : admin only").at("$.args");
             }
             Exchange.json(response, 200, Json.bytes(api.apply(body)));
-        } catch (ApiException e) {
-            Exchange.json(response, e.httpStatus(), ErrorEnvelope.metadata(e, true));
         } catch (RuntimeException e) {
-            LOG.error("unexpected error in {}", request.path().path(), e);
-            ApiException unexpected = ApiException.of(Code.UNEXPECTED, "unexpected error: " + e);
-            Exchange.json(response, 500, ErrorEnvelope.metadata(unexpected, true));
+            ApiException error = Failures.of(e, request);
+            boolean showInternal = session == null ? config.devMode() : config.showsInternal(session);
+            Exchange.json(response, error.httpStatus(), ErrorEnvelope.metadataBytes(error, showInternal));
         }
     }
 }

@@ -3,8 +3,13 @@ package junction.server;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.zaxxer.hikari.HikariDataSource;
 import io.helidon.http.DirectHandler;
+import io.helidon.http.HeaderValues;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.FilterChain;
+import io.helidon.webserver.http.RoutingRequest;
+import io.helidon.webserver.http.RoutingResponse;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -38,6 +43,7 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
     public static final String DEFAULT_SOURCE_ENV = "HASURA_GRAPHQL_DATABASE_URL";
+    private static final Duration SETTLE = Duration.ofMillis(250);
 
     private final ServerConfig config;
     private final HikariDataSource metadataPool;
@@ -47,9 +53,13 @@ public final class Engine implements AutoCloseable {
     private final RunSql runSql;
     private final LegacyQuery legacyQuery;
     private final SessionResolver sessions;
+    private final SchemaCache schemas = new SchemaCache();
+    private final GraphqlPipeline pipeline;
     private final GraphqlHandler graphql;
     private volatile WebServer server;
     private volatile Thread poller;
+    private volatile boolean draining;
+    private volatile long lastRequestNanos;
 
     private Engine(ServerConfig config) {
         this.config = config;
@@ -59,18 +69,17 @@ public final class Engine implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("a database URL or a metadata database URL is required"));
         this.metadataPool = Pools.create("metadata", metadataUrl, 4, 300);
         this.pools = new SourcePools(env, config.pgConnections());
-        this.remotes = RemoteClient.create();
+        this.remotes = RemoteClient.create(config.remoteLimits());
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
                 new Introspector(remotes, env));
         SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());
         this.runSql = new RunSql(metadata);
         this.legacyQuery = new LegacyQuery(metadata, runSql, new DmlExecutor(sqlOptions)::run);
-        SchemaCache schemas = new SchemaCache();
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
-        this.graphql = new GraphqlHandler(sessions,
-                new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions, remotes,
-                        config.remoteErrors(), config::showsInternal),
+        this.pipeline = new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions, remotes,
+                config.remoteErrors(), config::showsInternal);
+        this.graphql = new GraphqlHandler(sessions, pipeline,
                 new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions), config);
     }
 
@@ -82,21 +91,33 @@ public final class Engine implements AutoCloseable {
                     .host(config.host())
                     .port(config.port())
                     .maxPayloadSize(config.maxBodyBytes())
-                    .directHandlers(d -> d
-                            .addHandler(DirectHandler.EventType.BAD_REQUEST, Exchange.tooLargeHandler(config.maxBodyBytes()))
-                            .addHandler(DirectHandler.EventType.PAYLOAD_TOO_LARGE, Exchange.tooLargeHandler(config.maxBodyBytes())))
+                    .shutdownGracePeriod(Duration.ofSeconds(config.gracefulShutdownSeconds()))
+                    .directHandlers(d -> {
+                        for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                            d.addHandler(type, Exchange.directHandler(config.maxBodyBytes()));
+                        }
+                    })
                     // answers of several KB are written in more than one segment: without TCP_NODELAY the
                     // last one waits for the client's delayed ACK (~40 ms per request)
                     .connectionOptions(io.helidon.common.socket.SocketOptions.builder().tcpNoDelay(true).build())
-                    .routing(routing -> Routes.register(routing, engine))
+                    .routing(routing -> Routes.register(routing.addFilter(engine::closeWhenDraining), engine))
                     .build()
                     .start();
+            if (!engine.server.isRunning()) {
+                throw new IllegalStateException(cannotListen(config.host(), config.port()));
+            }
             engine.poller = Thread.ofVirtual().name("metadata-poller").start(engine::poll);
             return engine;
         } catch (RuntimeException | SQLException e) {
             engine.close();
             throw e;
         }
+    }
+
+    /** Why a start failed when the server could not bind its address. */
+    public static String cannotListen(String host, int port) {
+        return "cannot listen on " + host + ":" + port
+                + " (is the port already in use? choose another with --port or HASURA_GRAPHQL_SERVER_PORT)";
     }
 
     /** The {@code default} source Hasura adds when started with a database URL. */
@@ -129,6 +150,43 @@ public final class Engine implements AutoCloseable {
         }
     }
 
+    /**
+     * While stopping, every answer tells its client to close the connection ({@code Connection:
+     * close}): a request already in flight still gets its answer, and the client's next one goes to a
+     * new connection, which the closed listener refuses (a load balancer then picks another replica).
+     */
+    private void closeWhenDraining(FilterChain chain, RoutingRequest request, RoutingResponse response) {
+        lastRequestNanos = System.nanoTime();
+        response.beforeSend(() -> {
+            if (draining) {
+                response.header(HeaderValues.CONNECTION_CLOSE);
+            }
+        });
+        chain.proceed();
+    }
+
+    /**
+     * Stopping the server closes the connections that wait for a request; a request a client has
+     * just sent on one may not have been read yet. After a request in the last {@link #SETTLE}, waits
+     * out the rest of it, so requests sent before the stop are read (and answered) first.
+     */
+    private void settle() {
+        long wait = SETTLE.toNanos() - (System.nanoTime() - lastRequestNanos);
+        if (lastRequestNanos == 0 || wait <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(Duration.ofNanos(wait));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The metadata database answers a trivial query within {@code timeout}. */
+    boolean metadataStorageHealthy(Duration timeout) {
+        return MetadataStorageCheck.answers(metadataPool, timeout);
+    }
+
     public int port() {
         return server.port();
     }
@@ -144,6 +202,15 @@ public final class Engine implements AutoCloseable {
     /** The one client every call to a remote schema goes through (introspection, forwarding, remote joins). */
     public RemoteClient remoteClient() {
         return remotes;
+    }
+
+    /** The role schemas (built on first use, kept while what they are built from is unchanged). */
+    public SchemaCache schemas() {
+        return schemas;
+    }
+
+    public GraphqlPipeline pipeline() {
+        return pipeline;
     }
 
     RunSql runSql() {
@@ -162,13 +229,19 @@ public final class Engine implements AutoCloseable {
         return sessions;
     }
 
+    /**
+     * Stops: no new connections, requests in flight finish (for up to the graceful shutdown timeout,
+     * then they are cut off), and only then the pools and the poller go.
+     */
     @Override
     public void close() {
-        if (poller != null) {
-            poller.interrupt();
-        }
+        draining = true;
+        settle();
         if (server != null) {
             server.stop();
+        }
+        if (poller != null) {
+            poller.interrupt();
         }
         pools.close();
         metadataPool.close();

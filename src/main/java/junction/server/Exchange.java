@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.error.ErrorEnvelope;
 
 /** Reading requests and writing responses the same way in every handler. */
 final class Exchange {
@@ -43,7 +44,7 @@ final class Exchange {
             }
             return bytes;
         } catch (IOException e) {
-            throw ApiException.of(Code.BAD_REQUEST, "could not read request body: " + e.getMessage());
+            throw ApiException.of(Code.BAD_REQUEST, "could not read request body").causedBy(e);
         }
     }
 
@@ -60,18 +61,22 @@ final class Exchange {
     }
 
     /**
-     * Helidon's own answer to a body past the limit (a bad request with status 413), given the
-     * metadata error envelope too; other bad requests keep Helidon's answer.
+     * Helidon's own answers, for requests it refuses before routing (a body past the limit, a
+     * malformed request line or header, an error of its own), in the metadata error envelope with
+     * Helidon's status — JSON like every other answer, without Helidon's text.
      */
-    static DirectHandler tooLargeHandler(long limit) {
-        return (request, type, status, headers, message) -> status.code() != 413
-                ? DirectHandler.defaultHandler().handle(request, type, status, headers, message)
-                : DirectHandler.TransportResponse.builder()
-                .status(Status.REQUEST_ENTITY_TOO_LARGE_413)
-                .header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
-                .entity(ErrorEnvelope.metadata(tooLarge(limit), false))
-                .keepAlive(false)
-                .build();
+    static DirectHandler directHandler(long limit) {
+        return (request, type, status, headers, message) -> {
+            ApiException error = status.code() == 413 ? tooLarge(limit)
+                    : status.code() >= 500 ? ApiException.of(Code.UNEXPECTED, ApiException.UNEXPECTED_MESSAGE)
+                    : ApiException.of(Code.BAD_REQUEST, "bad request");
+            return DirectHandler.TransportResponse.builder()
+                    .status(status.code() == 413 ? Status.REQUEST_ENTITY_TOO_LARGE_413 : status)
+                    .header(HeaderNames.CONTENT_TYPE, "application/json; charset=utf-8")
+                    .entity(ErrorEnvelope.metadataBytes(error, false))
+                    .keepAlive(false)
+                    .build();
+        };
     }
 
     private static ApiException tooLarge(long limit) {

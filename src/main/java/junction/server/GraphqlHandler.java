@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.Map;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.error.ErrorEnvelope;
 import junction.execute.Explainer;
 import junction.execute.GraphqlPipeline;
 import junction.execute.GraphqlRequest;
@@ -17,16 +18,12 @@ import junction.json.Json;
 import junction.json.Obj;
 import junction.session.Session;
 import junction.session.SessionResolver;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code /v1/graphql} (one request, or a JSON array of them answered with an array) and
  * {@code /v1/graphql/explain}. GraphQL errors use the GraphQL envelope with HTTP 200.
  */
 final class GraphqlHandler {
-    private static final Logger LOG = LoggerFactory.getLogger(GraphqlHandler.class);
-
     private final SessionResolver sessions;
     private final GraphqlPipeline pipeline;
     private final Explainer explainer;
@@ -47,21 +44,23 @@ final class GraphqlHandler {
             session = sessions.resolve(headers, java.util.Optional.of(body));
             RequestContext context = new RequestContext(session, headers);
             if (body.isArray()) {
-                Exchange.json(response, 200, batch(context, body));
+                Exchange.json(response, 200, batch(request, context, body));
                 return;
             }
-            GraphqlResponse answer = one(context, body, "$");
+            GraphqlResponse answer = one(request, context, body, "$");
             answer.setCookies().forEach(cookie -> response.headers().add(HeaderNames.SET_COOKIE, cookie));
             Exchange.json(response, 200, answer.body());
-        } catch (ApiException e) {
-            int status = e.code() == Code.REQUEST_TOO_LARGE ? e.httpStatus() : 200;
-            Exchange.json(response, status, ErrorEnvelope.graphql(e, showInternal(session)));
+        } catch (RuntimeException e) {
+            ApiException error = Failures.of(e, request);
+            int status = error.code() == Code.REQUEST_TOO_LARGE ? error.httpStatus() : 200;
+            Exchange.json(response, status, ErrorEnvelope.graphql(error, showInternal(session)));
         }
     }
 
     void explain(ServerRequest request, ServerResponse response) {
+        Session session = null;
         try {
-            Session session = sessions.resolve(Exchange.headers(request));
+            session = sessions.resolve(Exchange.headers(request));
             if (!session.isAdmin()) {
                 throw ApiException.of(Code.ACCESS_DENIED, "restricted access : admin only");
             }
@@ -69,11 +68,9 @@ final class GraphqlHandler {
             GraphqlRequest query = GraphqlRequest.read(body.required("query"), body.pathOf("query"));
             Session as = body.optObj("user").map(u -> explainSession(u)).orElse(session);
             Exchange.json(response, 200, Json.bytes(explainer.explain(as, query)));
-        } catch (ApiException e) {
-            Exchange.json(response, e.httpStatus(), ErrorEnvelope.metadata(e, true));
         } catch (RuntimeException e) {
-            LOG.error("unexpected error in explain", e);
-            Exchange.json(response, 500, ErrorEnvelope.metadata(ApiException.of(Code.UNEXPECTED, "unexpected error: " + e), true));
+            ApiException error = Failures.of(e, request);
+            Exchange.json(response, error.httpStatus(), ErrorEnvelope.metadataBytes(error, showInternal(session)));
         }
     }
 
@@ -84,27 +81,23 @@ final class GraphqlHandler {
         return new Session(user.optString("x-hasura-role").orElse(Session.ADMIN), variables);
     }
 
-    private GraphqlResponse one(RequestContext context, JsonNode body, String path) {
+    private GraphqlResponse one(ServerRequest request, RequestContext context, JsonNode body, String path) {
         try {
             return pipeline.execute(context, GraphqlRequest.read(body, path));
-        } catch (ApiException e) {
-            return GraphqlResponse.of(ErrorEnvelope.graphql(e, showInternal(context.session())));
         } catch (RuntimeException e) {
-            LOG.error("unexpected error in a GraphQL request", e);
-            return GraphqlResponse.of(ErrorEnvelope.graphql(
-                    ApiException.of(Code.UNEXPECTED, "unexpected error: " + e.getMessage()), showInternal(context.session())));
+            return GraphqlResponse.of(ErrorEnvelope.graphql(Failures.of(e, request), showInternal(context.session())));
         }
     }
 
     /** A batch answers with an array; like Hasura, it passes no remote cookies on. */
-    private byte[] batch(RequestContext context, JsonNode body) {
+    private byte[] batch(ServerRequest request, RequestContext context, JsonNode body) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write('[');
         for (int i = 0; i < body.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.writeBytes(one(context, body.get(i), "$[" + i + "]").body());
+            out.writeBytes(one(request, context, body.get(i), "$[" + i + "]").body());
         }
         out.write(']');
         return out.toByteArray();

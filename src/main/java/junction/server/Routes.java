@@ -4,6 +4,7 @@ import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.error.ErrorEnvelope;
 import junction.json.Json;
 import junction.server.ServerConfig.Api;
 
@@ -17,7 +18,9 @@ final class Routes {
     static void register(HttpRouting.Builder routing, Engine engine) {
         ServerConfig config = engine.config();
         routing.addFilter(new Cors(config.cors()));
-        routing.get("/healthz", (req, res) -> res.send("OK"))
+        HealthHandler health = new HealthHandler(engine);
+        routing.get("/healthz", health)
+                .get("/hasura/healthz", health)
                 .get("/v1/version", (req, res) -> {
                     res.header(HeaderNames.CONTENT_TYPE, "application/json");
                     res.send(Json.bytes(Json.object().put("version", VERSION)));
@@ -27,11 +30,12 @@ final class Routes {
         }
         if (config.enabledApis().contains(Api.METADATA)) {
             routing.post("/v1/graphql/explain", engine.graphql()::explain)
-                    .post("/v1/metadata", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.metadata()::execute))
-                    .post("/v2/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.runSql()::execute))
-                    .post("/v1/query", new AdminHandler(engine.sessions(), config.maxBodyBytes(), engine.legacyQuery()::execute));
+                    .post("/v1/metadata", new AdminHandler(engine.sessions(), config, engine.metadata()::execute))
+                    .post("/v2/query", new AdminHandler(engine.sessions(), config, engine.runSql()::execute))
+                    .post("/v1/query", new AdminHandler(engine.sessions(), config, engine.legacyQuery()::execute));
         }
-        routing.any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadata(
-                ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)));
+        routing.any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadataBytes(
+                        ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)))
+                .error(Throwable.class, Failures.lastResort(config));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import junction.config.Env;
 import junction.execute.join.RemoteErrorMode;
+import junction.remote.RemoteLimits;
 import junction.session.AuthConfig;
 import junction.session.AuthHook;
 import junction.session.JwtConfig;
@@ -15,15 +16,19 @@ import junction.session.Session;
  * variable, else default) and handed down; tests build it directly. Nothing below reads the process
  * environment: {@code env} is what metadata's {@code from_env} sees.
  *
- * @param databaseUrl the {@code default} source; also the metadata store unless {@code metadataDatabaseUrl}
- * @param auth JWT or auth webhook mode, besides the admin secrets
+ * @param databaseUrl             the {@code default} source; also the metadata store unless {@code metadataDatabaseUrl}
+ * @param gracefulShutdownSeconds how long a stop waits for requests in flight ({@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT})
+ * @param auth                    JWT or auth webhook mode, besides the admin secrets
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, Optional<String> metadataDatabaseUrl,
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
                            long metadataPollMillis, int pgConnections, boolean adminInternalErrors, boolean devMode,
                            boolean stringifyNumericTypes, RemoteErrorMode remoteErrors, CorsPolicy cors,
-                           Set<Api> enabledApis, Env env, AuthConfig auth) {
+                           Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, Env env,
+                           AuthConfig auth) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
+    /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
+    public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
 
     /** The groups of endpoints {@code HASURA_GRAPHQL_ENABLED_APIS} names; a group left out answers 404. */
     public enum Api {
@@ -44,89 +49,102 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
 
     /** Defaults for a given database: all interfaces, port 8080, no secret, an empty environment. */
     public static ServerConfig forDatabase(String databaseUrl) {
-        return new ServerConfig("0.0.0.0", 8080, Optional.of(databaseUrl), Optional.empty(), List.of(), Optional.empty(),
-                DEFAULT_MAX_BODY_BYTES, 500, 16, true, false, false, RemoteErrorMode.HASURA, CorsPolicy.ANY, Api.DEFAULT,
-                Env.EMPTY, AuthConfig.NONE);
+        return builder().databaseUrl(Optional.of(databaseUrl)).build();
+    }
+
+    /** Every setting at its default, no database. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.databaseUrl = databaseUrl;
+        b.metadataDatabaseUrl = metadataDatabaseUrl;
+        b.adminSecrets = adminSecrets;
+        b.unauthorizedRole = unauthorizedRole;
+        b.maxBodyBytes = maxBodyBytes;
+        b.metadataPollMillis = metadataPollMillis;
+        b.pgConnections = pgConnections;
+        b.adminInternalErrors = adminInternalErrors;
+        b.devMode = devMode;
+        b.stringifyNumericTypes = stringifyNumericTypes;
+        b.remoteErrors = remoteErrors;
+        b.cors = cors;
+        b.enabledApis = enabledApis;
+        b.remoteLimits = remoteLimits;
+        b.gracefulShutdownSeconds = gracefulShutdownSeconds;
+        b.env = env;
+        b.auth = auth;
+        return b;
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env, auth);
+        return toBuilder().port(newPort).build();
     }
 
     public ServerConfig withAdminSecret(String secret) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, List.of(secret), unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env, auth);
+        return toBuilder().adminSecrets(List.of(secret)).build();
     }
 
     public ServerConfig withMetadataDatabase(String url) {
-        return new ServerConfig(host, port, databaseUrl, Optional.of(url), adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env, auth);
+        return toBuilder().metadataDatabaseUrl(Optional.of(url)).build();
     }
 
     public ServerConfig withMaxBodyBytes(long bytes) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, bytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env, auth);
+        return toBuilder().maxBodyBytes(bytes).build();
     }
 
     public ServerConfig withAdminInternalErrors(boolean show) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, show, devMode, stringifyNumericTypes, remoteErrors, cors, enabledApis, env, auth);
+        return toBuilder().adminInternalErrors(show).build();
     }
 
     public ServerConfig withDevMode(boolean on) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, on, stringifyNumericTypes, remoteErrors, cors, enabledApis, env, auth);
+        return toBuilder().devMode(on).build();
     }
 
     public ServerConfig withStringifyNumericTypes(boolean on) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, on, remoteErrors, cors, enabledApis, env, auth);
+        return toBuilder().stringifyNumericTypes(on).build();
     }
 
     public ServerConfig withRemoteErrors(RemoteErrorMode mode) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, mode, cors, enabledApis, env, auth);
+        return toBuilder().remoteErrors(mode).build();
     }
 
     public ServerConfig withCors(CorsPolicy policy) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, policy,
-                enabledApis, env, auth);
+        return toBuilder().cors(policy).build();
     }
 
     public ServerConfig withEnabledApis(Set<Api> apis) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                apis, env, auth);
+        return toBuilder().enabledApis(apis).build();
+    }
+
+    public ServerConfig withRemoteLimits(RemoteLimits limits) {
+        return toBuilder().remoteLimits(limits).build();
+    }
+
+    public ServerConfig withGracefulShutdownSeconds(long seconds) {
+        return toBuilder().gracefulShutdownSeconds(seconds).build();
     }
 
     public ServerConfig withUnauthorizedRole(String role) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, Optional.of(role), maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                enabledApis, env, auth);
+        return toBuilder().unauthorizedRole(Optional.of(role)).build();
     }
 
     /** One more JWT configuration ({@code HASURA_GRAPHQL_JWT_SECRET}, or one of {@code HASURA_GRAPHQL_JWT_SECRETS}). */
     public ServerConfig withJwtSecret(JwtConfig secret) {
-        return withAuth(auth.withJwtSecret(secret));
+        return toBuilder().auth(auth.withJwtSecret(secret)).build();
     }
 
     public ServerConfig withAuthHook(AuthHook hook) {
-        return withAuth(auth.withAuthHook(hook));
-    }
-
-    public ServerConfig withAuth(AuthConfig newAuth) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                enabledApis, env, newAuth);
+        return toBuilder().auth(auth.withAuthHook(hook)).build();
     }
 
     /** The same settings with one more variable in the environment metadata's {@code from_env} sees. */
     public ServerConfig withEnv(String name, String value) {
-        return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
-                metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                enabledApis, env.with(name, value), auth);
+        return toBuilder().env(env.with(name, value)).build();
     }
 
     /**
@@ -135,5 +153,57 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
      */
     public boolean showsInternal(Session session) {
         return devMode || session.isAdmin() && adminInternalErrors;
+    }
+
+    /** Settings one at a time, each starting at its default. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private Optional<String> databaseUrl = Optional.empty();
+        private Optional<String> metadataDatabaseUrl = Optional.empty();
+        private List<String> adminSecrets = List.of();
+        private Optional<String> unauthorizedRole = Optional.empty();
+        private long maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private long metadataPollMillis = 500;
+        private int pgConnections = 16;
+        private boolean adminInternalErrors = true;
+        private boolean devMode;
+        private boolean stringifyNumericTypes;
+        private RemoteErrorMode remoteErrors = RemoteErrorMode.HASURA;
+        private CorsPolicy cors = CorsPolicy.ANY;
+        private Set<Api> enabledApis = Api.DEFAULT;
+        private RemoteLimits remoteLimits = RemoteLimits.DEFAULT;
+        private long gracefulShutdownSeconds = DEFAULT_GRACEFUL_SHUTDOWN_SECONDS;
+        private Env env = Env.EMPTY;
+        private AuthConfig auth = AuthConfig.NONE;
+
+        private Builder() {
+        }
+
+        public Builder host(String value) { host = value; return this; }
+        public Builder port(int value) { port = value; return this; }
+        public Builder databaseUrl(Optional<String> value) { databaseUrl = value; return this; }
+        public Builder metadataDatabaseUrl(Optional<String> value) { metadataDatabaseUrl = value; return this; }
+        public Builder adminSecrets(List<String> value) { adminSecrets = value; return this; }
+        public Builder unauthorizedRole(Optional<String> value) { unauthorizedRole = value; return this; }
+        public Builder maxBodyBytes(long value) { maxBodyBytes = value; return this; }
+        public Builder metadataPollMillis(long value) { metadataPollMillis = value; return this; }
+        public Builder pgConnections(int value) { pgConnections = value; return this; }
+        public Builder adminInternalErrors(boolean value) { adminInternalErrors = value; return this; }
+        public Builder devMode(boolean value) { devMode = value; return this; }
+        public Builder stringifyNumericTypes(boolean value) { stringifyNumericTypes = value; return this; }
+        public Builder remoteErrors(RemoteErrorMode value) { remoteErrors = value; return this; }
+        public Builder cors(CorsPolicy value) { cors = value; return this; }
+        public Builder enabledApis(Set<Api> value) { enabledApis = value; return this; }
+        public Builder remoteLimits(RemoteLimits value) { remoteLimits = value; return this; }
+        public Builder gracefulShutdownSeconds(long value) { gracefulShutdownSeconds = value; return this; }
+        public Builder env(Env value) { env = value; return this; }
+        public Builder auth(AuthConfig value) { auth = value; return this; }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
+                    metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
+                    enabledApis, remoteLimits, gracefulShutdownSeconds, env, auth);
+        }
     }
 }

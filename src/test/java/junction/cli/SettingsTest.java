@@ -56,6 +56,19 @@ class SettingsTest {
     }
 
     @Test
+    void theEmbeddedDatabasePortAndTheGracefulShutdownTimeoutAreSettingsToo() {
+        Map<String, String> environment = Map.of("JUNCTION_PG_PORT", "25432", "HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT", "5");
+
+        assertThat(serve(environment, "--pg-port", "35432").pgPort).isEqualTo(35432);
+        assertThat(serve(environment, "--graceful-shutdown-timeout", "9").settings(Optional.empty()).gracefulShutdownSeconds())
+                .isEqualTo(9);
+        assertThat(serve(environment).pgPort).isEqualTo(25432);
+        assertThat(serve(environment).settings(Optional.empty()).gracefulShutdownSeconds()).isEqualTo(5);
+        assertThat(serve(Map.of()).pgPort).isEqualTo(15432);
+        assertThat(serve(Map.of()).settings(Optional.empty()).gracefulShutdownSeconds()).isEqualTo(60);
+    }
+
+    @Test
     void anEmptyVariableIsUnsetAndTheEmbeddedDatabaseStartsOnlyWithoutAnyUrl() {
         assertThat(serve(Map.of("HASURA_GRAPHQL_DATABASE_URL", "")).needsEmbeddedDatabase()).isTrue();
         assertThat(serve(Map.of("HASURA_GRAPHQL_METADATA_DATABASE_URL", "postgres://m/db")).needsEmbeddedDatabase()).isFalse();

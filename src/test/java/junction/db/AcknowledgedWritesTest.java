@@ -32,7 +32,7 @@ class AcknowledgedWritesTest {
         Path dataDir = Files.createTempDirectory("junction-durable").resolve("pgdata");
         Set<Integer> acknowledged = ConcurrentHashMap.newKeySet();
         EmbeddedDatabase database = EmbeddedDatabase.start(dataDir);
-        Engine engine = Engine.start(ServerConfig.forDatabase(database.url("postgres")).withPort(0));
+        Engine engine = Engine.start(ServerConfig.forDatabase(database.url("postgres")).withPort(0).withGracefulShutdownSeconds(1));
         try {
             Http http = new Http("http://localhost:" + engine.port());
             http.post("/v2/query", "{\"type\": \"run_sql\", \"args\": {\"sql\": \"create table acked (id int primary key)\"}}");

@@ -4,8 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import junction.json.Json;
 import junction.server.ServerConfig;
 import junction.test.EngineFixture;
@@ -67,9 +72,15 @@ class RemoteCallsTest {
         }
     }
 
-    /** The environment has the variable a configured header of {@code users} is read from. */
+    /** A limit on answers far below the 200 MB a test remote sends. */
+    static final long MAX_RESPONSE_BYTES = 16L * 1024 * 1024;
+
+    /**
+     * The environment has the variable a configured header of {@code users} is read from; answers
+     * are limited to {@link #MAX_RESPONSE_BYTES}.
+     */
     static ServerConfig withUsersKey(ServerConfig c) {
-        return c.withEnv("USERS_KEY", "from-env");
+        return c.withEnv("USERS_KEY", "from-env").withRemoteLimits(c.remoteLimits().withMaxResponseBytes(MAX_RESPONSE_BYTES));
     }
 
     static String add(String name, String definition) {
@@ -96,6 +107,9 @@ class RemoteCallsTest {
                 .containsEntry("x-hasura-role", "user").containsEntry("x-hasura-user-id", "7")
                 .containsEntry("content-type", "application/json")
                 .doesNotContainKeys("x-custom", "authorization");
+        assertThat(users.lastRequest().allHeaders().keySet()).as("section 9's headers and the transport's, no proxy-connection")
+                .containsExactlyInAnyOrder("host", "content-length", "connection", "content-type", "user-agent", "x-api-key",
+                        "x-env", "x-hasura-role", "x-hasura-user-id");
         post("{ user(id: 1) { id } }", Map.of());
         assertThat(users.lastHeaders()).containsEntry("x-hasura-role", "admin");
     }
@@ -204,5 +218,85 @@ class RemoteCallsTest {
         } finally {
             engine.metadataOk("{\"type\": \"remove_remote_schema\", \"args\": {\"name\": \"doomed\"}}");
         }
+    }
+
+    @Test
+    void timeoutSecondsBoundsTheWholeCallEvenWhenTheRemoteTricklesItsAnswer() {
+        slow.override(r -> r.query().contains("__schema") ? null
+                : GraphqlTestServer.Answer.trickling("{\"data\": {\"user\": {\"id\": 1}}}" + " ".repeat(200), Duration.ofMillis(200)));
+        long started = System.nanoTime();
+        JsonNode answer = post("{ orders { id } slow { user(id: 1) { id } } }", Map.of()).json();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("timeout_seconds 1, plus a margin")
+                .isLessThan(Duration.ofMillis(2200));
+        assertThat(answer.has("data")).isFalse();
+        assertThat(answer.at("/errors/0/message").asText())
+                .isEqualTo("HTTP exception occurred while sending the request to " + slow.url());
+        assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("remote-schema-error");
+    }
+
+    @Test
+    void aRemoteThatHangsDoesNotStarveAnotherOnTheSameHostAndPort() throws Exception {
+        users.override(r -> r.path().equals("/hanging") && !r.query().contains("__schema") ? hang(Duration.ofSeconds(8)) : null);
+        engine.metadataOk(add("hanging", "{\"url\": \"" + users.url("/hanging") + "\", \"timeout_seconds\": 4, "
+                + namespace("hanging") + "}"));
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            long started = System.nanoTime();
+            List<Future<Http.Response>> hung = new ArrayList<>();
+            for (int i = 0; i < 70; i++) {
+                hung.add(clients.submit(() -> engine.graphql("{ hanging { user(id: 1) { id } } }", Map.of())));
+            }
+            Thread.sleep(500);
+            long healthy = System.nanoTime();
+            assertThat(post("{ user(id: 2) { name } }", Map.of()).json())
+                    .isEqualTo(Json.parse("{\"data\": {\"user\": {\"name\": \"user2\"}}}"));
+            assertThat(Duration.ofNanos(System.nanoTime() - healthy)).as("the healthy remote answers at once")
+                    .isLessThan(Duration.ofMillis(2000));
+            for (Future<Http.Response> call : hung) {
+                JsonNode failed = call.get().json();
+                assertThat(failed.at("/errors/0/extensions/code").asText()).isEqualTo("remote-schema-error");
+                assertThat(failed.at("/errors/0/message").asText())
+                        .isEqualTo("HTTP exception occurred while sending the request to " + users.url("/hanging"));
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("each hung call, queued or not, ends at its deadline")
+                    .isLessThan(Duration.ofMillis(6500));
+        } finally {
+            engine.metadataOk("{\"type\": \"remove_remote_schema\", \"args\": {\"name\": \"hanging\"}}");
+        }
+    }
+
+    static GraphqlTestServer.Answer hang(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new GraphqlTestServer.Answer(200, "{\"data\": null}");
+    }
+
+    @Test
+    void anAnswerLargerThanTheLimitFailsThatCallUnread() {
+        AtomicLong written = new AtomicLong();
+        cookies.override(r -> r.query().contains("__schema") ? null : GraphqlTestServer.Answer.huge(200L * 1024 * 1024, written));
+        JsonNode answer = post("{ cookies { user(id: 1) { name } } }", Map.of()).json();
+        assertThat(answer.has("data")).isFalse();
+        assertThat(answer.at("/errors/0/message").asText()).isEqualTo("response too large: the answer of the remote server at "
+                + cookies.url() + " exceeds " + MAX_RESPONSE_BYTES + " bytes");
+        assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("remote-schema-error");
+        assertThat(answer.at("/errors/0/extensions/internal/setting").asText()).isEqualTo("JUNCTION_REMOTE_MAX_RESPONSE_BYTES");
+        assertThat(written.get()).as("read up to the limit, not to the end").isLessThan(MAX_RESPONSE_BYTES + 32L * 1024 * 1024);
+        cookies.override(null);
+        assertThat(post("{ cookies { user(id: 1) { id } } }", Map.of()).json())
+                .isEqualTo(Json.parse("{\"data\": {\"cookies\": {\"user\": {\"id\": 1}}}}"));
+    }
+
+    @Test
+    void anHttpErrorStatusWithAJsonBodyWithoutErrorsIsARemoteSchemaError() {
+        users.override(r -> new GraphqlTestServer.Answer(500, "{\"data\": {\"user\": {\"id\": 1}}}"));
+        JsonNode answer = post("{ orders { id } user(id: 1) { id } }", Map.of()).json();
+        assertThat(answer.has("data")).isFalse();
+        assertThat(answer.at("/errors/0/message").asText())
+                .isEqualTo("HTTP exception occurred while sending the request to " + users.url());
+        assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("remote-schema-error");
+        assertThat(answer.at("/errors/0/extensions/internal/status").asInt()).isEqualTo(500);
     }
 }

@@ -232,6 +232,37 @@ class RemoteJoinErrorsTest {
         assertThat(hiddenRemote.at("/errors/0/extensions").toString()).isEqualTo("{\"code\":\"unexpected\"}");
     }
 
+    @Test
+    void timeoutSecondsBoundsTheWholeCallEvenWhenTheRemoteTricklesItsAnswer() {
+        slow.override(r -> GraphqlTestServer.Answer.trickling("{\"data\": {\"r0_0\": {\"id\": 1}}}" + " ".repeat(200),
+                Duration.ofMillis(200)));
+        try {
+            long started = System.nanoTime();
+            JsonNode body = hasura.gql("{ people { late { id } } }");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("timeout_seconds 1, plus a margin")
+                    .isLessThan(Duration.ofMillis(2200));
+            assertThat(body.has("data")).isFalse();
+            assertThat(body.at("/errors/0/message").asText()).isEqualTo("HTTP exception occurred while sending the request to " + slow.url());
+            assertThat(body.at("/errors/0/extensions/code").asText()).isEqualTo("remote-schema-error");
+        } finally {
+            slow.override(null);
+        }
+    }
+
+    @Test
+    void anHttpErrorStatusWithAJsonBodyWithoutErrorsFailsTheRequest() {
+        users.override(request -> new GraphqlTestServer.Answer(500, "{\"data\": {\"r0_0\": {\"id\": 1}, \"r0_1\": {\"id\": 2}}}"));
+        try {
+            JsonNode body = hasura.gql("{ people { user { id } } }");
+            assertThat(body.has("data")).isFalse();
+            assertThat(body.at("/errors/0/message").asText()).isEqualTo("HTTP exception occurred while sending the request to " + users.url());
+            assertThat(body.at("/errors/0/extensions/code").asText()).isEqualTo("remote-schema-error");
+            assertThat(body.at("/errors/0/extensions/internal/status").asInt()).isEqualTo(500);
+        } finally {
+            users.override(null);
+        }
+    }
+
     /** What the remote answers, as errors, to the last query Junction sent it. */
     private static JsonNode remoteErrors(GraphqlTestServer server) {
         Http.Response direct = new Http("http://127.0.0.1:" + server.port()).post("/graphql",

@@ -173,7 +173,7 @@ class MetadataManagementTest {
                 .isEqualTo("Inconsistent object: no such table/view exists in source: \"doomed\"");
         assertThat(inconsistencies().at("/inconsistent_objects/0/name").asText()).isEqualTo("table doomed in source default");
 
-        assertThat(f.http.get("/healthz").body()).isEqualTo("OK");
+        assertThat(f.http.get("/healthz").body()).isEqualTo("WARN: inconsistent objects in schema");
         f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"articles\"}}");
 
         assertThat(f.metadataOk("{\"type\": \"drop_inconsistent_metadata\", \"args\": {}}"))

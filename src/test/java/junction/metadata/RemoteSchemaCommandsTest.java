@@ -171,7 +171,7 @@ class RemoteSchemaCommandsTest {
                         + "is inconsistent with mapping for type \"Cat\". Interface field name maps to \"title\". "
                         + "Type field name maps to \"name\".");
         refused(add("zoo", "{\"url\": \"" + zoo.url() + "\", \"customization\": {\"type_names\": {\"prefix\": \"9\"}}}"),
-                400, "parse-failed", "\"9\" is not a valid GraphQL name");
+                400, "parse-failed", "9 is not valid GraphQL name");
     }
 
     @Test

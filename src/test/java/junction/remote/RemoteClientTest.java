@@ -3,7 +3,13 @@ package junction.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.test.remote.GraphqlTestServer;
@@ -44,7 +51,7 @@ class RemoteClientTest {
     void reset() {
         users.reset();
         slow.reset();
-        slow.delay(Duration.ZERO);
+        slow.delay(Duration.ZERO).override(null);
     }
 
     static RemoteEndpoint endpoint(GraphqlTestServer server, Map<String, String> headers, boolean forward, Duration timeout) {
@@ -153,9 +160,9 @@ class RemoteClientTest {
     }
 
     @Test
-    void concurrencyPerHostIsBounded() throws Exception {
+    void concurrencyPerRemoteSchemaIsBounded() throws Exception {
         GraphqlTestServer server = UserService.start().delay(Duration.ofMillis(150));
-        try (server; RemoteClient bounded = new RemoteClient(new HelidonTransport(), 2);
+        try (server; RemoteClient bounded = new RemoteClient(new HelidonTransport(), RemoteLimits.DEFAULT.withMaxConnections(2));
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             RemoteEndpoint endpoint = endpoint(server, Map.of(), false, Duration.ofSeconds(10));
             List<Future<RemoteResponse>> calls = new ArrayList<>();
@@ -168,5 +175,161 @@ class RemoteClientTest {
         }
         assertThat(server.requestCount()).isEqualTo(6);
         assertThat(server.maxConcurrentRequests()).isEqualTo(2);
+    }
+
+    @Test
+    void aRemoteTricklingItsBodyIsCutOffAtTheDeadline() {
+        String answer = "{\"data\": {\"users\": [" + "{\"id\": 1}, ".repeat(20) + "{\"id\": 2}]}}";
+        slow.override(r -> GraphqlTestServer.Answer.trickling(answer, Duration.ofMillis(200)));
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> client.send(endpoint(slow, Map.of(), false, Duration.ofSeconds(1)),
+                RemoteCall.of("{ users { id } }"), Map.of(), Map.of()))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.code()).isEqualTo(Code.REMOTE_SCHEMA_ERROR);
+                    assertThat(e.getMessage()).isEqualTo("HTTP exception occurred while sending the request to " + slow.url());
+                    assertThat(e.internal().path("message").asText()).contains("timeout_seconds (1)");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1800));
+        slow.override(null);
+    }
+
+    @Test
+    void aRemoteTricklingItsHeadersIsCutOffAtTheDeadline() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread.ofVirtual().start(() -> trickleHeaders(server));
+            String url = "http://127.0.0.1:" + server.getLocalPort() + "/graphql";
+            RemoteEndpoint endpoint = new RemoteEndpoint("trickle", URI.create(url), url, Map.of(), false, Duration.ofSeconds(1));
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> client.send(endpoint, RemoteCall.of("{ a }"), Map.of(), Map.of()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage())
+                            .isEqualTo("HTTP exception occurred while sending the request to " + url));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1800));
+        }
+    }
+
+    /** Reads one request, then sends a status line and one header byte every 200 ms, for a minute. */
+    private static void trickleHeaders(ServerSocket server) {
+        try (Socket socket = server.accept()) {
+            socket.getInputStream().read(new byte[8192]);
+            OutputStream out = socket.getOutputStream();
+            out.write("HTTP/1.1 200 OK\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 300; i++) {
+                out.write(i == 0 ? 'X' : 'x');
+                out.flush();
+                Thread.sleep(200);
+            }
+        } catch (IOException | InterruptedException e) {
+            // the client hung up
+        }
+    }
+
+    @Test
+    void theDeadlineIncludesWaitingForAConnection() throws Exception {
+        slow.delay(Duration.ofSeconds(5));
+        try (RemoteClient single = new RemoteClient(new HelidonTransport(), RemoteLimits.DEFAULT.withMaxConnections(1));
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            RemoteEndpoint endpoint = endpoint(slow, Map.of(), false, Duration.ofMillis(1500));
+            Future<?> first = pool.submit(() -> single.send(endpoint, RemoteCall.of("{ users { id } }"), Map.of(), Map.of()));
+            Thread.sleep(100);
+            long started = System.nanoTime();
+            assertThatThrownBy(() -> single.send(endpoint, RemoteCall.of("{ users { id } }"), Map.of(), Map.of()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(Code.REMOTE_SCHEMA_ERROR));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).as("one deadline, queueing included")
+                    .isLessThan(Duration.ofMillis(2300));
+            assertThatThrownBy(first::get).hasCauseInstanceOf(ApiException.class);
+        }
+    }
+
+    @Test
+    void remoteSchemasOnOneHostAndPortDoNotShareTheirConnectionBound() throws Exception {
+        GraphqlTestServer server = UserService.start();
+        server.override(r -> r.path().equals("/hanging") ? hang(Duration.ofSeconds(10)) : null);
+        try (server; RemoteClient bounded = new RemoteClient(new HelidonTransport(), RemoteLimits.DEFAULT.withMaxConnections(2));
+             ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            RemoteEndpoint hanging = new RemoteEndpoint("hanging", URI.create(server.url("/hanging")), server.url("/hanging"),
+                    Map.of(), false, Duration.ofSeconds(3));
+            RemoteEndpoint healthy = new RemoteEndpoint("healthy", URI.create(server.url()), server.url(), Map.of(), false,
+                    Duration.ofSeconds(1));
+            List<Future<?>> hung = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                hung.add(pool.submit(() -> bounded.send(hanging, RemoteCall.of("{ users { id } }"), Map.of(), Map.of())));
+            }
+            Thread.sleep(200);
+            long started = System.nanoTime();
+            assertThat(bounded.send(healthy, RemoteCall.of("{ user(id: 1) { id } }"), Map.of(), Map.of()).status()).isEqualTo(200);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(900));
+            for (Future<?> call : hung) {
+                assertThatThrownBy(call::get).hasCauseInstanceOf(ApiException.class);
+            }
+        }
+    }
+
+    static GraphqlTestServer.Answer hang(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new GraphqlTestServer.Answer(200, "{\"data\": null}");
+    }
+
+    @Test
+    void anAnswerLargerThanTheLimitFailsTheCallWithoutBeingReadWhole() {
+        AtomicLong written = new AtomicLong();
+        try (GraphqlTestServer huge = UserService.start();
+             RemoteClient limited = new RemoteClient(new HelidonTransport(), RemoteLimits.DEFAULT.withMaxResponseBytes(1_000_000))) {
+            huge.override(r -> GraphqlTestServer.Answer.huge(200L * 1024 * 1024, written));
+            RemoteEndpoint endpoint = endpoint(huge, Map.of(), false, Duration.ofSeconds(30));
+            assertThatThrownBy(() -> limited.send(endpoint, RemoteCall.of("{ user(id: 1) { name } }"), Map.of(), Map.of()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo(Code.REMOTE_SCHEMA_ERROR);
+                        assertThat(e.getMessage()).isEqualTo("response too large: the answer of the remote server at "
+                                + huge.url() + " exceeds 1000000 bytes");
+                        assertThat(e.internal().path("setting").asText()).isEqualTo("JUNCTION_REMOTE_MAX_RESPONSE_BYTES");
+                    });
+            assertThat(written.get()).as("the rest was never read").isLessThan(50L * 1024 * 1024);
+
+            huge.override(r -> new GraphqlTestServer.Answer(200, "{\"data\": {\"user\": {\"name\": \""
+                    + "b".repeat(2_000_000) + "\"}}}"));
+            assertThatThrownBy(() -> limited.send(endpoint, RemoteCall.of("{ user(id: 1) { name } }"), Map.of(), Map.of()))
+                    .as("a Content-Length past the limit fails before reading")
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getMessage()).startsWith("response too large"));
+            huge.override(r -> new GraphqlTestServer.Answer(200, "{\"data\": {\"user\": {\"name\": \""
+                    + "c".repeat(900_000) + "\"}}}"));
+            assertThat(limited.send(endpoint, RemoteCall.of("{ user(id: 1) { name } }"), Map.of(), Map.of())
+                    .body().at("/data/user/name").asText()).hasSize(900_000);
+        }
+    }
+
+    @Test
+    void anHttpErrorStatusIsAnErrorUnlessTheBodyCarriesGraphqlErrors() {
+        try (GraphqlTestServer failing = UserService.start()) {
+            RemoteEndpoint endpoint = endpoint(failing, Map.of(), false, Duration.ofSeconds(5));
+            failing.override(r -> new GraphqlTestServer.Answer(500, "{\"data\": {\"user\": {\"id\": 1}}}"));
+            assertThatThrownBy(() -> client.send(endpoint, RemoteCall.of("{ user(id: 1) { id } }"), Map.of(), Map.of()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.code()).isEqualTo(Code.REMOTE_SCHEMA_ERROR);
+                        assertThat(e.getMessage()).isEqualTo("HTTP exception occurred while sending the request to " + failing.url());
+                        assertThat(e.internal().path("status").asInt()).isEqualTo(500);
+                        assertThat(e.internal().path("type").asText()).isEqualTo("http_exception");
+                    });
+            failing.override(r -> new GraphqlTestServer.Answer(404, "{\"message\": \"no such route\"}"));
+            assertThatThrownBy(() -> client.send(endpoint, RemoteCall.of("{ a }"), Map.of(), Map.of()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.internal().path("status").asInt()).isEqualTo(404));
+            failing.override(r -> new GraphqlTestServer.Answer(400, "{\"errors\": [{\"message\": \"Cannot query field a\"}]}"));
+            assertThat(client.send(endpoint, RemoteCall.of("{ a }"), Map.of(), Map.of()).body().at("/errors/0/message").asText())
+                    .as("a GraphQL server's own errors are the answer, whatever the status").isEqualTo("Cannot query field a");
+        }
+    }
+
+    @Test
+    void theRemoteReceivesOnlyTheHeadersHasuraSends() {
+        client.send(endpoint(users, Map.of("X-Api-Key", "k"), false, Duration.ofSeconds(5)), RemoteCall.of("{ users { id } }"),
+                Map.of("x-hasura-role", "user", "x-hasura-user-id", "7"), clientHeaders());
+        GraphqlTestServer.Received received = users.lastRequest();
+        assertThat(received.allHeaders().keySet()).containsExactlyInAnyOrder("host", "content-length", "connection",
+                "content-type", "user-agent", "x-api-key", "x-hasura-role", "x-hasura-user-id");
+        assertThat(received.allHeaders().get("user-agent")).containsExactly("hasura-graphql-engine/junction");
+        assertThat(received.allHeaders().get("connection")).containsExactly("keep-alive");
     }
 }

@@ -52,7 +52,7 @@ final class JoinCollector {
                 value(parser, tree, ResponsePath.ROOT);
             }
         } catch (IOException e) {
-            throw ApiException.of(Code.UNEXPECTED, "database answered with invalid JSON: " + e.getMessage());
+            throw ApiException.unexpected("reading the database's JSON", e);
         }
         edits.sort(Comparator.comparingInt(Edit::start));
         return new Collected(ordered, edits);

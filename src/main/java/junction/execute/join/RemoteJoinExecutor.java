@@ -51,7 +51,7 @@ public final class RemoteJoinExecutor {
             }
         }
         Map<String, Answer> answers = call(byRemote, variables);
-        ArrayNode errors = Json.array();
+        List<PartialError> errors = new ArrayList<>();
         ValueBuffer buffer = new ValueBuffer();
         Map<JoinBatch, long[]> values = new IdentityHashMap<>();
         for (JoinBatch batch : collected.batches()) {
@@ -66,10 +66,10 @@ public final class RemoteJoinExecutor {
         private final List<JoinCollector.Edit> edits;
         private final Map<JoinBatch, long[]> values;
         private final ValueBuffer buffer;
-        private final ArrayNode errors;
+        private final List<PartialError> errors;
 
         private Spliced(byte[] data, List<JoinCollector.Edit> edits, Map<JoinBatch, long[]> values, ValueBuffer buffer,
-                        ArrayNode errors) {
+                        List<PartialError> errors) {
             this.data = data;
             this.edits = edits;
             this.values = values;
@@ -77,8 +77,8 @@ public final class RemoteJoinExecutor {
             this.errors = errors;
         }
 
-        public ArrayNode errors() {
-            return errors;
+        public List<PartialError> errors() {
+            return List.copyOf(errors);
         }
 
         /** How many bytes {@link #writeTo} writes. */
@@ -184,7 +184,7 @@ public final class RemoteJoinExecutor {
     }
 
     /** Each row's value as a slice of {@code buffer} (rows of one argument set share one), and its errors in row order. */
-    private static long[] resolve(JoinBatch batch, Answer answer, ValueBuffer buffer, ArrayNode errors) {
+    private static long[] resolve(JoinBatch batch, Answer answer, ValueBuffer buffer, List<PartialError> errors) {
         long[] rows = new long[batch.rowCount()];
         for (int i = 0; i < batch.rowCount(); i++) {
             int set = batch.setOf(i);
@@ -193,7 +193,8 @@ public final class RemoteJoinExecutor {
                 continue;
             }
             if (answer.failure() != null) {
-                errors.add(failure(batch.path(i).toJson(), answer.failure()));
+                // a failure to get an answer (unreachable, timed out, not JSON), at the relationship field
+                errors.add(new PartialError(batch.path(i).toJson(), answer.failure()));
                 continue;
             }
             String alias = batch.alias(set);
@@ -212,24 +213,12 @@ public final class RemoteJoinExecutor {
         return data == null || data.isNull() || data.path(alias).isNull() || data.path(alias).isMissingNode();
     }
 
-    /** A failure to get an answer (unreachable, timed out, not JSON), at the relationship field. */
-    private static ObjectNode failure(ArrayNode path, ApiException failure) {
-        ObjectNode error = Json.object();
-        error.put("message", failure.getMessage());
-        error.set("path", path);
-        ObjectNode extensions = error.putObject("extensions");
-        extensions.put("code", failure.code().text());
-        if (failure.internal() != null) {
-            extensions.set("internal", failure.internal());
-        }
-        return error;
-    }
 
     /**
      * One of the remote's errors, at the relationship field of row {@code row} — or, when the value
      * came back and the remote's path points inside it, at that place inside the field.
      */
-    private static ObjectNode remote(JoinBatch batch, int row, JsonNode remoteError, boolean missing) {
+    private static PartialError remote(JoinBatch batch, int row, JsonNode remoteError, boolean missing) {
         ArrayNode path = batch.path(row).toJson();
         JsonNode remotePath = remoteError.path("path");
         if (!missing && batch.field.definition().path().size() == 1 && remotePath.isArray()) {
@@ -237,12 +226,8 @@ public final class RemoteJoinExecutor {
                 path.add(remotePath.get(i));
             }
         }
-        ObjectNode error = Json.object();
-        error.put("message", "Errors from remote server");
-        error.set("path", path);
-        ObjectNode extensions = error.putObject("extensions");
-        extensions.put("code", Code.UNEXPECTED.text());
-        extensions.putObject("internal").putArray("errors").add(remoteError);
-        return error;
+        ObjectNode internal = Json.object();
+        internal.putArray("errors").add(remoteError);
+        return new PartialError(path, ApiException.of(Code.UNEXPECTED, "Errors from remote server").withInternal(internal));
     }
 }

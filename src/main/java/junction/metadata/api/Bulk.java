@@ -2,9 +2,9 @@ package junction.metadata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.error.ErrorEnvelope;
 import junction.error.JsonPath;
 import junction.json.Json;
 import junction.json.Obj;
@@ -41,17 +41,10 @@ final class Bulk {
                 if (!keepGoing) {
                     throw e;
                 }
-                responses.add(errorJson(e));
+                responses.add(ErrorEnvelope.metadata(e, false));
             }
         }
         return responses;
     }
 
-    private static JsonNode errorJson(ApiException e) {
-        ObjectNode node = Json.object();
-        node.put("path", e.path());
-        node.put("error", e.getMessage());
-        node.put("code", e.code().text());
-        return node;
-    }
 }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.concurrent.atomic.LongAdder;
 import junction.catalog.Catalog;
 import junction.catalog.CatalogReader;
 import junction.db.SourcePools;
@@ -25,16 +26,17 @@ final class CatalogCache {
     }
 
     private final SourcePools pools;
+    private final LongAdder reads;
     private final Function<String, Optional<Connection>> transaction;
     private final Map<Key, SourceCatalog> read = new HashMap<>();
 
-    CatalogCache(SourcePools pools) {
-        this(pools, source -> Optional.empty());
-    }
-
-    /** @param transaction the open transaction's connection to a source, if it has one */
-    CatalogCache(SourcePools pools, Function<String, Optional<Connection>> transaction) {
+    /**
+     * @param reads       counts the catalogs read from a database
+     * @param transaction the open transaction's connection to a source, if it has one
+     */
+    CatalogCache(SourcePools pools, LongAdder reads, Function<String, Optional<Connection>> transaction) {
         this.pools = pools;
+        this.reads = reads;
         this.transaction = transaction;
     }
 
@@ -57,6 +59,7 @@ final class CatalogCache {
     }
 
     private SourceCatalog load(Source source) {
+        reads.increment();
         Optional<Connection> open = transaction.apply(source.name());
         if (open.isPresent()) {
             try {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.db.SqlErrors;
 import junction.json.Json;
 import junction.json.Obj;
 import junction.metadata.model.Source;
@@ -96,7 +97,7 @@ public final class LegacyQuery {
         try {
             return dml.run(type, args, transaction.tables(), transaction.connection(source, false));
         } catch (SQLException e) {
-            throw Transaction.at(SqlResults.error(e, "BEGIN"), args.path());
+            throw Transaction.at(SqlErrors.runSql(e, "BEGIN"), args.path());
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import junction.json.Json;
 import junction.json.Obj;
+import junction.metadata.codec.GivenNames;
 import junction.metadata.codec.MetadataReader;
 import junction.metadata.codec.MetadataWriter;
 import junction.metadata.model.Metadata;
@@ -28,14 +29,14 @@ final class ManagementCommands {
         commands.put("replace_metadata", ManagementCommands::replace);
         commands.put("reload_metadata", ManagementCommands::reload);
         commands.put("clear_metadata", ManagementCommands::clear);
-        commands.put("get_inconsistent_metadata", (c, a) -> new Outcome.Read(consistency(c.snapshot())));
+        commands.put("get_inconsistent_metadata", (c, a) -> new Outcome.Read(consistency(c.current())));
         commands.put("drop_inconsistent_metadata", ManagementCommands::dropInconsistent);
     }
 
     /** {@code export_metadata} with {@code "version": 2}: the document wrapped with its resource version. */
     static JsonNode exportV2(CommandContext context) {
         ObjectNode node = Json.object();
-        node.put("resource_version", context.snapshot().resourceVersion());
+        node.put("resource_version", context.current().resourceVersion());
         node.set("metadata", MetadataWriter.metadata(context.metadata()));
         return node;
     }
@@ -58,6 +59,7 @@ final class ManagementCommands {
     }
 
     private static Metadata read(CommandContext context, Obj document) {
+        GivenNames.document(document);
         if (document.has("sources") || !document.has("tables") && !document.has("functions")) {
             return MetadataReader.metadata(document.node(), document.path());
         }

@@ -1,12 +1,14 @@
 package junction.metadata.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -31,8 +33,11 @@ import junction.remote.Introspector;
  * a {@code run_sql} that alters tracked tables — computes new metadata, resolves it against fresh
  * catalogs, refuses it if it breaks what it may not break ({@link ConsistencyCheck}), stores it with a
  * compare-and-set on the resource version, and only then swaps the snapshot. A failure anywhere
- * leaves stored metadata and the snapshot exactly as they were. Before a change, the snapshot is
- * brought up to date with what another engine may have stored.
+ * leaves stored metadata and the snapshot exactly as they were. A read ({@code export_metadata},
+ * {@code get_inconsistent_metadata}, …) answers from the current snapshot: it reads no catalog and
+ * swaps nothing, so it throws away no schema or plan (as in Hasura, a change made to a database
+ * behind the engine's back shows after {@code reload_metadata} or the next change). Before any
+ * call, the snapshot is brought up to date with what another engine may have stored.
  */
 public final class MetadataService {
     private final MetadataStore store;
@@ -43,6 +48,7 @@ public final class MetadataService {
     private final Map<String, Command> commands = new HashMap<>();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
+    private final LongAdder catalogReads = new LongAdder();
 
     /** @param introspector loads remote schemas (when added, updated, reloaded, or at start) */
     public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource,
@@ -90,7 +96,7 @@ public final class MetadataService {
         try {
             StoredMetadata stored = store.load().orElseThrow();
             Metadata metadata = MetadataReader.metadata(stored.document(), "$");
-            swap(resolve(stored.resourceVersion(), metadata, new CatalogCache(pools), remotes(current.get())));
+            swap(resolve(stored.resourceVersion(), metadata, catalogs(), remotes(current.get())));
         } finally {
             lock.unlock();
         }
@@ -148,7 +154,7 @@ public final class MetadataService {
         try {
             syncIfChanged();
         } catch (SQLException e) {
-            throw ApiException.of(Code.UNEXPECTED, "could not read stored metadata: " + e.getMessage());
+            throw ApiException.unexpected("reading the stored metadata", e);
         }
         return current.get();
     }
@@ -165,12 +171,27 @@ public final class MetadataService {
         try {
             return store.save(MetadataWriter.metadata(metadata), expectedVersion);
         } catch (SQLException e) {
-            throw ApiException.of(Code.UNEXPECTED, "could not store metadata: " + e.getMessage());
+            throw ApiException.unexpected("storing the metadata", e);
         }
     }
 
     Snapshot resolve(long version, Metadata metadata, CatalogCache catalogs, RemoteSchemaCache remotes) {
         return resolver.resolve(version, metadata, catalogs.forMetadata(metadata), remotes.forMetadata(metadata));
+    }
+
+    /** The catalogs of one request: each source's read at most once, and only when a change needs it. */
+    CatalogCache catalogs() {
+        return catalogs(source -> Optional.empty());
+    }
+
+    /** The catalogs of one request whose open transaction reads them on its own connections. */
+    CatalogCache catalogs(Function<String, Optional<Connection>> transaction) {
+        return new CatalogCache(pools, catalogReads, transaction);
+    }
+
+    /** How many times a source's catalog was read (for tests and diagnostics). */
+    public long catalogReads() {
+        return catalogReads.sum();
     }
 
     /** The remote schemas of one request, reusing what {@code base} knows. */

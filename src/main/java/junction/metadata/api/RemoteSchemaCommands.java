@@ -76,7 +76,7 @@ final class RemoteSchemaCommands {
 
     static Outcome introspect(CommandContext context, Obj args) {
         String name = name(args);
-        RemoteSchemaState.Ready ready = context.snapshot().consistentRemoteSchemas().get(name);
+        RemoteSchemaState.Ready ready = context.current().consistentRemoteSchemas().get(name);
         if (ready == null) {
             throw ApiException.of(Code.NOT_EXISTS, "remote schema: \"" + name + "\" not found").at(args.path());
         }

@@ -13,6 +13,7 @@ import junction.catalog.CatalogReader;
 import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.db.SqlErrors;
 import junction.json.Obj;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
@@ -76,7 +77,7 @@ public final class RunSql {
         try {
             return run(transaction, transaction.connection(source, readOnly), source, sql, cascade, check);
         } catch (SQLException e) {
-            throw SqlResults.error(e, sql).at(errorPath);
+            throw SqlErrors.runSql(e, sql).at(errorPath);
         } catch (ApiException e) {
             throw Transaction.at(e, args.path());
         }
@@ -107,12 +108,12 @@ public final class RunSql {
      */
     private Snapshot propagate(Snapshot base, Source source, Catalog before, Catalog after, boolean cascade) {
         RemoteSchemaCache remotes = RemoteSchemaCache.fixed(base.remoteSchemas());
-        CatalogCache beforeCatalogs = new CatalogCache(service.pools());
+        CatalogCache beforeCatalogs = service.catalogs();
         beforeCatalogs.put(source, before);
         Snapshot previous = service.resolve(base.resourceVersion(), base.metadata(), beforeCatalogs, remotes);
         Map<TableName, TrackedTable> tracked = previous.source(source.name()).map(SourceSnapshot::tables).orElse(Map.of());
         PermissionColumns permissionColumns = new PermissionColumns(before, tracked);
-        CatalogCache afterCatalogs = new CatalogCache(service.pools());
+        CatalogCache afterCatalogs = service.catalogs();
         afterCatalogs.put(source, after);
         CatalogChanges changes = CatalogChanges.between(before, after);
         DdlPropagation.Result result = DdlPropagation.apply(source, changes, permissionColumns);

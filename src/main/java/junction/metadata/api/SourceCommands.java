@@ -7,6 +7,7 @@ import java.util.Map;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Obj;
+import junction.metadata.codec.GivenNames;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
 import junction.metadata.resolve.Inconsistency;
@@ -32,6 +33,7 @@ final class SourceCommands {
         String name = args.string("name");
         Obj configuration = args.obj("configuration");
         configuration.obj("connection_info").required("database_url");
+        args.optObj("customization").ifPresent(GivenNames::sourceCustomization);
         JsonNode customization = args.get("customization");
         boolean replace = args.bool("replace_configuration", false);
         Inconsistency.Location target = Inconsistency.Location.ofSource(name);
@@ -53,6 +55,7 @@ final class SourceCommands {
         String name = args.string("name");
         Source source = existing(metadata, args, name);
         JsonNode configuration = args.optObj("configuration").<JsonNode>map(Obj::node).orElse(source.configuration());
+        args.optObj("customization").ifPresent(GivenNames::sourceCustomization);
         JsonNode customization = args.has("customization") ? args.get("customization") : source.customization();
         return Outcome.success(metadata.updateSource(name, s -> s.withConfiguration(configuration, customization)),
                 Inconsistency.Location.ofSource(name));

@@ -7,12 +7,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Optional;
-import junction.error.ApiException;
-import junction.error.Code;
 import junction.json.Json;
-import org.postgresql.util.PSQLException;
-import org.postgresql.util.ServerErrorMessage;
 
 /** {@code run_sql}'s answers as Hasura writes them: CommandOk, TuplesOk with a header row, or the error. */
 final class SqlResults {
@@ -68,25 +63,5 @@ final class SqlResults {
         node.put("result_type", "TuplesOk");
         node.set("result", rows);
         return node;
-    }
-
-    /** A database error in Hasura's run_sql shape: "query execution failed", the details internal. */
-    static ApiException error(SQLException e, String sql) {
-        ObjectNode error = Json.object();
-        error.put("exec_status", "FatalError");
-        error.put("message", e.getMessage());
-        error.put("status_code", e.getSQLState());
-        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
-        Optional.ofNullable(server).ifPresent(s -> {
-            error.put("message", s.getMessage());
-            error.put("description", s.getDetail());
-            error.put("hint", s.getHint());
-        });
-        ObjectNode internal = Json.object();
-        internal.set("arguments", Json.array());
-        internal.set("error", error);
-        internal.put("prepared", false);
-        internal.put("statement", sql);
-        return ApiException.of(Code.POSTGRES_ERROR, "query execution failed").withInternal(internal);
     }
 }

@@ -7,6 +7,7 @@ import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Obj;
+import junction.metadata.codec.GivenNames;
 import junction.metadata.codec.MetadataReader;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
@@ -39,6 +40,7 @@ final class TableCommands {
 
     /** The entry {@code args} asks to track; fails with {@code already-tracked} if it is tracked. */
     static TableEntry untrackedEntry(Source source, Obj args) {
+        args.optObj("configuration").ifPresent(GivenNames::tableConfiguration);
         TableName name = Lookup.tableName(args);
         if (source.table(name).isPresent()) {
             throw ApiException.of(Code.ALREADY_TRACKED, "view/table already tracked: \"" + name + "\"")
@@ -78,6 +80,7 @@ final class TableCommands {
 
     /** Replaces the table's whole configuration, as Hasura does. */
     static Outcome setCustomization(CommandContext context, Obj args) {
+        GivenNames.tableConfiguration(args.obj("configuration"));
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
         TableConfig config = MetadataReader.tableConfig(args.obj("configuration"));
         return changed(context, args, entry.withConfiguration(config));

@@ -14,6 +14,7 @@ import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Json;
 import junction.json.Obj;
+import junction.metadata.codec.GivenNames;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
 import junction.metadata.model.TableEntry;
@@ -40,6 +41,7 @@ final class TrackTables {
         List<Obj> items = args.list("tables", Obj::of);
         boolean allowWarnings = args.bool("allow_warnings", true);
         rejectDuplicates(items, args.pathOf("tables"));
+        items.forEach(item -> item.optObj("configuration").ifPresent(GivenNames::tableConfiguration));
         ArrayNode warnings = Json.array();
         List<Candidate> candidates = new ArrayList<>();
         for (Obj item : items) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import junction.catalog.Catalog;
 import junction.error.ApiException;
+import junction.db.SqlErrors;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Source;
 import junction.metadata.resolve.Snapshot;
@@ -45,7 +46,7 @@ final class Transaction implements AutoCloseable {
         this.base = base;
         this.defaultSource = defaultSource;
         this.remotes = service.remotes(base);
-        this.catalogs = new CatalogCache(service.pools(), source -> Optional.ofNullable(connections.get(source)));
+        this.catalogs = service.catalogs(source -> Optional.ofNullable(connections.get(source)));
         this.metadata = base.metadata();
         this.resolved = base;
     }
@@ -55,10 +56,14 @@ final class Transaction implements AutoCloseable {
         return metadata;
     }
 
-    /** The current metadata resolved against the catalogs as this transaction sees them now. */
+    /**
+     * The current metadata resolved against the catalogs as this transaction sees them now (read on
+     * first use: a request of reads reads no catalog). Its remote schemas are as last resolved, not
+     * as a command may since have loaded them again ({@code reload_remote_schema} compares the two).
+     */
     Snapshot snapshot() {
         if (!fresh) {
-            resolved = resolve(metadata);
+            resolved = service.resolve(base.resourceVersion(), metadata, catalogs, RemoteSchemaCache.fixed(resolved.remoteSchemas()));
             fresh = true;
             current = true;
         }
@@ -75,8 +80,9 @@ final class Transaction implements AutoCloseable {
         return resolved;
     }
 
+    /** What the next command sees: {@code current} is what is served, the fresh snapshot is resolved when asked for. */
     CommandContext context() {
-        return new CommandContext(metadata, snapshot(), defaultSource, remotes, this::resolve);
+        return new CommandContext(metadata, resolved, this::snapshot, defaultSource, remotes, this::resolve);
     }
 
     private Snapshot resolve(Metadata candidate) {
@@ -143,10 +149,7 @@ final class Transaction implements AutoCloseable {
      */
     void commit() {
         if (!wrote) {
-            commitSql();
-            if (fresh) {
-                service.swap(resolved);
-            }
+            commitSql(); // reads swap nothing: the served schemas and plans stay
             return;
         }
         Snapshot last = snapshot();
@@ -170,7 +173,7 @@ final class Transaction implements AutoCloseable {
             try {
                 connection.commit();
             } catch (SQLException e) {
-                throw SqlResults.error(e, "COMMIT");
+                throw SqlErrors.runSql(e, "COMMIT");
             }
         }
     }

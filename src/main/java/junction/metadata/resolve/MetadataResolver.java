@@ -70,9 +70,10 @@ public final class MetadataResolver {
 
     private SourceSnapshot resolveSource(Source source, Catalog catalog, List<Inconsistency> issues) {
         Map<TableName, TableEntry> present = new LinkedHashMap<>();
+        Set<String> typeNames = new java.util.HashSet<>();
         for (TableEntry entry : source.tables()) {
-            TableChecks.tableProblem(entry, catalog).ifPresentOrElse(
-                    reason -> issues.add(tableIssue(source, entry, reason)),
+            TableChecks.tableProblem(entry, catalog).or(() -> TableChecks.nameTaken(entry, typeNames)).ifPresentOrElse(
+                    problem -> issues.add(tableIssue(source, entry, problem)),
                     () -> present.put(entry.table(), entry));
         }
         Set<TableName> tracked = present.keySet();
@@ -91,10 +92,10 @@ public final class MetadataResolver {
                 "Inconsistent object: " + error, Code.INVALID_CONFIGURATION, Inconsistency.Location.ofSource(source.name()));
     }
 
-    private static Inconsistency tableIssue(Source source, TableEntry entry, String reason) {
+    private static Inconsistency tableIssue(Source source, TableEntry entry, TableChecks.Problem problem) {
         ObjectNode definition = MetadataWriter.tableName(entry.table());
         return new Inconsistency("table", "table " + entry.table() + " in source " + source.name(), definition,
-                "Inconsistent object: " + reason, Code.NOT_EXISTS,
+                "Inconsistent object: " + problem.reason(), problem.code(),
                 Inconsistency.Location.ofTable(source.name(), entry.table()));
     }
 }

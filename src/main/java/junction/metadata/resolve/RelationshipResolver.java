@@ -16,6 +16,7 @@ import junction.catalog.Table;
 import junction.catalog.TableName;
 import junction.error.Code;
 import junction.metadata.codec.MetadataWriter;
+import junction.metadata.model.GraphqlName;
 import junction.metadata.model.Relationship;
 import junction.metadata.model.RelationshipUsing;
 import junction.metadata.model.TableEntry;
@@ -48,6 +49,11 @@ final class RelationshipResolver {
                             ResolvedRelationship.Kind kind, Map<String, String> taken, List<ResolvedRelationship> out,
                             List<Inconsistency> issues) {
         for (Relationship relationship : relationships) {
+            if (!GraphqlName.isValid(relationship.name())) {
+                issues.add(issue(entry, relationship, kind, GraphqlName.cannotInclude(relationship.name()),
+                        Code.VALIDATION_FAILED));
+                continue;
+            }
             Optional<String> clash = clash(relationship.name(), taken, table);
             if (clash.isPresent()) {
                 issues.add(issue(entry, relationship, kind, clash.get(), Code.ALREADY_EXISTS));

@@ -22,6 +22,7 @@ import java.util.Map;
 import junction.catalog.Column;
 import junction.catalog.ScalarNames;
 import junction.catalog.Table;
+import junction.metadata.model.GraphqlName;
 import junction.metadata.model.RemoteFieldStep;
 import junction.metadata.model.RemoteJoinDefinition;
 
@@ -260,7 +261,11 @@ final class RemoteJoinValidator {
             return null;
         }
         remaining.sort(java.util.Comparator.comparing(GraphQLInputObjectField::getName));
-        return GraphQLInputObjectType.newInputObject(object).name(object.getName() + narrowedSuffix)
+        String name = object.getName() + narrowedSuffix;
+        if (!GraphqlName.isValid(name)) {
+            throw new Invalid(GraphqlName.cannotInclude(name));
+        }
+        return GraphQLInputObjectType.newInputObject(object).name(name)
                 .clearFields().fields(remaining).build();
     }
 

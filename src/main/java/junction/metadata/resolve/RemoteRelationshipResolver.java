@@ -12,6 +12,7 @@ import junction.error.Code;
 import junction.json.Json;
 import junction.metadata.codec.MetadataWriter;
 import junction.metadata.codec.RemoteRelationshipReader;
+import junction.metadata.model.GraphqlName;
 import junction.metadata.model.RemoteJoinDefinition;
 import junction.metadata.model.RemoteRelationship;
 import junction.metadata.model.TableEntry;
@@ -34,6 +35,10 @@ final class RemoteRelationshipResolver {
         List<ResolvedRemoteRelationship> out = new ArrayList<>();
         for (RemoteRelationship remote : entry.remoteRelationships()) {
             String prefix = "in table \"" + entry.table() + "\": in remote relationship \"" + remote.name() + "\": ";
+            if (!GraphqlName.isValid(remote.name())) {
+                issues.add(issue(entry, remote, GraphqlName.cannotInclude(remote.name()), Code.VALIDATION_FAILED));
+                continue;
+            }
             Optional<String> clash = RelationshipResolver.clash(remote.name(), taken, table);
             if (clash.isPresent()) {
                 issues.add(issue(entry, remote, clash.get(), Code.ALREADY_EXISTS));

@@ -22,6 +22,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -37,18 +38,63 @@ public final class GraphqlTestServer implements AutoCloseable {
 
     /**
      * A request as the server saw it: lower-cased header names (first value of each), the JSON body,
-     * and the client's port (the same port for two requests means one reused connection).
+     * the client's port (the same port for two requests means one reused connection), the URL's
+     * path, and every value of every header.
      */
-    public record Received(Map<String, String> headers, JsonNode body, int clientPort) {
+    public record Received(Map<String, String> headers, JsonNode body, int clientPort, String path,
+                           Map<String, List<String>> allHeaders) {
         public String query() {
             return body.path("query").asText();
         }
     }
 
-    /** A raw answer: status, body text and extra response headers. */
-    public record Answer(int status, String body, Map<String, List<String>> headers) {
+    /** Writes an answer's body as it likes: slowly, endlessly, or more than fits in memory. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void write(OutputStream out) throws IOException, InterruptedException;
+    }
+
+    /**
+     * A raw answer: status, body text and extra response headers; or, with {@code stream}, a body
+     * sent chunked as the writer writes it.
+     */
+    public record Answer(int status, String body, Map<String, List<String>> headers, BodyWriter stream) {
         public Answer(int status, String body) {
-            this(status, body, Map.of());
+            this(status, body, Map.of(), null);
+        }
+
+        public Answer(int status, String body, Map<String, List<String>> headers) {
+            this(status, body, headers, null);
+        }
+
+        /** A 200 whose body {@code text} arrives one byte every {@code perByte}. */
+        public static Answer trickling(String text, Duration perByte) {
+            byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            return new Answer(200, "", Map.of(), out -> {
+                for (byte b : bytes) {
+                    out.write(b);
+                    out.flush();
+                    Thread.sleep(perByte);
+                }
+            });
+        }
+
+        /**
+         * A 200 whose body is a JSON answer with one string of {@code bytes} characters, written in
+         * 64 KB pieces (never held whole); {@code written} counts what the client took.
+         */
+        public static Answer huge(long bytes, AtomicLong written) {
+            return new Answer(200, "", Map.of(), out -> {
+                byte[] piece = new byte[64 * 1024];
+                java.util.Arrays.fill(piece, (byte) 'a');
+                out.write("{\"data\": {\"user\": {\"name\": \"".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                for (long left = bytes; left > 0; left -= piece.length) {
+                    int n = (int) Math.min(piece.length, left);
+                    out.write(piece, 0, n);
+                    written.addAndGet(n);
+                }
+                out.write("\"}}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            });
         }
     }
 
@@ -90,6 +136,11 @@ public final class GraphqlTestServer implements AutoCloseable {
 
     public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/graphql";
+    }
+
+    /** A URL of this server with another path: for a second remote schema on the same host and port. */
+    public String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
     public int port() {
@@ -148,7 +199,10 @@ public final class GraphqlTestServer implements AutoCloseable {
         return this;
     }
 
-    /** Answers every request with {@code answer(request)} instead of executing it; null restores execution. */
+    /**
+     * Answers every request with {@code answer(request)} instead of executing it (executing it
+     * when that is null); a null function restores execution.
+     */
     public GraphqlTestServer override(Function<Received, Answer> answer) {
         override.set(answer);
         return this;
@@ -164,9 +218,14 @@ public final class GraphqlTestServer implements AutoCloseable {
             try {
                 sleep(delay.get());
                 Function<Received, Answer> custom = override.get();
-                answer = custom != null ? custom.apply(request) : execute(request);
+                answer = custom != null ? custom.apply(request) : null;
+                answer = answer != null ? answer : execute(request);
             } finally {
                 inFlight.decrementAndGet();
+            }
+            if (answer.stream() != null) {
+                stream(exchange, answer);
+                return;
             }
             byte[] bytes = answer.body().getBytes(java.nio.charset.StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("content-type", "application/json");
@@ -175,6 +234,18 @@ public final class GraphqlTestServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    private static void stream(HttpExchange exchange, Answer answer) throws IOException {
+        exchange.getResponseHeaders().set("content-type", "application/json");
+        exchange.sendResponseHeaders(answer.status(), 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            answer.stream().write(out);
+        } catch (IOException e) {
+            // the client hung up: what a misbehaving remote's client does
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -193,14 +264,18 @@ public final class GraphqlTestServer implements AutoCloseable {
 
     private static Received read(HttpExchange exchange) throws IOException {
         Map<String, String> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) ->
-                headers.put(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.getFirst()));
+        Map<String, List<String>> all = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            headers.put(name.toLowerCase(Locale.ROOT), values.isEmpty() ? "" : values.getFirst());
+            all.put(name.toLowerCase(Locale.ROOT), List.copyOf(values));
+        });
         JsonNode body;
         try (InputStream in = exchange.getRequestBody()) {
             byte[] bytes = in.readAllBytes();
             body = bytes.length == 0 ? MAPPER.createObjectNode() : MAPPER.readTree(bytes);
         }
-        return new Received(Collections.unmodifiableMap(headers), body, exchange.getRemoteAddress().getPort());
+        return new Received(Collections.unmodifiableMap(headers), body, exchange.getRemoteAddress().getPort(),
+                exchange.getRequestURI().getPath(), Collections.unmodifiableMap(all));
     }
 
     @SuppressWarnings("unchecked")

@@ -1,6 +1,7 @@
-package junction.execute;
+package junction.db;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
 import java.sql.SQLException;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -11,13 +12,46 @@ import org.postgresql.util.ServerErrorMessage;
 /**
  * The one place where database errors become API errors, by SQLSTATE class: 22 → data-exception,
  * 23 → constraint-violation (with Hasura's prefixes), anything else → postgres-error. The statement,
- * arguments and Postgres' own detail go to {@code internal} (shown to admins only).
+ * arguments and Postgres' own detail go to {@code internal} (shown to admins only). The error
+ * reported is always the first one: a failure to roll back after it (the pool closes a connection
+ * after some errors, SQLSTATE class 0A for one) is kept beside it, never reported instead.
  */
-final class SqlErrors {
+public final class SqlErrors {
     private SqlErrors() {
     }
 
-    static ApiException translate(SQLException e, String statement, com.fasterxml.jackson.databind.JsonNode arguments) {
+    /**
+     * Rolls back after {@code first}, and puts the connection back in auto-commit, read-write mode;
+     * whatever fails doing so is added to {@code first} as suppressed.
+     */
+    public static void rollback(Connection connection, Exception first) {
+        try {
+            connection.rollback();
+        } catch (SQLException | RuntimeException e) {
+            first.addSuppressed(e);
+        }
+        try {
+            connection.setReadOnly(false);
+            connection.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            first.addSuppressed(e);
+        }
+    }
+
+    /**
+     * {@code run_sql}'s error, as Hasura writes it: {@code postgres-error} "query execution failed",
+     * Postgres' message and SQLSTATE in {@code internal.error}, the SQL as {@code internal.statement}.
+     */
+    public static ApiException runSql(SQLException e, String sql) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
+        String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();
+        ObjectNode internal = internal(state, message, server, sql, Json.array());
+        internal.put("prepared", false);
+        return ApiException.of(Code.POSTGRES_ERROR, "query execution failed").withInternal(internal).causedBy(e);
+    }
+
+    public static ApiException translate(SQLException e, String statement, com.fasterxml.jackson.databind.JsonNode arguments) {
         String state = e.getSQLState() == null ? "" : e.getSQLState();
         ServerErrorMessage server = e instanceof PSQLException p ? p.getServerErrorMessage() : null;
         String message = server != null && server.getMessage() != null ? server.getMessage() : e.getMessage();

@@ -1,0 +1,60 @@
+package junction.execute;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import junction.json.Json;
+import junction.schema.RoleSchema;
+import junction.session.Session;
+import junction.sql.SqlOptions;
+import junction.test.EngineFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The plan cache is bounded and keeps its hot entries when one-off operations flood it. */
+class OperationCacheTest {
+    static EngineFixture f;
+    static RoleSchema schema;
+
+    @BeforeAll
+    static void start() {
+        f = EngineFixture.start("operation_cache");
+        f.runSqlOk("create table authors (id int primary key, name text)");
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"authors\"}}");
+        schema = f.engine.schemas().schema(f.engine.metadata().snapshot(), Session.ADMIN);
+    }
+
+    @AfterAll
+    static void stop() {
+        f.close();
+    }
+
+    static GraphqlRequest request(String query) {
+        return new GraphqlRequest(query, Json.object(), null);
+    }
+
+    @Test
+    void aHotOperationStaysCachedWhileManyOneOffOperationsPassThroughAFullCache() {
+        OperationCache cache = new OperationCache(QueryLimits.DEFAULT, new SqlOptions(false), 50);
+        GraphqlRequest hot = request("{ authors { id name } }");
+        Prepared first = cache.prepare(schema, hot);
+
+        for (int i = 0; i < 2_000; i++) {
+            cache.prepare(schema, request("{ authors(limit: " + (i + 1) + ") { id } }"));
+            assertThat(cache.prepare(schema, hot)).isSameAs(first);
+        }
+
+        assertThat(cache.prepared()).isEqualTo(1 + 2_000);
+    }
+
+    @Test
+    void anOperationIsPreparedAgainForARebuiltSchema() {
+        OperationCache cache = new OperationCache(QueryLimits.DEFAULT, new SqlOptions(false), 50);
+        GraphqlRequest query = request("{ authors { id } }");
+        Prepared first = cache.prepare(schema, query);
+        RoleSchema rebuilt = new junction.schema.SchemaBuilder().build(f.engine.metadata().snapshot(), Session.ADMIN);
+
+        assertThat(cache.prepare(rebuilt, query)).isNotSameAs(first);
+        assertThat(cache.prepare(rebuilt, query)).isSameAs(cache.prepare(rebuilt, query));
+    }
+}
