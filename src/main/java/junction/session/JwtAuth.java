@@ -24,7 +24,7 @@ import junction.json.Json;
  * token, a claim's value or a key.
  */
 final class JwtAuth implements Authenticator {
-    private record Context(JwtConfig config, JwkSource keys) {
+    private record Context(JwtConfig config, JwkSource keys, VerifiedTokens verified) {
     }
 
     private record Candidate(Context context, String token) {
@@ -45,7 +45,7 @@ final class JwtAuth implements Authenticator {
         List<Context> contexts = new ArrayList<>();
         for (JwtConfig config : configs) {
             JwkSource keys = config.jwkUrl().map(url -> JwkSource.remote(url, client, clock)).orElseGet(() -> JwkSource.fixed(config.keys()));
-            contexts.add(new Context(config, keys));
+            contexts.add(new Context(config, keys, new VerifiedTokens()));
         }
         return new JwtAuth(contexts, unauthorizedRole, clock);
     }
@@ -90,8 +90,21 @@ final class JwtAuth implements Authenticator {
                 Optional.ofNullable(headers.get("x-hasura-role")));
     }
 
-    /** The verified payload of a token. */
+    /** The verified payload of a token (its signature checked once per key set, its claims at every use). */
     private JsonNode verify(Context context, String token) {
+        List<VerifyingKey> keys = context.keys().keys();
+        Optional<JsonNode> known = context.verified().payload(token, keys);
+        if (known.isPresent()) {
+            checkClaims(context.config(), known.get());
+            return known.get();
+        }
+        JsonNode payload = verifySignature(context, token);
+        checkClaims(context.config(), payload);
+        context.verified().put(token, keys, payload);
+        return payload;
+    }
+
+    private JsonNode verifySignature(Context context, String token) {
         JWSObject jws;
         try {
             jws = JWSObject.parse(token);
@@ -133,7 +146,6 @@ final class JwtAuth implements Authenticator {
         if (payload == null || !payload.isObject()) {
             throw invalid("JWTClaimsSetDecodeError");
         }
-        checkClaims(context.config(), payload);
         return payload;
     }
 
