@@ -5,10 +5,12 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import junction.metadata.resolve.Inconsistency;
 import junction.metadata.resolve.Snapshot;
 import junction.remote.Introspector;
 import junction.remote.RemoteRetry;
@@ -51,14 +53,6 @@ final class RemoteSchemaHealer implements AutoCloseable {
             return;
         }
         Map<String, RemoteSchemaState> remotes = snapshot.remoteSchemas();
-        for (Iterator<Retrying> it = retrying.values().iterator(); it.hasNext(); ) {
-            Retrying running = it.next();
-            RemoteSchemaState state = remotes.get(running.name);
-            if (state == null || !state.loadedFrom(running.definition) || state.failure().isEmpty()) {
-                running.stop();
-                it.remove();
-            }
-        }
         for (Iterator<Map.Entry<String, String>> it = seen.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, String> entry = it.next();
             if (!remotes.containsKey(entry.getKey())) {
@@ -67,12 +61,27 @@ final class RemoteSchemaHealer implements AutoCloseable {
             }
         }
         remotes.forEach((name, state) -> {
-            String now = state.failure().isPresent() ? "inconsistent" : "ready";
+            Optional<Inconsistency> issue = snapshot.inconsistencies().stream()
+                    .filter(i -> i.at().isRemoteSchema(name)).findFirst();
+            String now = issue.isPresent() ? "inconsistent" : "ready";
             String before = seen.put(name, now);
             if (!now.equals(before)) {
-                log(name, before == null ? "new" : before, now, state);
+                log(name, before == null ? "new" : before, issue, state);
             }
-            if (state.failure().isPresent() && retry.enabled() && !retrying.containsKey(name)) {
+        });
+        for (Iterator<Retrying> it = retrying.values().iterator(); it.hasNext(); ) {
+            Retrying running = it.next();
+            RemoteSchemaState state = remotes.get(running.name);
+            if (state == null || !state.loadedFrom(running.definition) || state.failure().isEmpty()) {
+                running.stop();
+                it.remove();
+            }
+        }
+        if (!retry.enabled()) {
+            return;
+        }
+        remotes.forEach((name, state) -> {
+            if (state.failure().isPresent() && !retrying.containsKey(name)) {
                 Retrying started = new Retrying(name, state.definition());
                 retrying.put(name, started);
                 Thread.ofVirtual().name("remote-schema-retry-" + name).start(started::run);
@@ -80,10 +89,10 @@ final class RemoteSchemaHealer implements AutoCloseable {
         });
     }
 
-    private void log(String name, String before, String now, RemoteSchemaState state) {
-        if (state.failure().isPresent()) {
-            LOG.warn("remote schema \"{}\": {} -> inconsistent: {}{}", name, before, state.failure().get().getMessage(),
-                    retry.enabled() ? " (retrying in the background)" : "");
+    private void log(String name, String before, Optional<Inconsistency> issue, RemoteSchemaState state) {
+        if (issue.isPresent()) {
+            LOG.warn("remote schema \"{}\": {} -> inconsistent: {}{}", name, before, issue.get().reason(),
+                    state.failure().isPresent() && retry.enabled() ? " (retrying in the background)" : "");
             return;
         }
         Retrying running = retrying.get(name);
