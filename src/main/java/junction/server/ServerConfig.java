@@ -7,6 +7,9 @@ import junction.config.Env;
 import junction.execute.join.RemoteErrorMode;
 import junction.remote.RemoteLimits;
 import junction.remote.RemoteRetry;
+import junction.session.AuthConfig;
+import junction.session.AuthHook;
+import junction.session.JwtConfig;
 import junction.session.Session;
 
 /**
@@ -17,13 +20,14 @@ import junction.session.Session;
  * @param databaseUrl             the {@code default} source; also the metadata store unless {@code metadataDatabaseUrl}
  * @param gracefulShutdownSeconds how long a stop waits for requests in flight ({@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT})
  * @param remoteRetry             how remote schemas that could not be loaded are retried in the background
+ * @param auth                    JWT or auth webhook mode, besides the admin secrets
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, Optional<String> metadataDatabaseUrl,
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
                            long metadataPollMillis, int pgConnections, boolean adminInternalErrors, boolean devMode,
                            boolean stringifyNumericTypes, RemoteErrorMode remoteErrors, CorsPolicy cors,
                            Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, RemoteRetry remoteRetry,
-                           Env env) {
+                           Env env, AuthConfig auth) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
@@ -76,6 +80,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.gracefulShutdownSeconds = gracefulShutdownSeconds;
         b.remoteRetry = remoteRetry;
         b.env = env;
+        b.auth = auth;
         return b;
     }
 
@@ -131,6 +136,19 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         return toBuilder().remoteRetry(retry).build();
     }
 
+    public ServerConfig withUnauthorizedRole(String role) {
+        return toBuilder().unauthorizedRole(Optional.of(role)).build();
+    }
+
+    /** One more JWT configuration ({@code HASURA_GRAPHQL_JWT_SECRET}, or one of {@code HASURA_GRAPHQL_JWT_SECRETS}). */
+    public ServerConfig withJwtSecret(JwtConfig secret) {
+        return toBuilder().auth(auth.withJwtSecret(secret)).build();
+    }
+
+    public ServerConfig withAuthHook(AuthHook hook) {
+        return toBuilder().auth(auth.withAuthHook(hook)).build();
+    }
+
     /** The same settings with one more variable in the environment metadata's {@code from_env} sees. */
     public ServerConfig withEnv(String name, String value) {
         return toBuilder().env(env.with(name, value)).build();
@@ -165,6 +183,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private long gracefulShutdownSeconds = DEFAULT_GRACEFUL_SHUTDOWN_SECONDS;
         private RemoteRetry remoteRetry = RemoteRetry.DEFAULT;
         private Env env = Env.EMPTY;
+        private AuthConfig auth = AuthConfig.NONE;
 
         private Builder() {
         }
@@ -188,11 +207,12 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder gracefulShutdownSeconds(long value) { gracefulShutdownSeconds = value; return this; }
         public Builder remoteRetry(RemoteRetry value) { remoteRetry = value; return this; }
         public Builder env(Env value) { env = value; return this; }
+        public Builder auth(AuthConfig value) { auth = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                    enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, env);
+                    enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, env, auth);
         }
     }
 }
