@@ -16,6 +16,7 @@ import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.server.CorsPolicy;
 import junction.remote.RemoteLimits;
+import junction.remote.RemoteRetry;
 import junction.server.Engine;
 import junction.server.ServerConfig;
 import junction.session.AuthConfig;
@@ -147,6 +148,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest answer read from a remote schema; a larger one fails the call (JUNCTION_REMOTE_MAX_RESPONSE_BYTES). Default: ${DEFAULT-VALUE}")
     long remoteMaxResponseBytes;
 
+    @Option(names = "--remote-schema-retry-seconds", descriptionKey = RemoteRetry.FIRST_ENV, defaultValue = "1",
+            description = "First wait before retrying a remote schema that could not be loaded; each wait doubles; 0: no retries (JUNCTION_REMOTE_SCHEMA_RETRY_SECONDS). Default: ${DEFAULT-VALUE}")
+    long remoteRetrySeconds;
+
+    @Option(names = "--remote-schema-retry-max-seconds", descriptionKey = RemoteRetry.MAX_ENV, defaultValue = "60",
+            description = "Longest wait between retries of a remote schema that could not be loaded (JUNCTION_REMOTE_SCHEMA_RETRY_MAX_SECONDS). Default: ${DEFAULT-VALUE}")
+    long remoteRetryMaxSeconds;
+
     @Spec
     CommandSpec spec;
 
@@ -221,7 +230,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .adminInternalErrors(adminInternalErrors).devMode(devMode)
                 .stringifyNumericTypes(stringifyNumericTypes).remoteErrors(remoteErrors)
                 .cors(cors()).enabledApis(enabledApis).remoteLimits(remoteLimits())
-                .gracefulShutdownSeconds(gracefulShutdownSeconds)
+                .gracefulShutdownSeconds(gracefulShutdownSeconds).remoteRetry(remoteRetry())
                 .env(Env.of(main.environment()))
                 .auth(auth())
                 .build();
@@ -230,6 +239,14 @@ public final class ServeCommand implements Callable<Integer> {
     private RemoteLimits remoteLimits() {
         try {
             return new RemoteLimits(remoteMaxConnections, remoteMaxResponseBytes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private RemoteRetry remoteRetry() {
+        try {
+            return remoteRetrySeconds == 0 ? RemoteRetry.OFF : RemoteRetry.ofSeconds(remoteRetrySeconds, remoteRetryMaxSeconds);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -71,7 +71,7 @@ public final class Engine implements AutoCloseable {
         this.pools = new SourcePools(env, config.pgConnections());
         this.remotes = RemoteClient.create(config.remoteLimits());
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
-                new Introspector(remotes, env));
+                new Introspector(remotes, env), config.remoteRetry());
         SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());
         this.runSql = new RunSql(metadata);
         this.legacyQuery = new LegacyQuery(metadata, runSql, new DmlExecutor(sqlOptions)::run);
@@ -243,6 +243,7 @@ public final class Engine implements AutoCloseable {
         if (poller != null) {
             poller.interrupt();
         }
+        metadata.close();
         pools.close();
         metadataPool.close();
         remotes.close();

@@ -6,6 +6,7 @@ import java.util.Set;
 import junction.config.Env;
 import junction.execute.join.RemoteErrorMode;
 import junction.remote.RemoteLimits;
+import junction.remote.RemoteRetry;
 import junction.session.AuthConfig;
 import junction.session.AuthHook;
 import junction.session.JwtConfig;
@@ -18,14 +19,15 @@ import junction.session.Session;
  *
  * @param databaseUrl             the {@code default} source; also the metadata store unless {@code metadataDatabaseUrl}
  * @param gracefulShutdownSeconds how long a stop waits for requests in flight ({@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT})
+ * @param remoteRetry             how remote schemas that could not be loaded are retried in the background
  * @param auth                    JWT or auth webhook mode, besides the admin secrets
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, Optional<String> metadataDatabaseUrl,
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
                            long metadataPollMillis, int pgConnections, boolean adminInternalErrors, boolean devMode,
                            boolean stringifyNumericTypes, RemoteErrorMode remoteErrors, CorsPolicy cors,
-                           Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, Env env,
-                           AuthConfig auth) {
+                           Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, RemoteRetry remoteRetry,
+                           Env env, AuthConfig auth) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
@@ -76,6 +78,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.enabledApis = enabledApis;
         b.remoteLimits = remoteLimits;
         b.gracefulShutdownSeconds = gracefulShutdownSeconds;
+        b.remoteRetry = remoteRetry;
         b.env = env;
         b.auth = auth;
         return b;
@@ -129,6 +132,10 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         return toBuilder().gracefulShutdownSeconds(seconds).build();
     }
 
+    public ServerConfig withRemoteRetry(RemoteRetry retry) {
+        return toBuilder().remoteRetry(retry).build();
+    }
+
     public ServerConfig withUnauthorizedRole(String role) {
         return toBuilder().unauthorizedRole(Optional.of(role)).build();
     }
@@ -174,6 +181,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private Set<Api> enabledApis = Api.DEFAULT;
         private RemoteLimits remoteLimits = RemoteLimits.DEFAULT;
         private long gracefulShutdownSeconds = DEFAULT_GRACEFUL_SHUTDOWN_SECONDS;
+        private RemoteRetry remoteRetry = RemoteRetry.DEFAULT;
         private Env env = Env.EMPTY;
         private AuthConfig auth = AuthConfig.NONE;
 
@@ -197,13 +205,14 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder enabledApis(Set<Api> value) { enabledApis = value; return this; }
         public Builder remoteLimits(RemoteLimits value) { remoteLimits = value; return this; }
         public Builder gracefulShutdownSeconds(long value) { gracefulShutdownSeconds = value; return this; }
+        public Builder remoteRetry(RemoteRetry value) { remoteRetry = value; return this; }
         public Builder env(Env value) { env = value; return this; }
         public Builder auth(AuthConfig value) { auth = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                    enabledApis, remoteLimits, gracefulShutdownSeconds, env, auth);
+                    enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, env, auth);
         }
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import java.util.Optional;
 import junction.execute.join.RemoteErrorMode;
+import junction.remote.RemoteRetry;
 import junction.server.ServerConfig;
 import org.junit.jupiter.api.Test;
 
@@ -133,5 +134,16 @@ class SettingsTest {
                 .hasMessageContaining("Both webhook and JWT mode cannot be enabled at the same time");
         assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "s", "HASURA_GRAPHQL_AUTH_HOOK", "http://hook.local/auth",
                 "HASURA_GRAPHQL_AUTH_HOOK_MODE", "PUT")).settings(Optional.empty())).hasMessageContaining("the mode must be GET or POST");
+    }
+
+    @Test
+    void remoteSchemaRetriesAreOnByDefaultAndSetInSeconds() {
+        assertThat(serve(Map.of()).settings(Optional.empty()).remoteRetry()).isEqualTo(RemoteRetry.DEFAULT);
+        assertThat(serve(Map.of("JUNCTION_REMOTE_SCHEMA_RETRY_SECONDS", "2", "JUNCTION_REMOTE_SCHEMA_RETRY_MAX_SECONDS", "30"))
+                .settings(Optional.empty()).remoteRetry()).isEqualTo(RemoteRetry.ofSeconds(2, 30));
+        assertThat(serve(Map.of("JUNCTION_REMOTE_SCHEMA_RETRY_SECONDS", "2"), "--remote-schema-retry-seconds", "0")
+                .settings(Optional.empty()).remoteRetry().enabled()).isFalse();
+        assertThatThrownBy(() -> serve(Map.of(), "--remote-schema-retry-seconds", "90").settings(Optional.empty()))
+                .hasMessageContaining("JUNCTION_REMOTE_SCHEMA_RETRY_MAX_SECONDS");
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import junction.json.Json;
+import junction.remote.RemoteRetry;
 import junction.test.EngineFixture;
 import junction.test.Http;
 import junction.test.remote.GraphqlTestServer;
@@ -31,7 +32,8 @@ class RemoteSchemaConsistencyTest {
         users = UserService.start();
         otherUsers = UserService.start();
         zoo = ZooService.start();
-        engine = EngineFixture.start("remote_consistency");
+        // what reloads do by hand: no background retries here (RemoteSchemaHealingTest has those)
+        engine = EngineFixture.start("remote_consistency", c -> c.withRemoteRetry(RemoteRetry.OFF));
         engine.runSqlOk("create table users (id serial primary key, name text);"
                 + "create table people (id serial primary key, name text);"
                 + "create table logs (line text)");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,8 @@ import junction.metadata.resolve.Snapshot;
 import junction.metadata.store.MetadataStore;
 import junction.metadata.store.StoredMetadata;
 import junction.remote.Introspector;
+import junction.remote.RemoteRetry;
+import junction.remote.RemoteSchemaState;
 
 /**
  * Owns the current {@link Snapshot}. Every change — a metadata API command, a {@code bulk} of them,
@@ -49,14 +52,19 @@ public final class MetadataService {
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final LongAdder catalogReads = new LongAdder();
+    private final RemoteSchemaHealer healer;
 
-    /** @param introspector loads remote schemas (when added, updated, reloaded, or at start) */
+    /**
+     * @param introspector loads remote schemas (when added, updated, reloaded, or at start)
+     * @param retry        how remote schemas that could not be loaded are retried in the background
+     */
     public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource,
-                           Introspector introspector) {
+                           Introspector introspector, RemoteRetry retry) {
         this.store = store;
         this.pools = pools;
         this.defaultSource = defaultSource;
         this.introspector = introspector;
+        this.healer = new RemoteSchemaHealer(retry, introspector, this::heal);
         SourceCommands.register(commands);
         TableCommands.register(commands);
         RelationshipCommands.register(commands);
@@ -234,5 +242,31 @@ public final class MetadataService {
     void swap(Snapshot next) {
         current.set(next);
         pools.retain(next.metadata().sources().stream().map(Source::name).collect(Collectors.toSet()));
+        healer.watch(next);
+    }
+
+    /**
+     * Serves {@code loaded}, a remote schema a background retry loaded, if the served snapshot still
+     * has that remote schema failed with the same definition: the same metadata at the same resource
+     * version, resolved again against the same catalogs (no database is read, nothing is stored).
+     * Holds the lock only for that resolution. Whether it swapped.
+     */
+    boolean heal(RemoteSchemaState loaded) {
+        return locked(() -> {
+            Snapshot now = current.get();
+            RemoteSchemaState known = now.remoteSchemas().get(loaded.name());
+            if (known == null || !known.loadedFrom(loaded.definition()) || known.failure().isEmpty()) {
+                return false;
+            }
+            Map<String, RemoteSchemaState> remotes = new LinkedHashMap<>(now.remoteSchemas());
+            remotes.put(loaded.name(), loaded);
+            swap(resolver.resolve(now.resourceVersion(), now.metadata(), now.catalogs(), remotes));
+            return true;
+        });
+    }
+
+    /** Stops the background retries of remote schemas. */
+    public void close() {
+        healer.close();
     }
 }

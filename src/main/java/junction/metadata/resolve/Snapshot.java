@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import junction.metadata.model.Metadata;
+import junction.metadata.model.Source;
 import junction.remote.RemoteSchemaState;
 
 /**
@@ -53,6 +54,22 @@ public record Snapshot(long resourceVersion, Metadata metadata, Map<String, Sour
     /** The same snapshot, stored under another resource version. */
     public Snapshot withResourceVersion(long version) {
         return new Snapshot(version, metadata, sources, inconsistencies, remoteSchemas);
+    }
+
+    /**
+     * The catalogs this snapshot was resolved against: each reachable source's, and for the others
+     * why they could not be read (so that resolving again with other remote schemas reads no database).
+     */
+    public Map<String, SourceCatalog> catalogs() {
+        Map<String, SourceCatalog> out = new LinkedHashMap<>();
+        for (Source source : metadata.sources()) {
+            SourceSnapshot reachable = sources.get(source.name());
+            out.put(source.name(), reachable != null ? SourceCatalog.of(reachable.catalog()) : SourceCatalog.failed(
+                    inconsistencies.stream().filter(i -> source.name().equals(i.at().source()) && i.at().table() == null)
+                            .map(i -> i.reason().replaceFirst("^Inconsistent object: ", "")).findFirst()
+                            .orElse("source not loaded")));
+        }
+        return out;
     }
 
     public boolean isConsistent() {
