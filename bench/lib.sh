@@ -78,3 +78,19 @@ cpu_ticks() {
 }
 # per_request TICKS REQUESTS: µs of CPU per request
 per_request() { echo $(( $1 * 1000000 / $(getconf CLK_TCK) / ($2 > 0 ? $2 : 1) )); }
+
+# A scratch directory for a benchmark with PostgreSQL and Junction in it: sets work, PGPORT, JPORT and
+# junction_pid (for the script to fill in), and on exit stops both and removes the directory.
+bench_work_dir() {
+  work="$(mktemp -d /tmp/junction-bench.XXXXXX)"
+  PGPORT="$(free_port)"
+  JPORT="$(free_port)"
+  junction_pid=""
+  trap bench_cleanup EXIT
+}
+
+bench_cleanup() {
+  [ -n "$junction_pid" ] && kill "$junction_pid" 2>/dev/null && wait "$junction_pid" 2>/dev/null || true
+  stop_postgres "$work"
+  rm -rf "$work"
+}

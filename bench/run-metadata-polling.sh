@@ -29,16 +29,7 @@ MODES="${MODES:-quiet export_metadata}"
 . "$here/lib.sh"
 need_postgres_tools
 
-work="$(mktemp -d /tmp/junction-bench.XXXXXX)"
-PGPORT="$(free_port)"
-JPORT="$(free_port)"
-junction_pid=""
-cleanup() {
-  [ -n "$junction_pid" ] && kill "$junction_pid" 2>/dev/null && wait "$junction_pid" 2>/dev/null || true
-  stop_postgres "$work"
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_work_dir  # $work, $PGPORT, $JPORT; stops $junction_pid and PostgreSQL on exit
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 start_postgres "$work" "$PGPORT"

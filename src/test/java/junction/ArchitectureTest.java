@@ -41,7 +41,7 @@ class ArchitectureTest {
             Map.entry("junction.config", List.of()),
             Map.entry("junction.db", List.of("junction.config", "junction.error", "junction.json", JDBC, "javax.sql",
                     "com.zaxxer", "org.postgresql", "io.zonky")),
-            Map.entry("junction.session", List.of("junction.error", "junction.json")),
+            Map.entry("junction.session", List.of("junction.error", "junction.json", "java.net.http")),
             Map.entry("junction.catalog", List.of("junction.error", "junction.json", JDBC)),
             Map.entry("junction.remote", List.of("junction.config", "junction.error", "junction.json", "io.helidon",
                     "java.net.http")),

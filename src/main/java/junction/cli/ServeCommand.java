@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,6 +18,9 @@ import junction.server.CorsPolicy;
 import junction.remote.RemoteLimits;
 import junction.server.Engine;
 import junction.server.ServerConfig;
+import junction.session.AuthConfig;
+import junction.session.AuthHook;
+import junction.session.JwtConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -62,6 +66,26 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--unauthorized-role", descriptionKey = "HASURA_GRAPHQL_UNAUTHORIZED_ROLE",
             description = "Role for requests without credentials (HASURA_GRAPHQL_UNAUTHORIZED_ROLE).")
     String unauthorizedRole;
+
+    @Option(names = "--jwt-secret", descriptionKey = "HASURA_GRAPHQL_JWT_SECRET",
+            description = "JWT mode: the JSON configuration of the key or jwk_url, claims, audience, issuer and header (HASURA_GRAPHQL_JWT_SECRET).")
+    String jwtSecret;
+
+    @Option(names = "--jwt-secrets", descriptionKey = "HASURA_GRAPHQL_JWT_SECRETS",
+            description = "JWT mode with several issuers: a JSON list of configurations (HASURA_GRAPHQL_JWT_SECRETS).")
+    String jwtSecrets;
+
+    @Option(names = "--auth-hook", descriptionKey = "HASURA_GRAPHQL_AUTH_HOOK",
+            description = "Webhook mode: the URL of the authentication webhook (HASURA_GRAPHQL_AUTH_HOOK).")
+    String authHook;
+
+    @Option(names = "--auth-hook-mode", descriptionKey = "HASURA_GRAPHQL_AUTH_HOOK_MODE", defaultValue = "GET",
+            description = "GET (the client's headers) or POST (a JSON body with headers and request) (HASURA_GRAPHQL_AUTH_HOOK_MODE). Default: ${DEFAULT-VALUE}")
+    String authHookMode;
+
+    @Option(names = "--auth-hook-timeout", descriptionKey = "JUNCTION_AUTH_HOOK_TIMEOUT", defaultValue = "10",
+            description = "Seconds to wait for the authentication webhook (JUNCTION_AUTH_HOOK_TIMEOUT). Default: ${DEFAULT-VALUE}")
+    double authHookTimeout;
 
     @Option(names = "--data-dir", descriptionKey = "JUNCTION_DATA_DIR", defaultValue = "${sys:user.home}/.junction",
             description = "Where the embedded PostgreSQL keeps its data (JUNCTION_DATA_DIR). Default: ${DEFAULT-VALUE}")
@@ -199,6 +223,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .cors(cors()).enabledApis(enabledApis).remoteLimits(remoteLimits())
                 .gracefulShutdownSeconds(gracefulShutdownSeconds)
                 .env(Env.of(main.environment()))
+                .auth(auth())
                 .build();
     }
 
@@ -215,6 +240,30 @@ public final class ServeCommand implements Callable<Integer> {
             return CorsPolicy.parse(corsDomain, disableCors);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--cors-domain / HASURA_GRAPHQL_CORS_DOMAIN: " + e.getMessage());
+        }
+    }
+
+    /** JWT or webhook mode, parsed and checked here so that a bad configuration stops the start with a clear message. */
+    private AuthConfig auth() {
+        List<JwtConfig> jwt = new ArrayList<>();
+        blankToEmpty(jwtSecret).ifPresent(json -> jwt.add(parsed("--jwt-secret / HASURA_GRAPHQL_JWT_SECRET", () -> JwtConfig.parse(json))));
+        blankToEmpty(jwtSecrets).ifPresent(json -> jwt.addAll(parsed("--jwt-secrets / HASURA_GRAPHQL_JWT_SECRETS",
+                () -> JwtConfig.parseList(json))));
+        Optional<AuthHook> hook = blankToEmpty(authHook).map(url -> parsed("--auth-hook / HASURA_GRAPHQL_AUTH_HOOK",
+                () -> AuthHook.parse(url, authHookMode, Duration.ofMillis((long) (authHookTimeout * 1000)))));
+        AuthConfig auth = new AuthConfig(jwt, hook);
+        parsed("authentication", () -> {
+            auth.check(secrets(), blankToEmpty(unauthorizedRole));
+            return auth;
+        });
+        return auth;
+    }
+
+    private <T> T parsed(String setting, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), setting + ": " + e.getMessage());
         }
     }
 

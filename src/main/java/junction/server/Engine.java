@@ -63,6 +63,7 @@ public final class Engine implements AutoCloseable {
 
     private Engine(ServerConfig config) {
         this.config = config;
+        this.sessions = SessionResolver.start(config.adminSecrets(), config.unauthorizedRole(), config.auth());
         Env env = config.databaseUrl().map(url -> config.env().with(DEFAULT_SOURCE_ENV, url)).orElse(config.env());
         String metadataUrl = config.metadataDatabaseUrl().or(config::databaseUrl)
                 .orElseThrow(() -> new IllegalArgumentException("a database URL or a metadata database URL is required"));
@@ -74,7 +75,6 @@ public final class Engine implements AutoCloseable {
         SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());
         this.runSql = new RunSql(metadata);
         this.legacyQuery = new LegacyQuery(metadata, runSql, new DmlExecutor(sqlOptions)::run);
-        this.sessions = new SessionResolver(config.adminSecrets(), config.unauthorizedRole());
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.pipeline = new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions, remotes,
@@ -246,6 +246,7 @@ public final class Engine implements AutoCloseable {
         pools.close();
         metadataPool.close();
         remotes.close();
+        sessions.close();
     }
 
 }

@@ -40,9 +40,9 @@ final class GraphqlHandler {
         Session session = null;
         try {
             Map<String, String> headers = Exchange.headers(request);
-            session = sessions.resolve(headers);
-            RequestContext context = new RequestContext(session, headers);
             JsonNode body = Json.parse(Exchange.body(request, config.maxBodyBytes()));
+            session = sessions.resolve(headers, java.util.Optional.of(body));
+            RequestContext context = new RequestContext(session, headers);
             if (body.isArray()) {
                 Exchange.json(response, 200, batch(request, context, body));
                 return;

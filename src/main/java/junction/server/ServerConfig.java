@@ -6,6 +6,9 @@ import java.util.Set;
 import junction.config.Env;
 import junction.execute.join.RemoteErrorMode;
 import junction.remote.RemoteLimits;
+import junction.session.AuthConfig;
+import junction.session.AuthHook;
+import junction.session.JwtConfig;
 import junction.session.Session;
 
 /**
@@ -15,12 +18,14 @@ import junction.session.Session;
  *
  * @param databaseUrl             the {@code default} source; also the metadata store unless {@code metadataDatabaseUrl}
  * @param gracefulShutdownSeconds how long a stop waits for requests in flight ({@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT})
+ * @param auth                    JWT or auth webhook mode, besides the admin secrets
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, Optional<String> metadataDatabaseUrl,
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
                            long metadataPollMillis, int pgConnections, boolean adminInternalErrors, boolean devMode,
                            boolean stringifyNumericTypes, RemoteErrorMode remoteErrors, CorsPolicy cors,
-                           Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, Env env) {
+                           Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, Env env,
+                           AuthConfig auth) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
@@ -72,6 +77,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.remoteLimits = remoteLimits;
         b.gracefulShutdownSeconds = gracefulShutdownSeconds;
         b.env = env;
+        b.auth = auth;
         return b;
     }
 
@@ -123,6 +129,19 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         return toBuilder().gracefulShutdownSeconds(seconds).build();
     }
 
+    public ServerConfig withUnauthorizedRole(String role) {
+        return toBuilder().unauthorizedRole(Optional.of(role)).build();
+    }
+
+    /** One more JWT configuration ({@code HASURA_GRAPHQL_JWT_SECRET}, or one of {@code HASURA_GRAPHQL_JWT_SECRETS}). */
+    public ServerConfig withJwtSecret(JwtConfig secret) {
+        return toBuilder().auth(auth.withJwtSecret(secret)).build();
+    }
+
+    public ServerConfig withAuthHook(AuthHook hook) {
+        return toBuilder().auth(auth.withAuthHook(hook)).build();
+    }
+
     /** The same settings with one more variable in the environment metadata's {@code from_env} sees. */
     public ServerConfig withEnv(String name, String value) {
         return toBuilder().env(env.with(name, value)).build();
@@ -156,6 +175,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private RemoteLimits remoteLimits = RemoteLimits.DEFAULT;
         private long gracefulShutdownSeconds = DEFAULT_GRACEFUL_SHUTDOWN_SECONDS;
         private Env env = Env.EMPTY;
+        private AuthConfig auth = AuthConfig.NONE;
 
         private Builder() {
         }
@@ -178,11 +198,12 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder remoteLimits(RemoteLimits value) { remoteLimits = value; return this; }
         public Builder gracefulShutdownSeconds(long value) { gracefulShutdownSeconds = value; return this; }
         public Builder env(Env value) { env = value; return this; }
+        public Builder auth(AuthConfig value) { auth = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                    enabledApis, remoteLimits, gracefulShutdownSeconds, env);
+                    enabledApis, remoteLimits, gracefulShutdownSeconds, env, auth);
         }
     }
 }

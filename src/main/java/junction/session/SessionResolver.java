@@ -1,70 +1,88 @@
 package junction.session;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import junction.error.ApiException;
 import junction.error.Code;
 
 /**
- * Turns request headers into a {@link Session}, as Hasura does in admin-secret mode: the right
- * secret makes the request admin (or the role it names in {@code x-hasura-role}); a wrong one is
- * refused; without a configured secret every request is admin unless it names a role.
+ * Turns request headers into a {@link Session} as Hasura does: without any secret every request is
+ * admin (or the role it names); with one, a request that sends the secret is checked against it
+ * ({@link AdminSecretAuth}) and any other goes to the JWT or webhook mode when one is configured,
+ * else gets the unauthorized role or is refused. The HTTP edge hands headers in and gets a session
+ * or an {@code ApiException} out.
  */
-public final class SessionResolver {
-    private final List<String> adminSecrets;
+public final class SessionResolver implements AutoCloseable {
+    private final AdminSecretAuth secrets;
+    private final Optional<Authenticator> mode;
     private final Optional<String> unauthorizedRole;
+    private final Optional<HttpClient> client;
 
-    public SessionResolver(List<String> adminSecrets, Optional<String> unauthorizedRole) {
-        this.adminSecrets = List.copyOf(adminSecrets);
+    private SessionResolver(AdminSecretAuth secrets, Optional<Authenticator> mode, Optional<String> unauthorizedRole,
+                            Optional<HttpClient> client) {
+        this.secrets = secrets;
+        this.mode = mode;
         this.unauthorizedRole = unauthorizedRole;
+        this.client = client;
+    }
+
+    /**
+     * Checks how the modes combine and, in JWT mode, fetches every {@code jwk_url} once.
+     *
+     * @throws IllegalArgumentException for a combination Hasura refuses
+     * @throws IllegalStateException when a JWK set cannot be fetched
+     */
+    public static SessionResolver start(List<String> adminSecrets, Optional<String> unauthorizedRole, AuthConfig auth) {
+        auth.check(adminSecrets, unauthorizedRole);
+        AdminSecretAuth secrets = new AdminSecretAuth(adminSecrets);
+        if (auth.jwtSecrets().isEmpty() && auth.authHook().isEmpty()) {
+            return new SessionResolver(secrets, Optional.empty(), unauthorizedRole, Optional.empty());
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+                .version(HttpClient.Version.HTTP_1_1).build();
+        try {
+            Authenticator mode = auth.authHook().isPresent()
+                    ? new WebhookAuth(auth.authHook().get(), client, Clock.systemUTC())
+                    : JwtAuth.start(auth.jwtSecrets(), unauthorizedRole, client, Clock.systemUTC());
+            return new SessionResolver(secrets, Optional.of(mode), unauthorizedRole, Optional.of(client));
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
     }
 
     /** @param headers request headers, names lower-cased */
     public Session resolve(Map<String, String> headers) {
-        Map<String, String> variables = new HashMap<>();
-        headers.forEach((name, value) -> {
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("x-hasura-") && !lower.equals("x-hasura-admin-secret") && !lower.equals("x-hasura-access-key")) {
-                variables.put(lower, value);
-            }
-        });
-        Optional<String> role = Optional.ofNullable(variables.get("x-hasura-role"));
-        if (adminSecrets.isEmpty()) {
-            return session(role, variables);
-        }
-        String given = Optional.ofNullable(headers.get("x-hasura-admin-secret")).orElse(headers.get("x-hasura-access-key"));
-        if (given == null) {
-            if (unauthorizedRole.isPresent()) {
-                return new Session(unauthorizedRole.get(), Map.of("x-hasura-role", unauthorizedRole.get()));
-            }
-            throw ApiException.of(Code.ACCESS_DENIED, "x-hasura-admin-secret/x-hasura-access-key required, but not found")
-                    .withStatus(401);
-        }
-        if (!matches(given)) {
-            throw ApiException.of(Code.ACCESS_DENIED, "invalid x-hasura-admin-secret/x-hasura-access-key").withStatus(401);
-        }
-        return session(role, variables);
+        return resolve(headers, Optional.empty());
     }
 
-    private static Session session(Optional<String> role, Map<String, String> variables) {
-        if (role.isEmpty() || role.get().equals(Session.ADMIN)) {
-            variables.put("x-hasura-role", Session.ADMIN);
-            return new Session(Session.ADMIN, variables);
+    /**
+     * @param headers request headers, names lower-cased
+     * @param graphqlRequest the GraphQL body, which a POST auth webhook receives as {@code request}
+     */
+    public Session resolve(Map<String, String> headers, Optional<JsonNode> graphqlRequest) {
+        if (!secrets.configured()) {
+            return AdminSecretAuth.adminOrNamedRole(headers);
         }
-        return new Session(role.get(), variables);
+        Optional<Session> admin = secrets.check(headers);
+        if (admin.isPresent()) {
+            return admin.get();
+        }
+        if (mode.isPresent()) {
+            return mode.get().authenticate(headers, graphqlRequest);
+        }
+        return unauthorizedRole.map(role -> UnauthorizedRole.session(role, headers)).orElseThrow(() -> ApiException.of(
+                Code.ACCESS_DENIED, "x-hasura-admin-secret/x-hasura-access-key required, but not found").withStatus(401));
     }
 
-    private boolean matches(String given) {
-        byte[] bytes = given.getBytes(StandardCharsets.UTF_8);
-        boolean ok = false;
-        for (String secret : adminSecrets) {
-            ok |= MessageDigest.isEqual(bytes, secret.getBytes(StandardCharsets.UTF_8));
-        }
-        return ok;
+    @Override
+    public void close() {
+        mode.ifPresent(Authenticator::close);
+        client.ifPresent(HttpClient::close);
     }
 }

@@ -102,4 +102,36 @@ class SettingsTest {
         assertThat(settings.env().get("USERS_URL")).contains("http://users");
         assertThat(settings.env().get("PATH")).isEmpty();
     }
+    @Test
+    void jwtAndWebhookSettingsAreParsedAndCheckedAtStart() {
+        String key = "a-very-long-hmac-secret-of-32-characters-or-more!";
+        ServerConfig jwt = serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "s",
+                "HASURA_GRAPHQL_JWT_SECRET", "{\"type\": \"HS256\", \"key\": \"" + key + "\", \"audience\": \"app\"}",
+                "HASURA_GRAPHQL_JWT_SECRETS", "[{\"jwk_url\": \"https://issuer.example/jwks.json\", \"issuer\": \"i2\"}]"))
+                .settings(Optional.empty());
+        assertThat(jwt.auth().jwtSecrets()).hasSize(2);
+        assertThat(jwt.auth().jwtSecrets().get(0).audience()).containsExactly("app");
+        assertThat(jwt.auth().jwtSecrets().get(1).jwkUrl()).isPresent();
+        assertThat(jwt.auth().authHook()).isEmpty();
+
+        ServerConfig hook = serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "s", "HASURA_GRAPHQL_AUTH_HOOK", "http://hook.local/auth",
+                "HASURA_GRAPHQL_AUTH_HOOK_MODE", "post"), "--auth-hook-timeout", "2.5").settings(Optional.empty());
+        assertThat(hook.auth().authHook()).get().satisfies(h -> {
+            assertThat(h.mode()).isEqualTo(junction.session.AuthHook.Mode.POST);
+            assertThat(h.timeout()).isEqualTo(java.time.Duration.ofMillis(2500));
+        });
+        assertThat(serve(Map.of()).settings(Optional.empty()).auth()).isEqualTo(junction.session.AuthConfig.NONE);
+
+        assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "s",
+                "HASURA_GRAPHQL_JWT_SECRET", "{\"type\": \"HS256\", \"key\": \"too-short-key\"}")).settings(Optional.empty()))
+                .hasMessage("--jwt-secret / HASURA_GRAPHQL_JWT_SECRET: Invalid JWK: Key size too small; should be atleast 32 characters")
+                .hasMessageNotContaining("too-short-key");
+        assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_JWT_SECRET", "{\"type\": \"HS256\", \"key\": \"" + key + "\"}"))
+                .settings(Optional.empty())).hasMessageContaining("Fatal Error : --jwt-secret (HASURA_GRAPHQL_JWT_SECRET) requires --admin-secret");
+        assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "s", "HASURA_GRAPHQL_AUTH_HOOK", "http://hook.local/auth",
+                "HASURA_GRAPHQL_JWT_SECRET", "{\"type\": \"HS256\", \"key\": \"" + key + "\"}")).settings(Optional.empty()))
+                .hasMessageContaining("Both webhook and JWT mode cannot be enabled at the same time");
+        assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "s", "HASURA_GRAPHQL_AUTH_HOOK", "http://hook.local/auth",
+                "HASURA_GRAPHQL_AUTH_HOOK_MODE", "PUT")).settings(Optional.empty())).hasMessageContaining("the mode must be GET or POST");
+    }
 }

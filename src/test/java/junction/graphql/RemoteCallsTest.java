@@ -236,7 +236,7 @@ class RemoteCallsTest {
 
     @Test
     void aRemoteThatHangsDoesNotStarveAnotherOnTheSameHostAndPort() throws Exception {
-        users.override(r -> r.path().equals("/hanging") && !r.query().contains("__schema") ? hang(Duration.ofSeconds(8)) : null);
+        users.override(r -> r.path().equals("/hanging") && !r.query().contains("__schema") ? GraphqlTestServer.Answer.hanging(Duration.ofSeconds(8)) : null);
         engine.metadataOk(add("hanging", "{\"url\": \"" + users.url("/hanging") + "\", \"timeout_seconds\": 4, "
                 + namespace("hanging") + "}"));
         try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -262,15 +262,6 @@ class RemoteCallsTest {
         } finally {
             engine.metadataOk("{\"type\": \"remove_remote_schema\", \"args\": {\"name\": \"hanging\"}}");
         }
-    }
-
-    static GraphqlTestServer.Answer hang(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return new GraphqlTestServer.Answer(200, "{\"data\": null}");
     }
 
     @Test

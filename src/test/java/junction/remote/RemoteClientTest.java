@@ -243,7 +243,7 @@ class RemoteClientTest {
     @Test
     void remoteSchemasOnOneHostAndPortDoNotShareTheirConnectionBound() throws Exception {
         GraphqlTestServer server = UserService.start();
-        server.override(r -> r.path().equals("/hanging") ? hang(Duration.ofSeconds(10)) : null);
+        server.override(r -> r.path().equals("/hanging") ? GraphqlTestServer.Answer.hanging(Duration.ofSeconds(10)) : null);
         try (server; RemoteClient bounded = new RemoteClient(new HelidonTransport(), RemoteLimits.DEFAULT.withMaxConnections(2));
              ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             RemoteEndpoint hanging = new RemoteEndpoint("hanging", URI.create(server.url("/hanging")), server.url("/hanging"),
@@ -262,15 +262,6 @@ class RemoteClientTest {
                 assertThatThrownBy(call::get).hasCauseInstanceOf(ApiException.class);
             }
         }
-    }
-
-    static GraphqlTestServer.Answer hang(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return new GraphqlTestServer.Answer(200, "{\"data\": null}");
     }
 
     @Test

@@ -68,6 +68,16 @@ public final class GraphqlTestServer implements AutoCloseable {
         }
 
         /** A 200 whose body {@code text} arrives one byte every {@code perByte}. */
+        /** {@code {"data": null}} after {@code duration}: a remote that hangs (the caller's deadline ends it first). */
+        public static Answer hanging(Duration duration) {
+            try {
+                Thread.sleep(duration);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new Answer(200, "{\"data\": null}");
+        }
+
         public static Answer trickling(String text, Duration perByte) {
             byte[] bytes = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
             return new Answer(200, "", Map.of(), out -> {
