@@ -117,7 +117,8 @@ class ReadmeExamplesTest {
                     + "\n--- command:\n" + command.text() + "--- printed:\n" + printed
                     + "\n--- stderr:\n" + read(Path.of(file + ".err"))));
         }
-        assertThat(failures).as("commands of the block at README line " + block.line()).isEmpty();
+        assertThat(failures).as("commands of the block at README line " + block.line()
+                + (failures.isEmpty() ? "" : "; the engine's last output:\n" + tail(engine.output(), 40))).isEmpty();
     }
 
     /** What is wrong with a command's run, if anything. */
@@ -200,6 +201,11 @@ class ReadmeExamplesTest {
     private static void stop(ProcessHandle process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
+    }
+
+    private static String tail(String text, int lines) {
+        List<String> all = text.lines().toList();
+        return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
     }
 
     private static String read(Path file) {
