@@ -73,6 +73,7 @@ class ArchitectureTest {
             Map.entry("junction.server", List.of("junction.execute", "junction.sql", "junction.plan", "junction.schema",
                     "junction.metadata", "junction.catalog", "junction.remote", "junction.session", "junction.db",
                     "junction.config", "junction.error", "junction.json", JDBC, "javax.sql", "com.zaxxer", "io.helidon")),
+            Map.entry("junction.example", List.of()),
             Map.entry("junction.cli", List.of("junction", "picocli")));
 
     record SourceFile(Path path, String pkg, List<String> references) {
