@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import junction.observe.EngineLog;
+import junction.observe.LogLevel;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -123,6 +125,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest answer read from a remote schema; a larger one fails the call (JUNCTION_REMOTE_MAX_RESPONSE_BYTES). Default: ${DEFAULT-VALUE}")
     long remoteMaxResponseBytes;
 
+    @Option(names = "--enabled-log-types", descriptionKey = "HASURA_GRAPHQL_ENABLED_LOG_TYPES",
+            defaultValue = "startup,http-log,webhook-log,websocket-log",
+            description = "Log types written to stdout: startup, http-log, query-log, webhook-log, websocket-log (HASURA_GRAPHQL_ENABLED_LOG_TYPES). Default: ${DEFAULT-VALUE}")
+    String enabledLogTypes;
+
+    @Option(names = "--log-level", descriptionKey = "HASURA_GRAPHQL_LOG_LEVEL", defaultValue = "info",
+            description = "Least level of the lines logged: debug, info, warn, error (HASURA_GRAPHQL_LOG_LEVEL). Default: ${DEFAULT-VALUE}")
+    String logLevel;
+
+    @Option(names = "--metrics-secret", descriptionKey = "HASURA_GRAPHQL_METRICS_SECRET",
+            description = "Bearer token GET /v1/metrics requires (Authorization: Bearer <secret>) (HASURA_GRAPHQL_METRICS_SECRET)")
+    String metricsSecret;
+
     @Spec
     CommandSpec spec;
 
@@ -199,6 +214,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .cors(cors()).enabledApis(enabledApis).remoteLimits(remoteLimits())
                 .gracefulShutdownSeconds(gracefulShutdownSeconds)
                 .env(Env.of(main.environment()))
+                .logTypes(logTypes()).logLevel(level()).metricsSecret(blankToEmpty(metricsSecret))
                 .build();
     }
 
@@ -207,6 +223,22 @@ public final class ServeCommand implements Callable<Integer> {
             return new RemoteLimits(remoteMaxConnections, remoteMaxResponseBytes);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Set<String> logTypes() {
+        try {
+            return EngineLog.types(enabledLogTypes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--enabled-log-types / HASURA_GRAPHQL_ENABLED_LOG_TYPES: " + e.getMessage());
+        }
+    }
+
+    private LogLevel level() {
+        try {
+            return LogLevel.parse(logLevel);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--log-level / HASURA_GRAPHQL_LOG_LEVEL: " + e.getMessage());
         }
     }
 
