@@ -65,8 +65,19 @@ public final class EngineLog {
         return at.compareTo(level) >= 0 && (enabled.contains(type) || !CONFIGURABLE.contains(type));
     }
 
+    /** A line's {@code detail}, written straight to the line (no tree built): what the hot path logs. */
+    @FunctionalInterface
+    public interface Detail {
+        void write(JsonGenerator json) throws IOException;
+    }
+
     /** Writes one line when {@link #enabled}. */
     public void write(String type, LogLevel at, JsonNode detail) {
+        write(type, at, json -> Json.MAPPER.writeTree(json, detail));
+    }
+
+    /** Writes one line when {@link #enabled}, its detail an object {@code detail} writes. */
+    public void write(String type, LogLevel at, Detail detail) {
         if (!enabled(type, at)) {
             return;
         }
@@ -77,7 +88,7 @@ public final class EngineLog {
             json.writeStringField("timestamp", TIMESTAMP.format(Instant.now()));
             json.writeStringField("level", at.label());
             json.writeFieldName("detail");
-            Json.MAPPER.writeTree(json, detail);
+            detail.write(json);
             json.writeEndObject();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

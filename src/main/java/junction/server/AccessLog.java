@@ -1,6 +1,5 @@
 package junction.server;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.Filter;
@@ -10,7 +9,6 @@ import io.helidon.webserver.http.RoutingResponse;
 import io.helidon.webserver.http.ServerRequest;
 import junction.error.ApiException;
 import junction.execute.RequestTrace;
-import junction.json.Json;
 import junction.observe.EngineLog;
 import junction.observe.LogLevel;
 import junction.observe.Metrics;
@@ -63,30 +61,47 @@ final class AccessLog implements Filter {
         }
     }
 
-    private static ObjectNode detail(RoutingRequest request, RoutingResponse response, RequestTrace trace, long nanos) {
-        ObjectNode detail = Json.object();
-        detail.put("request_id", trace.requestId());
-        ObjectNode operation = detail.putObject("operation");
-        operation.put("request_id", trace.requestId());
-        if (trace.role() != null) {
-            operation.putObject("user_vars").put("x-hasura-role", trace.role());
-        }
-        operation.put("query_execution_time", nanos / 1e9);
-        request.headers().contentLength().ifPresent(size -> operation.put("request_size", size));
-        if (trace.operationType() != null) {
-            operation.putObject("query").put("operationName", trace.operationName()).put("type", trace.operationType());
-            operation.put("operation_type", trace.operationType());
-        }
-        ApiException error = trace.error();
-        if (error != null) {
-            operation.putObject("error").put("path", error.path()).put("error", error.getMessage()).put("code", error.code().text());
-        }
-        ObjectNode http = detail.putObject("http_info");
-        http.put("status", response.status().code());
-        http.put("method", request.prologue().method().text());
-        http.put("url", request.path().path());
-        http.put("ip", request.remotePeer().host());
-        http.put("http_version", request.prologue().protocol() + "/" + request.prologue().protocolVersion());
-        return detail;
+    /** Hasura's http-log detail: request id, operation (role, time, operation, error), http_info. */
+    private static EngineLog.Detail detail(RoutingRequest request, RoutingResponse response, RequestTrace trace, long nanos) {
+        return json -> {
+            json.writeStartObject();
+            json.writeStringField("request_id", trace.requestId());
+            json.writeObjectFieldStart("operation");
+            json.writeStringField("request_id", trace.requestId());
+            if (trace.role() != null) {
+                json.writeObjectFieldStart("user_vars");
+                json.writeStringField("x-hasura-role", trace.role());
+                json.writeEndObject();
+            }
+            json.writeNumberField("query_execution_time", nanos / 1e9);
+            long size = request.headers().contentLength().orElse(-1);
+            if (size >= 0) {
+                json.writeNumberField("request_size", size);
+            }
+            if (trace.operationType() != null) {
+                json.writeObjectFieldStart("query");
+                json.writeStringField("operationName", trace.operationName());
+                json.writeStringField("type", trace.operationType());
+                json.writeEndObject();
+                json.writeStringField("operation_type", trace.operationType());
+            }
+            ApiException error = trace.error();
+            if (error != null) {
+                json.writeObjectFieldStart("error");
+                json.writeStringField("path", error.path());
+                json.writeStringField("error", error.getMessage());
+                json.writeStringField("code", error.code().text());
+                json.writeEndObject();
+            }
+            json.writeEndObject();
+            json.writeObjectFieldStart("http_info");
+            json.writeNumberField("status", response.status().code());
+            json.writeStringField("method", request.prologue().method().text());
+            json.writeStringField("url", request.path().path());
+            json.writeStringField("ip", request.remotePeer().host());
+            json.writeStringField("http_version", request.prologue().protocol() + "/" + request.prologue().protocolVersion());
+            json.writeEndObject();
+            json.writeEndObject();
+        };
     }
 }
