@@ -42,6 +42,7 @@ class ArchitectureTest {
             Map.entry("junction.db", List.of("junction.config", "junction.error", "junction.json", JDBC, "javax.sql",
                     "com.zaxxer", "org.postgresql", "io.zonky")),
             Map.entry("junction.session", List.of("junction.error", "junction.json", "java.net.http")),
+            Map.entry("junction.observe", List.of("junction.json")),
             Map.entry("junction.catalog", List.of("junction.error", "junction.json", JDBC)),
             Map.entry("junction.remote", List.of("junction.config", "junction.error", "junction.json", "io.helidon",
                     "java.net.http")),
@@ -72,7 +73,8 @@ class ArchitectureTest {
                     "junction.json", JDBC, "javax.sql", "org.postgresql")),
             Map.entry("junction.server", List.of("junction.execute", "junction.sql", "junction.plan", "junction.schema",
                     "junction.metadata", "junction.catalog", "junction.remote", "junction.session", "junction.db",
-                    "junction.config", "junction.error", "junction.json", JDBC, "javax.sql", "com.zaxxer", "io.helidon")),
+                    "junction.config", "junction.error", "junction.json", "junction.observe", JDBC, "javax.sql", "com.zaxxer",
+                    "io.helidon")),
             Map.entry("junction.example", List.of()),
             Map.entry("junction.cli", List.of("junction", "picocli")));
 

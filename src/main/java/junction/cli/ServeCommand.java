@@ -26,6 +26,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import junction.observe.EngineLog;
+import junction.observe.LogLevel;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
@@ -156,6 +158,19 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Longest wait between retries of a remote schema that could not be loaded (JUNCTION_REMOTE_SCHEMA_RETRY_MAX_SECONDS). Default: ${DEFAULT-VALUE}")
     long remoteRetryMaxSeconds;
 
+    @Option(names = "--enabled-log-types", descriptionKey = "HASURA_GRAPHQL_ENABLED_LOG_TYPES",
+            defaultValue = "startup,http-log,webhook-log,websocket-log",
+            description = "Log types written to stdout: startup, http-log, query-log, webhook-log, websocket-log (HASURA_GRAPHQL_ENABLED_LOG_TYPES). Default: ${DEFAULT-VALUE}")
+    String enabledLogTypes;
+
+    @Option(names = "--log-level", descriptionKey = "HASURA_GRAPHQL_LOG_LEVEL", defaultValue = "info",
+            description = "Least level of the lines logged: debug, info, warn, error (HASURA_GRAPHQL_LOG_LEVEL). Default: ${DEFAULT-VALUE}")
+    String logLevel;
+
+    @Option(names = "--metrics-secret", descriptionKey = "HASURA_GRAPHQL_METRICS_SECRET",
+            description = "Bearer token GET /v1/metrics requires (Authorization: Bearer <secret>) (HASURA_GRAPHQL_METRICS_SECRET)")
+    String metricsSecret;
+
     @Spec
     CommandSpec spec;
 
@@ -233,6 +248,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .gracefulShutdownSeconds(gracefulShutdownSeconds).remoteRetry(remoteRetry())
                 .env(Env.of(main.environment()))
                 .auth(auth())
+                .logTypes(logTypes()).logLevel(level()).metricsSecret(blankToEmpty(metricsSecret))
                 .build();
     }
 
@@ -249,6 +265,22 @@ public final class ServeCommand implements Callable<Integer> {
             return remoteRetrySeconds == 0 ? RemoteRetry.OFF : RemoteRetry.ofSeconds(remoteRetrySeconds, remoteRetryMaxSeconds);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    private Set<String> logTypes() {
+        try {
+            return EngineLog.types(enabledLogTypes);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--enabled-log-types / HASURA_GRAPHQL_ENABLED_LOG_TYPES: " + e.getMessage());
+        }
+    }
+
+    private LogLevel level() {
+        try {
+            return LogLevel.parse(logLevel);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--log-level / HASURA_GRAPHQL_LOG_LEVEL: " + e.getMessage());
         }
     }
 

@@ -2,6 +2,8 @@ package junction.db;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /** Creates the connection pools of sources and of the metadata store, all configured alike. */
 public final class Pools {
@@ -9,7 +11,16 @@ public final class Pools {
     }
 
     public static HikariDataSource create(String name, String url, int maxConnections, long idleTimeoutSeconds) {
+        return create(name, url, maxConnections, idleTimeoutSeconds, null);
+    }
+
+    /** A pool whose use (active, idle, pending connections, wait times) goes to {@code metrics} when not null. */
+    public static HikariDataSource create(String name, String url, int maxConnections, long idleTimeoutSeconds,
+                                          MeterRegistry metrics) {
         HikariConfig config = new HikariConfig();
+        if (metrics != null) {
+            config.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(metrics));
+        }
         config.setPoolName("junction-" + name);
         config.setJdbcUrl(ConnectionUrl.toJdbc(url));
         config.setMaximumPoolSize(Math.max(1, maxConnections));

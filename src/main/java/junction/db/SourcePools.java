@@ -25,11 +25,18 @@ public final class SourcePools implements AutoCloseable {
 
     private final Env env;
     private final int defaultMaxConnections;
+    private final io.micrometer.core.instrument.MeterRegistry metrics;
     private final Map<String, Pool> pools = new ConcurrentHashMap<>();
 
     public SourcePools(Env env, int defaultMaxConnections) {
+        this(env, defaultMaxConnections, null);
+    }
+
+    /** Pools whose use goes to {@code metrics} (null: none). */
+    public SourcePools(Env env, int defaultMaxConnections, io.micrometer.core.instrument.MeterRegistry metrics) {
         this.env = env;
         this.defaultMaxConnections = defaultMaxConnections;
+        this.metrics = metrics;
     }
 
     /** The pool for a source, (re)created when its configuration changed. */
@@ -46,7 +53,7 @@ public final class SourcePools implements AutoCloseable {
         JsonNode settings = connection.path("pool_settings");
         int max = settings.path("max_connections").asInt(defaultMaxConnections);
         long idle = settings.path("idle_timeout").asLong(180);
-        HikariDataSource dataSource = Pools.create(source, url, max, idle);
+        HikariDataSource dataSource = Pools.create(source, url, max, idle, metrics);
         pools.put(source, new Pool(configuration, dataSource));
         return dataSource;
     }

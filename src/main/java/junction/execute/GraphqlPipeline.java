@@ -62,6 +62,7 @@ public final class GraphqlPipeline {
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,
                 v -> operations.compile(schema, prepared, operations.plan(schema, prepared, request, v)));
+        context.trace().operation(request, compiled);
         Function<String, DataSource> pool = source -> pool(generation, source);
         boolean joins = !compiled.joins().isEmpty();
         if (compiled.plan().operation() == Plan.Operation.MUTATION) {
@@ -76,6 +77,11 @@ public final class GraphqlPipeline {
         }
         return queries.execute(compiled, pool, schema, prepared, variables, context, data -> joins
                 ? join(Json.bytes(data), compiled, schema, context, variables) : Json.bytes(Json.object().set("data", data)));
+    }
+
+    /** The plan cache, for its metrics (hits, misses, evictions). */
+    public com.github.benmanes.caffeine.cache.Cache<?, ?> planCache() {
+        return operations.entries();
     }
 
     /** How many operations were parsed and validated: plan cache misses (for tests and diagnostics). */

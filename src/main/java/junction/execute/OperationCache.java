@@ -45,7 +45,7 @@ final class OperationCache {
     OperationCache(QueryLimits limits, junction.sql.SqlOptions options, long maxEntries) {
         this.validator = new OperationValidator(limits);
         this.options = options;
-        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).build();
+        this.entries = Caffeine.newBuilder().maximumSize(maxEntries).recordStats().build();
     }
 
     junction.sql.SqlOptions options() {
@@ -64,6 +64,10 @@ final class OperationCache {
         prepared.increment();
         entries.put(key, fresh);
         return fresh;
+    }
+
+    Cache<?, ?> entries() {
+        return entries;
     }
 
     /** How many operations were parsed and validated so far, i.e. cache misses (for tests and diagnostics). */

@@ -30,10 +30,23 @@ public final class RemoteClient implements AutoCloseable {
     private final RemoteTransport transport;
     private final RemoteLimits limits;
     private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+    private final Observer observer;
+
+    /** Told of every call: the remote schema, whether it got an answer, how long it took. */
+    public interface Observer {
+        Observer NONE = (remoteSchema, answered, nanos) -> { };
+
+        void called(String remoteSchema, boolean answered, long nanos);
+    }
 
     public RemoteClient(RemoteTransport transport, RemoteLimits limits) {
+        this(transport, limits, Observer.NONE);
+    }
+
+    public RemoteClient(RemoteTransport transport, RemoteLimits limits, Observer observer) {
         this.transport = transport;
         this.limits = limits;
+        this.observer = observer;
     }
 
     /** A client over Helidon's blocking HTTP client with the default limits. */
@@ -46,6 +59,11 @@ public final class RemoteClient implements AutoCloseable {
         return new RemoteClient(new HelidonTransport(), limits);
     }
 
+    /** A client over Helidon's blocking HTTP client, each call told to {@code observer}. */
+    public static RemoteClient create(RemoteLimits limits, Observer observer) {
+        return new RemoteClient(new HelidonTransport(), limits, observer);
+    }
+
     /**
      * Sends {@code call} to {@code endpoint} with the headers Hasura would send for a request whose
      * session variables and client headers are given (names any case).
@@ -53,6 +71,18 @@ public final class RemoteClient implements AutoCloseable {
     public RemoteResponse send(RemoteEndpoint endpoint, RemoteCall call, Map<String, String> sessionVariables,
                                Map<String, String> clientHeaders) {
         long started = System.nanoTime();
+        boolean answered = false;
+        try {
+            RemoteResponse response = sendObserved(endpoint, call, sessionVariables, clientHeaders, started);
+            answered = true;
+            return response;
+        } finally {
+            observer.called(endpoint.name(), answered, System.nanoTime() - started);
+        }
+    }
+
+    private RemoteResponse sendObserved(RemoteEndpoint endpoint, RemoteCall call, Map<String, String> sessionVariables,
+                                        Map<String, String> clientHeaders, long started) {
         long deadline = started + endpoint.timeout().toNanos();
         Map<String, String> headers = RemoteHeaders.build(endpoint, sessionVariables, clientHeaders);
         byte[] body = call.body();

@@ -36,7 +36,7 @@ public final class SchemaCache {
     private final SchemaBuilder builder = new SchemaBuilder();
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final AtomicReference<Keys> keys = new AtomicReference<>();
-    private final Cache<String, Built> roles = Caffeine.newBuilder().maximumSize(MAX_ROLES).build();
+    private final Cache<String, Built> roles = Caffeine.newBuilder().maximumSize(MAX_ROLES).recordStats().build();
     private final LongAdder builds = new LongAdder();
 
     /** The generation of {@code snapshot}, created when the snapshot changed. */
@@ -63,6 +63,11 @@ public final class SchemaCache {
             builds.increment();
             return new Built(inputs, builder.build(snapshot, r));
         }).schema();
+    }
+
+    /** The role schemas by role, for its metrics (hits, misses, evictions). */
+    public Cache<String, ?> roles() {
+        return roles;
     }
 
     /** How many role schemas were built so far (for tests and diagnostics). */

@@ -33,6 +33,7 @@ final class AdminHandler implements Handler {
         Session session = null;
         try {
             session = sessions.resolve(Exchange.headers(request));
+            AccessLog.trace(request).role(session.role());
             JsonNode body = Json.parse(Exchange.body(request, config.maxBodyBytes()));
             if (!session.isAdmin()) {
                 throw ApiException.of(Code.ACCESS_DENIED, "restricted access : admin only").at("$.args");

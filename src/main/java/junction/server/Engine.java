@@ -28,6 +28,9 @@ import junction.metadata.api.RunSql;
 import junction.metadata.model.Source;
 import junction.metadata.resolve.Snapshot;
 import junction.metadata.store.MetadataStore;
+import junction.observe.EngineLog;
+import junction.observe.LogLevel;
+import junction.observe.Metrics;
 import junction.remote.Introspector;
 import junction.remote.RemoteClient;
 import junction.schema.SchemaCache;
@@ -46,6 +49,8 @@ public final class Engine implements AutoCloseable {
     private static final Duration SETTLE = Duration.ofMillis(250);
 
     private final ServerConfig config;
+    private final EngineLog log;
+    private final Metrics metrics = new Metrics();
     private final HikariDataSource metadataPool;
     private final SourcePools pools;
     private final RemoteClient remotes;
@@ -67,11 +72,14 @@ public final class Engine implements AutoCloseable {
         Env env = config.databaseUrl().map(url -> config.env().with(DEFAULT_SOURCE_ENV, url)).orElse(config.env());
         String metadataUrl = config.metadataDatabaseUrl().or(config::databaseUrl)
                 .orElseThrow(() -> new IllegalArgumentException("a database URL or a metadata database URL is required"));
-        this.metadataPool = Pools.create("metadata", metadataUrl, 4, 300);
-        this.pools = new SourcePools(env, config.pgConnections());
-        this.remotes = RemoteClient.create(config.remoteLimits());
+        this.log = new EngineLog(config.logTypes(), config.logLevel(), config.logSink());
+        this.metadataPool = Pools.create("metadata", metadataUrl, 4, 300, metrics.registry());
+        this.pools = new SourcePools(env, config.pgConnections(), metrics.registry());
+        this.remotes = RemoteClient.create(config.remoteLimits(),
+                (remote, answered, nanos) -> metrics.remoteCall(remote, answered ? "success" : "failed", nanos));
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
                 new Introspector(remotes, env), config.remoteRetry());
+        metadata.onSwap(new MetadataLog(log)::swapped);
         SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());
         this.runSql = new RunSql(metadata);
         this.legacyQuery = new LegacyQuery(metadata, runSql, new DmlExecutor(sqlOptions)::run);
@@ -81,6 +89,40 @@ public final class Engine implements AutoCloseable {
                 config.remoteErrors(), config::showsInternal);
         this.graphql = new GraphqlHandler(sessions, pipeline,
                 new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions), config);
+        bindMetrics();
+    }
+
+    private void bindMetrics() {
+        metrics.cache("schema_cache", schemas.roles());
+        metrics.cache("plan_cache", pipeline.planCache());
+        metrics.counter("junction.schema.builds", "Role schemas built (a miss of the schema cache, or a rebuild)",
+                schemas, SchemaCache::builds);
+        metrics.counter("junction.plan.prepared", "Operations parsed and validated (plan cache misses)",
+                pipeline, GraphqlPipeline::operationsPrepared);
+        metrics.gauge("hasura.metadata.resource.version", "Resource version of the metadata served",
+                () -> metadata.snapshot() == null ? -1 : metadata.snapshot().resourceVersion());
+        metrics.gauge("hasura.metadata.inconsistent.objects", "Inconsistent objects in the metadata served",
+                () -> metadata.snapshot() == null ? 0 : metadata.snapshot().inconsistencies().size());
+    }
+
+    /** The {@code startup} line of the settings in effect (secrets only said to be set). */
+    private void logStartup() {
+        ObjectNode info = Json.object();
+        info.put("port", server.port());
+        info.put("server_host", config.host());
+        info.putPOJO("enabled_log_types", config.logTypes().stream().sorted().toList());
+        info.put("log_level", config.logLevel().label());
+        info.putPOJO("enabled_apis", config.enabledApis().stream().map(a -> a.name().toLowerCase(java.util.Locale.ROOT)).sorted().toList());
+        info.put("admin_secret_set", !config.adminSecrets().isEmpty());
+        info.put("metrics_secret_set", config.metricsSecret().isPresent());
+        info.put("unauth_role", config.unauthorizedRole().orElse(null));
+        info.put("stringify_numeric_types", config.stringifyNumericTypes());
+        info.put("dev_mode", config.devMode());
+        info.put("pg_connections", config.pgConnections());
+        info.put("resource_version", metadata.snapshot().resourceVersion());
+        ObjectNode detail = Json.object().put("kind", "server_configuration");
+        detail.set("info", info);
+        log.write(EngineLog.STARTUP, LogLevel.INFO, detail);
     }
 
     public static Engine start(ServerConfig config) throws SQLException {
@@ -106,6 +148,7 @@ public final class Engine implements AutoCloseable {
             if (!engine.server.isRunning()) {
                 throw new IllegalStateException(cannotListen(config.host(), config.port()));
             }
+            engine.logStartup();
             engine.poller = Thread.ofVirtual().name("metadata-poller").start(engine::poll);
             return engine;
         } catch (RuntimeException | SQLException e) {
@@ -193,6 +236,16 @@ public final class Engine implements AutoCloseable {
 
     public ServerConfig config() {
         return config;
+    }
+
+    /** The structured log (stdout unless the settings name another sink). */
+    public EngineLog log() {
+        return log;
+    }
+
+    /** The meters {@code /v1/metrics} shows. */
+    public Metrics metrics() {
+        return metrics;
     }
 
     public MetadataService metadata() {

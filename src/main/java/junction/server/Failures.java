@@ -21,6 +21,12 @@ final class Failures {
     }
 
     static ApiException of(Throwable failure, ServerRequest request) {
+        ApiException error = translated(failure, request);
+        AccessLog.trace(request).failed(error);
+        return error;
+    }
+
+    private static ApiException translated(Throwable failure, ServerRequest request) {
         if (failure instanceof ApiException e) {
             if (e.code() == Code.UNEXPECTED && e.getCause() != null) {
                 LOG.error("unexpected error in {}", request.path().path(), e.getCause());

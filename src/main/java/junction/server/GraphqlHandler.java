@@ -14,6 +14,7 @@ import junction.execute.GraphqlPipeline;
 import junction.execute.GraphqlRequest;
 import junction.execute.GraphqlResponse;
 import junction.execute.RequestContext;
+import junction.execute.RequestTrace;
 import junction.json.Json;
 import junction.json.Obj;
 import junction.session.Session;
@@ -42,7 +43,9 @@ final class GraphqlHandler {
             Map<String, String> headers = Exchange.headers(request);
             JsonNode body = Json.parse(Exchange.body(request, config.maxBodyBytes()));
             session = sessions.resolve(headers, java.util.Optional.of(body));
-            RequestContext context = new RequestContext(session, headers);
+            RequestTrace trace = AccessLog.trace(request);
+            trace.role(session.role());
+            RequestContext context = new RequestContext(session, headers, trace);
             if (body.isArray()) {
                 Exchange.json(response, 200, batch(request, context, body));
                 return;
@@ -61,6 +64,7 @@ final class GraphqlHandler {
         Session session = null;
         try {
             session = sessions.resolve(Exchange.headers(request));
+            AccessLog.trace(request).role(session.role());
             if (!session.isAdmin()) {
                 throw ApiException.of(Code.ACCESS_DENIED, "restricted access : admin only");
             }

@@ -17,6 +17,7 @@ final class Routes {
 
     static void register(HttpRouting.Builder routing, Engine engine) {
         ServerConfig config = engine.config();
+        routing.addFilter(new AccessLog(engine.log(), engine.metrics()));
         routing.addFilter(new Cors(config.cors()));
         HealthHandler health = new HealthHandler(engine);
         routing.get("/healthz", health)
@@ -25,6 +26,9 @@ final class Routes {
                     res.header(HeaderNames.CONTENT_TYPE, "application/json");
                     res.send(Json.bytes(Json.object().put("version", VERSION)));
                 });
+        if (config.enabledApis().contains(Api.METRICS)) {
+            routing.get("/v1/metrics", new MetricsHandler(engine.metrics(), config.metricsSecret()));
+        }
         if (config.enabledApis().contains(Api.GRAPHQL)) {
             routing.post("/v1/graphql", engine.graphql()::graphql);
         }

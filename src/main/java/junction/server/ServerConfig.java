@@ -1,10 +1,13 @@
 package junction.server;
 
+import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import junction.config.Env;
 import junction.execute.join.RemoteErrorMode;
+import junction.observe.EngineLog;
+import junction.observe.LogLevel;
 import junction.remote.RemoteLimits;
 import junction.remote.RemoteRetry;
 import junction.session.AuthConfig;
@@ -21,13 +24,18 @@ import junction.session.Session;
  * @param gracefulShutdownSeconds how long a stop waits for requests in flight ({@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT})
  * @param remoteRetry             how remote schemas that could not be loaded are retried in the background
  * @param auth                    JWT or auth webhook mode, besides the admin secrets
+ * @param logTypes                the log types written ({@code HASURA_GRAPHQL_ENABLED_LOG_TYPES})
+ * @param logLevel                the least level written ({@code HASURA_GRAPHQL_LOG_LEVEL})
+ * @param logSink                 where log lines go: stdout, another stream in tests
+ * @param metricsSecret           the bearer token {@code /v1/metrics} asks for ({@code HASURA_GRAPHQL_METRICS_SECRET})
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, Optional<String> metadataDatabaseUrl,
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
                            long metadataPollMillis, int pgConnections, boolean adminInternalErrors, boolean devMode,
                            boolean stringifyNumericTypes, RemoteErrorMode remoteErrors, CorsPolicy cors,
                            Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, RemoteRetry remoteRetry,
-                           Env env, AuthConfig auth) {
+                           AuthConfig auth, Set<String> logTypes, LogLevel logLevel, OutputStream logSink,
+                           Optional<String> metricsSecret, Env env) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
@@ -38,8 +46,10 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         GRAPHQL,
         /** {@code /v1/metadata}, {@code /v2/query}, {@code /v1/query}, {@code /v1/graphql/explain} */
         METADATA,
+        /** {@code /v1/metrics} (off by default, as in Hasura) */
+        METRICS,
         /** accepted as Hasura's names; Junction has no endpoints of these groups yet */
-        PGDUMP, CONFIG, DEVELOPER, METRICS;
+        PGDUMP, CONFIG, DEVELOPER;
 
         public static final Set<Api> DEFAULT = Set.of(GRAPHQL, METADATA, PGDUMP, CONFIG);
     }
@@ -47,6 +57,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
     public ServerConfig {
         adminSecrets = List.copyOf(adminSecrets);
         enabledApis = Set.copyOf(enabledApis);
+        logTypes = Set.copyOf(logTypes);
     }
 
     /** Defaults for a given database: all interfaces, port 8080, no secret, an empty environment. */
@@ -81,6 +92,10 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.remoteRetry = remoteRetry;
         b.env = env;
         b.auth = auth;
+        b.logTypes = logTypes;
+        b.logLevel = logLevel;
+        b.logSink = logSink;
+        b.metricsSecret = metricsSecret;
         return b;
     }
 
@@ -149,6 +164,15 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         return toBuilder().auth(auth.withAuthHook(hook)).build();
     }
 
+    /** Log lines go to {@code sink}, of these types, from {@code level} on. */
+    public ServerConfig withLog(OutputStream sink, Set<String> types, LogLevel level) {
+        return toBuilder().logSink(sink).logTypes(types).logLevel(level).build();
+    }
+
+    public ServerConfig withMetricsSecret(String secret) {
+        return toBuilder().metricsSecret(Optional.of(secret)).build();
+    }
+
     /** The same settings with one more variable in the environment metadata's {@code from_env} sees. */
     public ServerConfig withEnv(String name, String value) {
         return toBuilder().env(env.with(name, value)).build();
@@ -184,6 +208,10 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private RemoteRetry remoteRetry = RemoteRetry.DEFAULT;
         private Env env = Env.EMPTY;
         private AuthConfig auth = AuthConfig.NONE;
+        private Set<String> logTypes = EngineLog.DEFAULT_TYPES;
+        private LogLevel logLevel = LogLevel.INFO;
+        private OutputStream logSink = System.out;
+        private Optional<String> metricsSecret = Optional.empty();
 
         private Builder() {
         }
@@ -208,11 +236,16 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder remoteRetry(RemoteRetry value) { remoteRetry = value; return this; }
         public Builder env(Env value) { env = value; return this; }
         public Builder auth(AuthConfig value) { auth = value; return this; }
+        public Builder logTypes(Set<String> value) { logTypes = value; return this; }
+        public Builder logLevel(LogLevel value) { logLevel = value; return this; }
+        public Builder logSink(OutputStream value) { logSink = value; return this; }
+        public Builder metricsSecret(Optional<String> value) { metricsSecret = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                    enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, env, auth);
+                    enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, auth, logTypes, logLevel, logSink,
+                    metricsSecret, env);
         }
     }
 }

@@ -90,6 +90,28 @@ class SettingsTest {
     }
 
     @Test
+    void logsAndTheMetricsSecretAreReadAsHasuraReadsThem() {
+        ServerConfig settings = serve(Map.of("HASURA_GRAPHQL_ENABLED_LOG_TYPES", "startup, query-log",
+                "HASURA_GRAPHQL_LOG_LEVEL", "warn", "HASURA_GRAPHQL_METRICS_SECRET", "s3cret")).settings(Optional.empty());
+        assertThat(settings.logTypes()).containsExactlyInAnyOrder("startup", "query-log");
+        assertThat(settings.logLevel()).isEqualTo(junction.observe.LogLevel.WARN);
+        assertThat(settings.metricsSecret()).contains("s3cret");
+        ServerConfig flags = serve(Map.of("HASURA_GRAPHQL_LOG_LEVEL", "warn"), "--log-level", "debug",
+                "--enabled-log-types", "http-log").settings(Optional.empty());
+        assertThat(flags.logLevel()).isEqualTo(junction.observe.LogLevel.DEBUG);
+        assertThat(flags.logTypes()).containsExactly("http-log");
+        ServerConfig defaults = serve(Map.of()).settings(Optional.empty());
+        assertThat(defaults.logTypes()).containsExactlyInAnyOrder("startup", "http-log", "webhook-log", "websocket-log");
+        assertThat(defaults.logLevel()).isEqualTo(junction.observe.LogLevel.INFO);
+        assertThat(defaults.metricsSecret()).isEmpty();
+        assertThat(defaults.enabledApis()).doesNotContain(ServerConfig.Api.METRICS);
+        assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_LOG_LEVEL", "loud")).settings(Optional.empty()))
+                .hasMessageContaining("HASURA_GRAPHQL_LOG_LEVEL");
+        assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_ENABLED_LOG_TYPES", "startup,nope")).settings(Optional.empty()))
+                .hasMessageContaining("unknown log type 'nope'");
+    }
+
+    @Test
     void adminSecretsComeFromBothVariables() {
         ServerConfig settings = serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "one",
                 "HASURA_GRAPHQL_ADMIN_SECRETS", "[\"two\", \"three\"]")).settings(Optional.empty());

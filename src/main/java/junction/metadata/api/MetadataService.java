@@ -44,6 +44,7 @@ import junction.remote.RemoteSchemaState;
  */
 public final class MetadataService {
     private final MetadataStore store;
+    private volatile java.util.function.BiConsumer<Snapshot, Snapshot> listener = (previous, next) -> { };
     private final SourcePools pools;
     private final Optional<Source> defaultSource;
     private final Introspector introspector;
@@ -239,8 +240,17 @@ public final class MetadataService {
         return pools;
     }
 
+    /**
+     * {@code listener} is told of every new snapshot (the previous one, null at start; the new one):
+     * a change stored here or by another engine, a reload.
+     */
+    public void onSwap(java.util.function.BiConsumer<Snapshot, Snapshot> listener) {
+        this.listener = listener;
+    }
+
     void swap(Snapshot next) {
-        current.set(next);
+        Snapshot previous = current.getAndSet(next);
+        listener.accept(previous, next);
         pools.retain(next.metadata().sources().stream().map(Source::name).collect(Collectors.toSet()));
         healer.watch(next);
     }
