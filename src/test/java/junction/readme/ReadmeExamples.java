@@ -23,9 +23,13 @@ import java.util.regex.Pattern;
 record ReadmeExamples(List<Block> blocks) {
     private static final Pattern FENCE = Pattern.compile("^```(\\w*)\\s*$");
     private static final Pattern NOT_RUN = Pattern.compile("^<!--\\s*not run:\\s*(.+?)\\s*-->\\s*$");
+    private static final Pattern OWN_ENGINE = Pattern.compile("^<!--\\s*own engine:\\s*(.+?)\\s*-->\\s*$");
 
-    /** A {@code ```bash} block: where it starts (1-based line of its fence), its section, its commands, or why it is not run. */
-    record Block(int line, String section, List<Command> commands, Optional<String> notRun) {
+    /**
+     * A {@code ```bash} block: where it starts (1-based line of its fence), its section, its commands,
+     * why it is not run, if so, and whether it starts an engine of its own ({@code <!-- own engine: … -->}).
+     */
+    record Block(int line, String section, List<Command> commands, Optional<String> notRun, boolean ownEngine) {
     }
 
     /** One command (its text, possibly over several lines) and its shown answer, if any. */
@@ -56,7 +60,8 @@ record ReadmeExamples(List<Block> blocks) {
             if (fence.group(1).equals("bash")) {
                 Matcher notRun = NOT_RUN.matcher(lastText);
                 blocks.add(new Block(i + 1, section, commands(lines.subList(i + 1, end), i + 2),
-                        notRun.matches() ? Optional.of(notRun.group(1)) : Optional.empty()));
+                        notRun.matches() ? Optional.of(notRun.group(1)) : Optional.empty(),
+                        OWN_ENGINE.matcher(lastText).matches()));
             }
             lastText = "";
             i = end;

@@ -64,6 +64,8 @@ class ReadmeExamplesTest {
         remotePort = freePort();
         pgPort = freePort();
         writeLauncher(dir.resolve("junction"));
+        // the scripts the README calls (bench/mint-jwt.py), as in a checkout
+        Files.createSymbolicLink(dir.resolve("bench"), Path.of("bench").toAbsolutePath());
         engine = ChildJvm.serve("--port", "" + enginePort, "--pg-port", "" + pgPort,
                 "--data-dir", dir.resolve("data").toString());
         engine.awaitServing(Duration.ofSeconds(90));
@@ -93,16 +95,28 @@ class ReadmeExamplesTest {
 
     private static void run(Block block) throws Exception {
         Path out = Files.createDirectories(dir.resolve("out-" + block.line()));
+        Ports ports = block.ownEngine() ? new Ports(freePort(), remotePort, freePort()) : new Ports(enginePort, remotePort, pgPort);
         StringBuilder script = new StringBuilder();
         for (int i = 0; i < block.commands().size(); i++) {
             String file = out.resolve("" + i).toString();
-            script.append("{\n").append(ports(block.commands().get(i).text())).append("} >'").append(file)
+            script.append("{\n").append(ports.apply(block.commands().get(i).text())).append("} >'").append(file)
                     .append(".out' 2>'").append(file).append(".err'\necho $? >'").append(file).append(".rc'\n");
+        }
+        if (block.ownEngine()) {
+            // what the block started in the background (its engine, a hook): SIGTERM, and wait for the engine to stop its PostgreSQL
+            script.append("kill $(jobs -p) 2>/dev/null\nwait\n");
         }
         Path scriptFile = out.resolve("block.sh");
         Files.writeString(scriptFile, script);
-        Process bash = new ProcessBuilder("bash", scriptFile.toString()).directory(dir.toFile())
-                .redirectErrorStream(true).redirectOutput(out.resolve("bash.log").toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder("bash", scriptFile.toString()).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(out.resolve("bash.log").toFile());
+        if (block.ownEngine()) {
+            // its `./junction serve` takes the defaults: here they are a fresh data directory and free ports
+            builder.environment().put("JUNCTION_DATA_DIR", out.resolve("data").toString());
+            builder.environment().put("HASURA_GRAPHQL_SERVER_PORT", "" + ports.engine());
+            builder.environment().put("JUNCTION_PG_PORT", "" + ports.postgres());
+        }
+        Process bash = builder.start();
         if (!bash.waitFor(BLOCK_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             stop(bash.toHandle());
             throw new AssertionError("README line " + block.line() + ": the block did not end within " + BLOCK_TIMEOUT);
@@ -129,7 +143,7 @@ class ReadmeExamplesTest {
         if (command.answer().isEmpty()) {
             return isError(printed) ? Optional.of("an error the README does not show") : Optional.empty();
         }
-        String shown = ports(command.answer().get());
+        String shown = new Ports(enginePort, remotePort, pgPort).apply(command.answer().get());
         return matches(shown, printed) ? Optional.empty() : Optional.of("printed not what the README shows:\n" + shown);
     }
 
@@ -182,11 +196,13 @@ class ReadmeExamplesTest {
         return text.replace("\r", "").lines().map(String::stripTrailing).reduce((a, b) -> a + "\n" + b).orElse("").strip();
     }
 
-    /** The README's ports, replaced by the test's. */
-    private static String ports(String text) {
-        return text.replaceAll("(localhost:|127\\.0\\.0\\.1:|--port )8080\\b", "$1" + enginePort)
-                .replaceAll("(localhost:|127\\.0\\.0\\.1:|--port )4000\\b", "$1" + remotePort)
-                .replaceAll("\\b15432\\b", "" + pgPort);
+    /** The test's ports for the README's: the shared engine's, or those of a block that starts its own. */
+    private record Ports(int engine, int remote, int postgres) {
+        String apply(String text) {
+            return text.replaceAll("(localhost:|127\\.0\\.0\\.1:|--port )8080\\b", "$1" + engine)
+                    .replaceAll("(localhost:|127\\.0\\.0\\.1:|--port )4000\\b", "$1" + remote)
+                    .replaceAll("\\b15432\\b", "" + postgres);
+        }
     }
 
     /** {@code ./junction} for the blocks: this build's classes, its process id noted to be stopped after the test. */

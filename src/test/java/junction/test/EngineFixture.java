@@ -33,7 +33,9 @@ public final class EngineFixture implements AutoCloseable {
 
     /** Another engine over an existing database (a second replica, or a restart). */
     public static EngineFixture on(String databaseUrl, UnaryOperator<ServerConfig> configure) {
-        ServerConfig config = configure.apply(ServerConfig.forDatabase(databaseUrl).withPort(0));
+        // log lines are for operators: a test that reads them gives its own sink (withLog)
+        ServerConfig config = configure.apply(ServerConfig.forDatabase(databaseUrl).toBuilder().port(0)
+                .logSink(java.io.OutputStream.nullOutputStream()).build());
         try {
             return new EngineFixture(databaseUrl, Engine.start(config));
         } catch (Exception e) {
