@@ -65,16 +65,20 @@ public final class ExampleServer implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private Map<String, Object> execute(JsonNode body) {
+        return graphql.execute(input(body)).toSpecification();
+    }
+
+    /** A GraphQL request body ({@code query}, {@code variables}, {@code operationName}) as graphql-java's input. */
+    @SuppressWarnings("unchecked")
+    public static ExecutionInput input(JsonNode body) {
         Map<String, Object> variables = body.hasNonNull("variables")
                 ? MAPPER.convertValue(body.get("variables"), Map.class) : Map.of();
-        ExecutionInput input = ExecutionInput.newExecutionInput()
+        return ExecutionInput.newExecutionInput()
                 .query(body.path("query").asText())
                 .operationName(body.hasNonNull("operationName") ? body.get("operationName").asText() : null)
                 .variables(variables)
                 .build();
-        return graphql.execute(input).toSpecification();
     }
 
     @Override

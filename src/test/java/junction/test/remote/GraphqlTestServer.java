@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import graphql.ExecutionInput;
 import graphql.GraphQL;
 import graphql.schema.GraphQLSchema;
 import java.io.IOException;
@@ -288,17 +287,8 @@ public final class GraphqlTestServer implements AutoCloseable {
                 exchange.getRequestURI().getPath(), Collections.unmodifiableMap(all));
     }
 
-    @SuppressWarnings("unchecked")
     private Answer execute(Received request) {
-        JsonNode body = request.body();
-        Map<String, Object> variables = body.hasNonNull("variables")
-                ? MAPPER.convertValue(body.get("variables"), Map.class) : Map.of();
-        ExecutionInput input = ExecutionInput.newExecutionInput()
-                .query(body.path("query").asText())
-                .operationName(body.hasNonNull("operationName") ? body.get("operationName").asText() : null)
-                .variables(variables)
-                .build();
-        Map<String, Object> result = graphql.get().execute(input).toSpecification();
+        Map<String, Object> result = graphql.get().execute(junction.example.ExampleServer.input(request.body())).toSpecification();
         try {
             return new Answer(200, MAPPER.writeValueAsString(result));
         } catch (IOException e) {
