@@ -150,6 +150,10 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest answer read from a remote schema; a larger one fails the call (JUNCTION_REMOTE_MAX_RESPONSE_BYTES). Default: ${DEFAULT-VALUE}")
     long remoteMaxResponseBytes;
 
+    @Option(names = "--plan-cache-size", descriptionKey = "JUNCTION_PLAN_CACHE_SIZE", defaultValue = "10000",
+            description = "Prepared operations kept (parsed, validated, planned and compiled per role and query text); the least likely to be used again go first (JUNCTION_PLAN_CACHE_SIZE). Default: ${DEFAULT-VALUE}")
+    long planCacheSize;
+
     @Option(names = "--remote-schema-retry-seconds", descriptionKey = RemoteRetry.FIRST_ENV, defaultValue = "1",
             description = "First wait before retrying a remote schema that could not be loaded; each wait doubles; 0: no retries (JUNCTION_REMOTE_SCHEMA_RETRY_SECONDS). Default: ${DEFAULT-VALUE}")
     long remoteRetrySeconds;
@@ -236,6 +240,9 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The engine's settings from the parsed options; {@code embeddedUrl} stands in for an absent database URL. */
     ServerConfig settings(Optional<String> embeddedUrl) {
+        if (planCacheSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--plan-cache-size / JUNCTION_PLAN_CACHE_SIZE must be at least 1, not " + planCacheSize);
+        }
         return ServerConfig.builder()
                 .host(host).port(port)
                 .databaseUrl(blankToEmpty(databaseUrl).or(() -> embeddedUrl))
@@ -245,7 +252,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .adminInternalErrors(adminInternalErrors).devMode(devMode)
                 .stringifyNumericTypes(stringifyNumericTypes).remoteErrors(remoteErrors)
                 .cors(cors()).enabledApis(enabledApis).remoteLimits(remoteLimits())
-                .gracefulShutdownSeconds(gracefulShutdownSeconds).remoteRetry(remoteRetry())
+                .gracefulShutdownSeconds(gracefulShutdownSeconds).remoteRetry(remoteRetry()).planCacheSize(planCacheSize)
                 .env(Env.of(main.environment()))
                 .auth(auth())
                 .logTypes(logTypes()).logLevel(level()).metricsSecret(blankToEmpty(metricsSecret))

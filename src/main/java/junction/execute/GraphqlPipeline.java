@@ -38,15 +38,17 @@ public final class GraphqlPipeline {
      *                join failures show
      * @param showInternal whether a session may see errors' {@code internal} detail (remote join errors
      *                     returned beside data)
+     * @param planCacheSize how many prepared operations are kept
      */
     public GraphqlPipeline(Supplier<Snapshot> snapshots, SchemaCache schemas,
                            BiFunction<Snapshot, String, DataSource> pools, QueryLimits limits, junction.sql.SqlOptions options,
                            RemoteClient remotes,
-                           RemoteErrorMode remoteErrors, java.util.function.Predicate<Session> showInternal) {
+                           RemoteErrorMode remoteErrors, java.util.function.Predicate<Session> showInternal,
+                           long planCacheSize) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
-        this.operations = new OperationCache(limits, options);
+        this.operations = new OperationCache(limits, options, planCacheSize);
         RemoteForwarder forwarder = new RemoteForwarder(remotes);
         this.queries = new QueryExecutor(forwarder);
         this.mutations = new MutationExecutor(forwarder);

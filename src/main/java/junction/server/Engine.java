@@ -86,7 +86,7 @@ public final class Engine implements AutoCloseable {
         BiFunction<Snapshot, String, DataSource> sourcePool = (snapshot, source) -> pools.dataSource(source,
                 snapshot.metadata().source(source).orElseThrow().configuration());
         this.pipeline = new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions, remotes,
-                config.remoteErrors(), config::showsInternal);
+                config.remoteErrors(), config::showsInternal, config.planCacheSize());
         this.graphql = new GraphqlHandler(sessions, pipeline,
                 new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions), config);
         bindMetrics();

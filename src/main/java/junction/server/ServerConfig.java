@@ -23,6 +23,7 @@ import junction.session.Session;
  * @param databaseUrl             the {@code default} source; also the metadata store unless {@code metadataDatabaseUrl}
  * @param gracefulShutdownSeconds how long a stop waits for requests in flight ({@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT})
  * @param remoteRetry             how remote schemas that could not be loaded are retried in the background
+ * @param planCacheSize           how many prepared operations are kept ({@code JUNCTION_PLAN_CACHE_SIZE})
  * @param auth                    JWT or auth webhook mode, besides the admin secrets
  * @param logTypes                the log types written ({@code HASURA_GRAPHQL_ENABLED_LOG_TYPES})
  * @param logLevel                the least level written ({@code HASURA_GRAPHQL_LOG_LEVEL})
@@ -34,11 +35,14 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
                            long metadataPollMillis, int pgConnections, boolean adminInternalErrors, boolean devMode,
                            boolean stringifyNumericTypes, RemoteErrorMode remoteErrors, CorsPolicy cors,
                            Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, RemoteRetry remoteRetry,
+                           long planCacheSize,
                            AuthConfig auth, Set<String> logTypes, LogLevel logLevel, OutputStream logSink,
                            Optional<String> metricsSecret, Env env) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
+    /** Prepared operations kept (parse, validation, plan and SQL of a query text per role). */
+    public static final long DEFAULT_PLAN_CACHE_SIZE = 10_000;
 
     /** The groups of endpoints {@code HASURA_GRAPHQL_ENABLED_APIS} names; a group left out answers 404. */
     public enum Api {
@@ -90,6 +94,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.remoteLimits = remoteLimits;
         b.gracefulShutdownSeconds = gracefulShutdownSeconds;
         b.remoteRetry = remoteRetry;
+        b.planCacheSize = planCacheSize;
         b.env = env;
         b.auth = auth;
         b.logTypes = logTypes;
@@ -206,6 +211,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private RemoteLimits remoteLimits = RemoteLimits.DEFAULT;
         private long gracefulShutdownSeconds = DEFAULT_GRACEFUL_SHUTDOWN_SECONDS;
         private RemoteRetry remoteRetry = RemoteRetry.DEFAULT;
+        private long planCacheSize = DEFAULT_PLAN_CACHE_SIZE;
         private Env env = Env.EMPTY;
         private AuthConfig auth = AuthConfig.NONE;
         private Set<String> logTypes = EngineLog.DEFAULT_TYPES;
@@ -233,6 +239,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder enabledApis(Set<Api> value) { enabledApis = value; return this; }
         public Builder remoteLimits(RemoteLimits value) { remoteLimits = value; return this; }
         public Builder gracefulShutdownSeconds(long value) { gracefulShutdownSeconds = value; return this; }
+        public Builder planCacheSize(long value) { planCacheSize = value; return this; }
         public Builder remoteRetry(RemoteRetry value) { remoteRetry = value; return this; }
         public Builder env(Env value) { env = value; return this; }
         public Builder auth(AuthConfig value) { auth = value; return this; }
@@ -244,7 +251,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
-                    enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, auth, logTypes, logLevel, logSink,
+                    enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, planCacheSize, auth, logTypes, logLevel, logSink,
                     metricsSecret, env);
         }
     }

@@ -112,6 +112,16 @@ class SettingsTest {
     }
 
     @Test
+    void thePlanCacheSizeIsASetting() {
+        assertThat(serve(Map.of()).settings(Optional.empty()).planCacheSize()).isEqualTo(ServerConfig.DEFAULT_PLAN_CACHE_SIZE);
+        assertThat(serve(Map.of("JUNCTION_PLAN_CACHE_SIZE", "500")).settings(Optional.empty()).planCacheSize()).isEqualTo(500);
+        assertThat(serve(Map.of("JUNCTION_PLAN_CACHE_SIZE", "500"), "--plan-cache-size", "20").settings(Optional.empty())
+                .planCacheSize()).isEqualTo(20);
+        assertThatThrownBy(() -> serve(Map.of(), "--plan-cache-size", "0").settings(Optional.empty()))
+                .hasMessageContaining("must be at least 1");
+    }
+
+    @Test
     void adminSecretsComeFromBothVariables() {
         ServerConfig settings = serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "one",
                 "HASURA_GRAPHQL_ADMIN_SECRETS", "[\"two\", \"three\"]")).settings(Optional.empty());
