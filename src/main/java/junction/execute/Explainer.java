@@ -34,11 +34,11 @@ public final class Explainer {
     private final VariableCoercer coercer = new VariableCoercer();
 
     public Explainer(Supplier<Snapshot> snapshots, SchemaCache schemas, BiFunction<Snapshot, String, DataSource> pools,
-                     QueryLimits limits, junction.sql.SqlOptions options) {
+                     QueryLimits limits, junction.sql.SqlOptions options, long planCacheSize) {
         this.snapshots = snapshots;
         this.schemas = schemas;
         this.pools = pools;
-        this.operations = new OperationCache(limits, options);
+        this.operations = new OperationCache(limits, options, planCacheSize);
     }
 
     public ArrayNode explain(junction.session.Session session, GraphqlRequest request) {

@@ -25,8 +25,6 @@ import junction.sql.SelectCompiler;
  * the entries least likely to be used again (W-TinyLFU), so the hot operations stay.
  */
 final class OperationCache {
-    static final long DEFAULT_MAX_ENTRIES = 10_000;
-
     private record Key(String role, String query, String operationName) {
     }
 
@@ -37,10 +35,6 @@ final class OperationCache {
     private final junction.sql.SqlOptions options;
     private final Cache<Key, Prepared> entries;
     private final LongAdder prepared = new LongAdder();
-
-    OperationCache(QueryLimits limits, junction.sql.SqlOptions options) {
-        this(limits, options, DEFAULT_MAX_ENTRIES);
-    }
 
     OperationCache(QueryLimits limits, junction.sql.SqlOptions options, long maxEntries) {
         this.validator = new OperationValidator(limits);

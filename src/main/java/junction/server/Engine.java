@@ -88,7 +88,7 @@ public final class Engine implements AutoCloseable {
         this.pipeline = new GraphqlPipeline(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions, remotes,
                 config.remoteErrors(), config::showsInternal, config.planCacheSize());
         this.graphql = new GraphqlHandler(sessions, pipeline,
-                new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions), config);
+                new Explainer(metadata::snapshot, schemas, sourcePool, QueryLimits.DEFAULT, sqlOptions, config.planCacheSize()), config);
         bindMetrics();
     }
 

@@ -35,8 +35,13 @@ class JwtAuthTest {
         users = UserService.start();
         f = EngineFixture.start("jwt_auth", c -> c.withAdminSecret(SECRET)
                 .withJwtSecret(JwtConfig.parse(Tokens.config("HS256", KEY, "\"audience\": [\"app\", \"other\"], \"issuer\": \"https://issuer\""))));
-        Http.Response added = f.http.post("/v1/metadata", "{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"users\", "
-                + "\"definition\": {\"url\": \"" + users.url() + "\"}}}", Map.of("x-hasura-admin-secret", SECRET));
+        addUsers(f, users);
+    }
+
+    /** Adds the {@code users} remote schema, as admin (the engine has an admin secret). */
+    static void addUsers(EngineFixture engine, GraphqlTestServer remote) {
+        Http.Response added = engine.http.post("/v1/metadata", "{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"users\", "
+                + "\"definition\": {\"url\": \"" + remote.url() + "\"}}}", Map.of("x-hasura-admin-secret", SECRET));
         assertThat(added.status()).as(added.body()).isEqualTo(200);
     }
 

@@ -74,9 +74,7 @@ class JwtKeysTest {
             }
             return out;
         });
-        Http.Response added = f.http.post("/v1/metadata", "{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"users\", "
-                + "\"definition\": {\"url\": \"" + users.url() + "\"}}}", Map.of("x-hasura-admin-secret", SECRET));
-        assertThat(added.status()).as(added.body()).isEqualTo(200);
+        JwtAuthTest.addUsers(f, users);
     }
 
     @AfterAll

@@ -88,10 +88,6 @@ public final class MetadataService {
         reload();
     }
 
-    public boolean hasCommand(String type) {
-        return commands.containsKey(type);
-    }
-
     public Snapshot snapshot() {
         return current.get();
     }
