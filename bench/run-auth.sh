@@ -20,16 +20,7 @@ KEY="bench-hmac-key-of-at-least-32-characters!!"
 . "$here/lib.sh"
 need_postgres_tools
 
-work="$(mktemp -d /tmp/junction-auth.XXXXXX)"
-PGPORT="$(free_port)"
-JPORT="$(free_port)"
-junction_pid=""
-cleanup() {
-  [ -n "$junction_pid" ] && kill "$junction_pid" 2>/dev/null && wait "$junction_pid" 2>/dev/null || true
-  stop_postgres "$work"
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_work_dir  # $work, $PGPORT, $JPORT; stops $junction_pid and PostgreSQL on exit
 
 start_postgres "$work" "$PGPORT"
 
