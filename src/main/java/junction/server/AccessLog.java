@@ -42,15 +42,15 @@ final class AccessLog implements Filter {
         RequestTrace trace = new RequestTrace(id, log.enabled(EngineLog.QUERY, LogLevel.INFO));
         request.context().register(trace);
         response.header(REQUEST_ID, id);
+        if (request.path().path().equals(GRAPHQL)) {
+            // counted before the answer leaves: a client that scrapes right after its answer sees it counted
+            response.beforeSend(() -> metrics.graphqlRequest(trace.operationType() == null ? "unknown" : trace.operationType(),
+                    trace.error() == null ? "success" : "failed", System.nanoTime() - started));
+        }
         try {
             chain.proceed();
         } finally {
             long nanos = System.nanoTime() - started;
-            String path = request.path().path();
-            if (path.equals(GRAPHQL)) {
-                metrics.graphqlRequest(trace.operationType() == null ? "unknown" : trace.operationType(),
-                        trace.error() == null ? "success" : "failed", nanos);
-            }
             if (trace.queries() != null) {
                 trace.queries().forEach(q -> log.write(EngineLog.QUERY, LogLevel.INFO, q));
             }
