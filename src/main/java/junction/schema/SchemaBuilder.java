@@ -55,7 +55,7 @@ public final class SchemaBuilder {
         // Permissions are not interpreted yet: until they are, only admin sees tables, so that another
         // role can never read or write more than Hasura would let it.
         Map<String, Map<TableName, TableInfo>> tables = role.equals(junction.session.Session.ADMIN)
-                ? tables(snapshot) : Map.of();
+                ? tables(snapshot, role) : Map.of();
         Map<String, RemoteSchemaState.Ready> remotes = snapshot.consistentRemoteSchemas();
         try {
             return build(snapshot, role, tables, remotes);
@@ -158,13 +158,13 @@ public final class SchemaBuilder {
         return names;
     }
 
-    private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot) {
+    private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot, String role) {
         Map<String, Map<TableName, TableInfo>> out = new LinkedHashMap<>();
         HashSet<String> typeNames = new HashSet<>();
         for (SourceSnapshot source : snapshot.sources().values()) {
             Map<TableName, TableInfo> byName = new LinkedHashMap<>();
             for (TrackedTable tracked : source.tables().values()) {
-                TableInfo info = TableInfo.of(source.name(), tracked);
+                TableInfo info = TableInfo.of(source.name(), tracked, role);
                 if (TableInfo.isGraphqlName(info.typeName()) && !info.columns().isEmpty() && typeNames.add(info.typeName())) {
                     byName.put(tracked.name(), info);
                 }
