@@ -67,7 +67,7 @@ final class FilterReader {
             case "_and", "$and" -> new Filter.And(readAll(root, table, value, key));
             case "_or", "$or" -> new Filter.Or(readAll(root, table, value, key));
             case "_not", "$not" -> new Filter.Not(read(root, table, value));
-            case "_exists", "$exists" -> exists(value);
+            case "_exists", "$exists" -> exists(root, value);
             default -> field(root, table, key, value);
         };
     }
@@ -81,7 +81,8 @@ final class FilterReader {
         return out;
     }
 
-    private Filter exists(JsonNode value) {
+    /** {@code ["$", column]} inside {@code _where} still names a column of the permission's own table. */
+    private Filter exists(TrackedTable root, JsonNode value) {
         if (!value.isObject() || !value.has("_table") || !value.has("_where")) {
             throw new Problem("\"_exists\" expects an object with \"_table\" and \"_where\"");
         }
@@ -90,7 +91,7 @@ final class FilterReader {
         if (target == null) {
             throw new Problem("table \"" + name + "\" does not exist");
         }
-        return new Filter.Exists(name, read(target, target, value.get("_where")));
+        return new Filter.Exists(name, read(root, target, value.get("_where")));
     }
 
     private Filter field(TrackedTable root, TrackedTable table, String name, JsonNode value) {
@@ -195,7 +196,7 @@ final class FilterReader {
         }
         Table of = atRoot ? root.table() : table;
         Column other = of.column(name.textValue()).orElseThrow(() ->
-                new Problem("no such column exists: \"" + name.textValue() + "\""));
+                new Problem("column \"" + name.textValue() + "\" does not exist"));
         if (!other.type().equals(column.type())) {
             throw new Problem("incompatible column types: \"" + column.name() + "\" has type \"" + typeName(column)
                     + "\", but \"" + other.name() + "\" has type \"" + typeName(other) + "\"");
