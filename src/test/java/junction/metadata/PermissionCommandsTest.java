@@ -244,4 +244,37 @@ class PermissionCommandsTest {
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().path("code").asText()).isEqualTo("bad-request");
     }
+
+    @Test
+    void aBadPermissionInAReplacedDocumentIsRefusedOrListedAndDroppedAlone() {
+        f.metadataOk(create("select", "perm_authors", "good", "{\"columns\": [\"id\"], \"filter\": {}}"));
+        JsonNode document = f.export();
+        JsonNode authors = null;
+        for (JsonNode t : document.at("/sources/0/tables")) {
+            if (t.at("/table/name").asText().equals("perm_authors")) {
+                authors = t;
+            }
+        }
+        ((com.fasterxml.jackson.databind.node.ArrayNode) authors.path("select_permissions")).add(Json.parse("""
+            {"role": "bad", "permission": {"columns": ["nope"], "filter": {}}, "comment": "broken"}"""));
+        f.refused(Json.write(Json.object().put("type", "replace_metadata").set("args", document)))
+                .expect(400, "unexpected", "$.args", "cannot continue due to inconsistent metadata");
+
+        f.metadataOk(Json.write(Json.object().put("type", "replace_metadata").set("args", Json.object()
+                .put("allow_inconsistent_metadata", true).set("metadata", document))));
+        JsonNode issue = inconsistencies().at("/inconsistent_objects/0");
+        assertThat(issue).isEqualTo(Json.parse("""
+            {"definition": {"source": "default", "table": {"name": "perm_authors", "schema": "public"}, "role": "bad",
+               "permission": {"columns": ["nope"], "filter": {}}, "comment": "broken"},
+             "name": "select_permission bad in table perm_authors in source default",
+             "reason": "Inconsistent object: in table \\"perm_authors\\": in permission for role \\"bad\\": column \\"nope\\" does not exist",
+             "type": "select_permission"}"""));
+        assertThat(f.export()).isEqualTo(document);
+
+        f.metadataOk("{\"type\": \"drop_inconsistent_metadata\", \"args\": {}}");
+        JsonNode kept = table("perm_authors").path("select_permissions");
+        assertThat(kept.size()).isEqualTo(1);
+        assertThat(kept.at("/0/role").asText()).isEqualTo("good");
+        f.metadataOk(drop("select", "perm_authors", "good"));
+    }
 }
