@@ -148,7 +148,9 @@ final class InheritedRoleResolver {
     /**
      * The select permission of a role that inherits {@code selects} (Hasura's combination): the
      * columns any parent may read; rows any parent may read (OR of the filters); a column that not
-     * every parent grants is shown only on rows of the parents that grant it ({@code columnFilters});
+     * every parent grants is shown only on rows of the parents that grant it ({@code columnFilters}),
+     * and a column a parent itself shows only on some rows keeps that condition (the nested-role
+     * propagation Hasura fixed in v2.45.3);
      * the largest limit of those that have one; aggregations if any parent allows them; the union
      * of the root fields and computed fields.
      */
@@ -164,8 +166,10 @@ final class InheritedRoleResolver {
                 continue;
             }
             columns.add(column.name());
-            if (granting.size() < selects.size()) {
-                columnFilters.put(column.name(), or(granting.stream().map(SelectPermission::filter).toList()));
+            boolean nested = granting.stream().anyMatch(s -> s.columnFilters().containsKey(column.name()));
+            if (granting.size() < selects.size() || nested) {
+                columnFilters.put(column.name(), or(granting.stream()
+                        .map(s -> s.columnFilters().getOrDefault(column.name(), s.filter())).toList()));
             }
         }
         Optional<Integer> limit = selects.stream().flatMap(s -> s.limit().stream()).max(Integer::compare);
