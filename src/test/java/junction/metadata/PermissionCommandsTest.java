@@ -144,6 +144,12 @@ class PermissionCommandsTest {
                 .expect(400, "parse-failed", "$.args.type", "perm_type should be one of 'insert', 'select', 'update', 'delete'");
         f.refused("{\"type\": \"pg_create_select_permission\", \"args\": {\"table\": \"perm_authors\", \"role\": \"user\"}}")
                 .expect(400, "parse-failed", "$.args", "the key 'permission' was not present");
+        f.refused(create("select", "perm_authors", "user", "{\"columns\": \"*\"}"))
+                .expect(400, "parse-failed", "$.args.permission", "the key 'filter' was not present");
+        f.refused(create("insert", "perm_authors", "user", "{\"columns\": \"*\"}"))
+                .expect(400, "parse-failed", "$.args.permission", "the key 'check' was not present");
+        f.refused(create("select", "perm_authors", "", "{\"columns\": \"*\", \"filter\": {}}"))
+                .expect(400, "parse-failed", "$.args.role", "empty string not allowed");
     }
 
     /** Each: the permission's reason as Hasura words it, refused with invalid-configuration. */
@@ -276,5 +282,14 @@ class PermissionCommandsTest {
         assertThat(kept.size()).isEqualTo(1);
         assertThat(kept.at("/0/role").asText()).isEqualTo("good");
         f.metadataOk(drop("select", "perm_authors", "good"));
+    }
+
+    @Test
+    void anInsertPermissionWithoutColumnsAllowsEveryColumn() {
+        f.metadataOk(create("insert", "perm_authors", "inserter", "{\"check\": {}}"));
+        var permissions = f.engine.metadata().snapshot().source("default").orElseThrow().tables()
+                .get(junction.catalog.TableName.of("perm_authors")).permissions("inserter");
+        assertThat(permissions.insert().orElseThrow().columns()).containsExactly("id", "name", "active", "data", "raw");
+        f.metadataOk(drop("insert", "perm_authors", "inserter"));
     }
 }

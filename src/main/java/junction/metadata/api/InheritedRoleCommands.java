@@ -24,6 +24,7 @@ final class InheritedRoleCommands {
     }
 
     static Outcome add(CommandContext context, Obj args) {
+        PermissionCommands.nonEmpty(args, "role_name");
         InheritedRole role = InheritedRole.read(args.node(), args.path());
         if (role.roleSet().contains(role.roleName())) {
             throw ApiException.of(Code.INVALID_PARAMS, "an inherited role name cannot be in the role combination");

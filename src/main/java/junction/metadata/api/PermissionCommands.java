@@ -24,6 +24,10 @@ final class PermissionCommands {
     private static final List<String> SUBSCRIPTION_ROOT_FIELDS = List.of("select", "select_by_pk", "select_aggregate",
             "select_stream");
 
+    /** The keys Hasura's decoding of each kind of permission requires. */
+    private static final Map<String, List<String>> REQUIRED = Map.of("select", List.of("columns", "filter"),
+            "insert", List.of("check"), "update", List.of("columns", "filter"), "delete", List.of("filter"));
+
     private PermissionCommands() {
     }
 
@@ -41,8 +45,9 @@ final class PermissionCommands {
      */
     static Outcome create(CommandContext context, Obj args, String kind) {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
-        String role = args.string("role");
+        String role = role(args);
         Obj permission = args.obj("permission");
+        REQUIRED.get(kind).forEach(permission::required);
         if (kind.equals("select")) {
             checkSelectShape(permission);
         }
@@ -86,9 +91,22 @@ final class PermissionCommands {
         }
     }
 
+    /** A role name: any non-empty text (Hasura's {@code NonEmptyText}). */
+    static String role(Obj args) {
+        return nonEmpty(args, "role");
+    }
+
+    static String nonEmpty(Obj args, String key) {
+        String name = args.string(key);
+        if (name.isEmpty()) {
+            throw ApiException.of(Code.PARSE_FAILED, "empty string not allowed").at(args.pathOf(key));
+        }
+        return name;
+    }
+
     static Outcome drop(CommandContext context, Obj args, String kind) {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
-        String role = args.string("role");
+        String role = role(args);
         if (find(entry, kind, role) == null) {
             throw ApiException.of(Code.BAD_REQUEST, kind + " permission on \"" + entry.table() + "\" for role \"" + role
                     + "\" does not exist");
@@ -100,7 +118,7 @@ final class PermissionCommands {
     /** {@code {table, role, type, comment}}: a missing or empty comment removes it. */
     static Outcome comment(CommandContext context, Obj args) {
         TableEntry entry = Lookup.trackedTable(context.metadata(), args);
-        String role = args.string("role");
+        String role = role(args);
         String kind = args.string("type");
         if (!KINDS.contains(kind)) {
             throw ApiException.of(Code.PARSE_FAILED, "perm_type should be one of 'insert', 'select', 'update', 'delete'")

@@ -63,8 +63,9 @@ final class InheritedRoleResolver {
     }
 
     /**
-     * Every role the metadata knows: those with a table permission (consistent or not), with a
-     * remote schema permission, and the inherited roles.
+     * Every role the metadata knows, as Hasura counts them for inherited roles' parents: those with
+     * a table, function, remote schema or action permission (consistent or not), and the inherited
+     * roles.
      */
     static Set<String> roles(Metadata metadata) {
         Set<String> out = new TreeSet<>();
@@ -76,14 +77,27 @@ final class InheritedRoleResolver {
                 }
             }
         }
-        metadata.remoteSchemas().forEach(r -> r.permissions().forEach(p -> {
-            JsonNode role = p.get("role");
-            if (role != null && role.isTextual()) {
-                out.add(role.textValue());
-            }
-        }));
+        metadata.sources().forEach(s -> s.functions().forEach(f -> addRoles(f.get("permissions"), out)));
+        metadata.remoteSchemas().forEach(r -> r.permissions().forEach(p -> addRole(p, out)));
+        JsonNode actions = metadata.other().get("actions");
+        if (actions != null && actions.isArray()) {
+            actions.forEach(a -> addRoles(a.get("permissions"), out));
+        }
         metadata.inheritedRoles().forEach(r -> out.add(r.roleName()));
         return out;
+    }
+
+    private static void addRoles(JsonNode permissions, Set<String> out) {
+        if (permissions != null && permissions.isArray()) {
+            permissions.forEach(p -> addRole(p, out));
+        }
+    }
+
+    private static void addRole(JsonNode permission, Set<String> out) {
+        JsonNode role = permission.get("role");
+        if (role != null && role.isTextual()) {
+            out.add(role.textValue());
+        }
     }
 
     /** Parents before the roles that inherit from them; Hasura's error when they form a cycle. */

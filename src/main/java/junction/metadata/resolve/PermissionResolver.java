@@ -114,10 +114,12 @@ final class PermissionResolver {
                 rootFields(p.get("subscription_root_fields")), computed, Map.of());
     }
 
+    /** Without {@code columns}, every column (Hasura reads a missing insert column list as {@code "*"}). */
     private InsertPermission insert(TrackedTable table, JsonNode p) {
         notRelationships(table, p.get("columns"), "");
+        JsonNode columns = p.hasNonNull("columns") ? p.get("columns") : Json.NODES.textNode("*");
         return new InsertPermission(filter(table, p, "check"), presets(table.table(), p.get("set")),
-                columns(table.table(), p.get("columns")), bool(p, "backend_only"));
+                columns(table.table(), columns), bool(p, "backend_only"));
     }
 
     private UpdatePermission update(TrackedTable table, JsonNode p) {
