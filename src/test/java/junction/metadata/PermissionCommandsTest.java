@@ -173,7 +173,7 @@ class PermissionCommandsTest {
         refusedAsInconsistent("select", "perm_articles", "{\"columns\": \"*\", \"filter\": {\"author\": {\"nope\": {\"_eq\": 1}}}}",
                 "\"nope\" does not exist");
         refusedAsInconsistent("select", "perm_articles", "{\"columns\": \"*\", \"filter\": {\"owner_id\": {\"_like\": \"a%\"}}}",
-                " is of type \"integer\"; this operator works only on columns of type \"varchar\"/\"text\"/\"citext\"");
+                " is of type \"integer\"; this operator works only on columns of type \"varchar\"/\"text\"/\"citext\"/\"bpchar\"");
         refusedAsInconsistent("select", "perm_authors", "{\"columns\": \"*\", \"filter\": {\"name\": {\"_has_key\": \"a\"}}}",
                 " is of type \"text\"; this operator works only on columns of type \"jsonb\"");
         refusedAsInconsistent("select", "perm_authors", "{\"columns\": \"*\", \"filter\": {\"id\": {\"_contains\": 1}}}",

@@ -150,7 +150,7 @@ final class FilterReader {
         }
         if (TEXT.contains(op)) {
             if (!isText(column)) {
-                throw wrongType(column, "\"varchar\"/\"text\"/\"citext\"");
+                throw wrongType(column, "\"varchar\"/\"text\"/\"citext\"/\"bpchar\"");
             }
             return new Filter.Compare(column.name(), column.type(), op, operand(column, value));
         }
@@ -308,8 +308,9 @@ final class FilterReader {
         return true;
     }
 
+    /** Hasura's {@code stringTypes}: the types the text operators ({@code _like}, …) take. */
     private static boolean isText(Column column) {
-        return Set.of("text", "varchar", "bpchar", "citext", "name").contains(column.type());
+        return Set.of("varchar", "text", "citext", "bpchar").contains(column.type());
     }
 
     private static String kind(JsonNode node) {
