@@ -40,6 +40,18 @@ public final class SchemaBuilder {
     /** The key under which the introspection executor finds the document to run. */
     public static final String DOCUMENT = "junction.document";
 
+    private final boolean remoteSchemaPermissions;
+
+    /** A builder for an engine without remote schema permissions: every role sees every remote schema. */
+    public SchemaBuilder() {
+        this(false);
+    }
+
+    /** @param remoteSchemaPermissions whether a role other than admin sees only what its remote schema permissions give it */
+    public SchemaBuilder(boolean remoteSchemaPermissions) {
+        this.remoteSchemaPermissions = remoteSchemaPermissions;
+    }
+
     static {
         // Hasura does not cap introspection; the engine's own depth and field limits apply to every query.
         graphql.introspection.GoodFaithIntrospection.enabledJvmWide(false);
@@ -56,7 +68,7 @@ public final class SchemaBuilder {
         // role can never read or write more than Hasura would let it.
         Map<String, Map<TableName, TableInfo>> tables = role.equals(junction.session.Session.ADMIN)
                 ? tables(snapshot) : Map.of();
-        Map<String, RemoteSchemaState.Ready> remotes = snapshot.consistentRemoteSchemas();
+        Map<String, RemoteSchemaState.Ready> remotes = RoleRemotes.of(snapshot, role, remoteSchemaPermissions);
         try {
             return build(snapshot, role, tables, remotes);
         } catch (RuntimeException e) {

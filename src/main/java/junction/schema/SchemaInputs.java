@@ -17,15 +17,21 @@ import junction.session.Session;
  *                no table until permissions are interpreted)
  * @param remotes the consistent remote schemas (the same loaded state, not only an equal one:
  *                a reloaded remote is a new schema)
+ * @param remotePermissions the role's remote schema permission definitions by remote schema, when
+ *                          remote schema permissions are enforced for it (else empty)
  */
-record SchemaInputs(Map<String, SourceSnapshot> sources, Map<String, RemoteSchemaState.Ready> remotes) {
+record SchemaInputs(Map<String, SourceSnapshot> sources, Map<String, RemoteSchemaState.Ready> remotes,
+                    Map<String, com.fasterxml.jackson.databind.JsonNode> remotePermissions) {
     SchemaInputs {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         remotes = Collections.unmodifiableMap(new LinkedHashMap<>(remotes));
+        remotePermissions = Collections.unmodifiableMap(new LinkedHashMap<>(remotePermissions));
     }
 
-    static SchemaInputs of(Snapshot snapshot, boolean admin) {
-        return new SchemaInputs(admin ? snapshot.sources() : Map.of(), snapshot.consistentRemoteSchemas());
+    /** @param remoteSchemaPermissions whether remote schema permissions are enforced */
+    static SchemaInputs of(Snapshot snapshot, String role, boolean remoteSchemaPermissions) {
+        return new SchemaInputs(seesTables(role) ? snapshot.sources() : Map.of(), snapshot.consistentRemoteSchemas(),
+                RoleRemotes.permissions(snapshot, role, remoteSchemaPermissions));
     }
 
     static boolean seesTables(String role) {

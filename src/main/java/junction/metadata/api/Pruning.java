@@ -13,6 +13,9 @@ final class Pruning {
     }
 
     static Metadata without(Metadata metadata, Inconsistency.Location at) {
+        if (at.isRemoteSchemaPermission()) {
+            return RemoteSchemaPermissionCommands.without(metadata, at.object(), at.role());
+        }
         if (at.isRemoteSchema()) {
             return metadata.withRemoteSchemas(metadata.remoteSchemas().stream()
                     .filter(r -> !r.name().equals(at.object())).toList());

@@ -15,9 +15,13 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
     /**
      * Where the object sits in metadata, so that {@code drop_inconsistent_metadata} can remove it:
      * a source ({@code table} null), a tracked table ({@code object} null), an object of a table,
-     * or (no source, no table) the remote schema {@code object}.
+     * or (no source, no table) the remote schema {@code object}, or the permission of {@code role} on it.
      */
-    public record Location(String source, TableName table, String object) {
+    public record Location(String source, TableName table, String object, String role) {
+        public Location(String source, TableName table, String object) {
+            this(source, table, object, null);
+        }
+
         public static Location ofSource(String source) {
             return new Location(source, null, null);
         }
@@ -30,12 +34,21 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
             return new Location(null, null, name);
         }
 
+        /** The permission of {@code role} on the remote schema {@code name}. */
+        public static Location remoteSchemaPermission(String name, String role) {
+            return new Location(null, null, name, role);
+        }
+
         public boolean isRemoteSchema() {
-            return source == null && table == null;
+            return source == null && table == null && role == null;
         }
 
         public boolean isRemoteSchema(String name) {
             return isRemoteSchema() && name.equals(object);
+        }
+
+        public boolean isRemoteSchemaPermission() {
+            return source == null && table == null && role != null;
         }
     }
 
