@@ -86,9 +86,9 @@ public record RemotePresets(Map<String, Map<String, Map<String, Preset>>> argume
 
     /**
      * A client's JSON value (a variable's) of input type {@code type} with the presets of its input
-     * objects set, at every depth; {@code session} gives the session presets' values by variable.
+     * objects set, at every depth, session presets read from {@code session}.
      */
-    public JsonNode patch(JsonNode value, String type, Map<String, JsonNode> session) {
+    public JsonNode patch(JsonNode value, String type, Map<String, String> session) {
         if (value == null || value.isNull() || !reaches(type)) {
             return value;
         }
@@ -105,7 +105,11 @@ public record RemotePresets(Map<String, Map<String, Map<String, Preset>>> argume
             String fieldType = fieldType(type, e.getKey());
             out.set(e.getKey(), fieldType == null ? e.getValue() : patch(e.getValue(), fieldType, session));
         });
-        inputFields(type).forEach((field, preset) -> out.set(field, json(preset.value(), session)));
+        inputFields(type).forEach((field, preset) -> {
+            Map<String, JsonNode> values = new LinkedHashMap<>();
+            preset.sessions().forEach(s -> values.put(s.variable(), s.value(session)));
+            out.set(field, json(preset.value(), values));
+        });
         return out;
     }
 
