@@ -145,6 +145,15 @@ final class SelectionTranslator {
                 out.add(new Argument(name, preset.value()));
             }
         });
+        for (GraphQLArgument declared : definition.getArguments()) {
+            if (out.stream().noneMatch(a -> a.getName().equals(declared.getName())) && !filled.contains(declared.getName())
+                    && !(GraphQLTypeUtil.unwrapNonNull(declared.getType()) instanceof graphql.schema.GraphQLList)) {
+                String type = names.originalType(namedType(declared.getType()));
+                if (!presets.inputFields(type).isEmpty()) {
+                    out.add(new Argument(declared.getName(), value(ObjectValue.newObjectValue().build(), type)));
+                }
+            }
+        }
         return out;
     }
 
