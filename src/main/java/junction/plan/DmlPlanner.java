@@ -86,7 +86,8 @@ public final class DmlPlanner {
             tracked.table().columns().forEach(c -> columns.put(c.name(), c));
             Map<String, ResolvedRelationship> relationships = new LinkedHashMap<>();
             tracked.relationships().forEach(r -> relationships.put(r.name(), r));
-            return new TableInfo(source.name(), tracked, tracked.graphqlName(), columns, relationships);
+            return new TableInfo(source.name(), tracked, tracked.graphqlName(), columns, relationships,
+                    tracked.permissions(junction.metadata.resolve.TablePermissions.ADMIN));
         });
     }
 

@@ -64,10 +64,7 @@ public final class SchemaBuilder {
      * {@code __typename}. The resolver reports such objects as inconsistent; this is the last guard.
      */
     public RoleSchema build(Snapshot snapshot, String role) {
-        // Permissions are not interpreted yet: until they are, only admin sees tables, so that another
-        // role can never read or write more than Hasura would let it.
-        Map<String, Map<TableName, TableInfo>> tables = role.equals(junction.session.Session.ADMIN)
-                ? tables(snapshot) : Map.of();
+        Map<String, Map<TableName, TableInfo>> tables = tables(snapshot, role);
         Map<String, RemoteSchemaState.Ready> remotes = RoleRemotes.of(snapshot, role, remoteSchemaPermissions);
         try {
             return build(snapshot, role, tables, remotes);
@@ -149,14 +146,30 @@ public final class SchemaBuilder {
         tables.forEach((source, byName) -> {
             Function<TableName, TableInfo> lookup = byName::get;
             for (TableInfo table : byName.values()) {
-                TableTypes.add(types, table, lookup, remotes);
-                FilterTypes.addBoolExp(types, table, lookup);
-                OrderTypes.addOrderBy(types, table, lookup);
-                AggregateTypes.add(types, table);
-                addQueryRoots(table, queryRoots, queryFields);
-                MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
+                if (table.selectable()) {
+                    TableTypes.add(types, table, lookup, remotes);
+                    FilterTypes.addBoolExp(types, table, lookup);
+                    OrderTypes.addOrderBy(types, table, lookup);
+                    if (table.aggregatable()) {
+                        AggregateTypes.add(types, table);
+                    }
+                    addQueryRoots(table, queryRoots, queryFields);
+                }
+                if (mutable(table)) {
+                    MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
+                }
             }
         });
+    }
+
+    /**
+     * Whether the table gets its mutation root fields. Mutation permissions are not interpreted yet
+     * ({@link MutationTypes} gives every mutation): until they are, only a role with every permission
+     * on the table (admin) gets them, so that another role can never write more than Hasura would let it.
+     */
+    private static boolean mutable(TableInfo table) {
+        return table.selectable() && table.permissions().equals(
+                junction.metadata.resolve.TablePermissions.full(table.tracked().table()));
     }
 
     /** The names of the types the tables alone generate (a remote may not redefine them). */
@@ -170,18 +183,26 @@ public final class SchemaBuilder {
         return names;
     }
 
-    private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot) {
+    private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot, String role) {
         Map<String, Map<TableName, TableInfo>> out = new LinkedHashMap<>();
         HashSet<String> typeNames = new HashSet<>();
         for (SourceSnapshot source : snapshot.sources().values()) {
             Map<TableName, TableInfo> byName = new LinkedHashMap<>();
             for (TrackedTable tracked : source.tables().values()) {
-                TableInfo info = TableInfo.of(source.name(), tracked);
-                if (TableInfo.isGraphqlName(info.typeName()) && !info.columns().isEmpty() && typeNames.add(info.typeName())) {
+                TableInfo info = TableInfo.of(source.name(), tracked, role);
+                boolean seen = info.selectable() || !info.permissions().isEmpty();
+                if (seen && TableInfo.isGraphqlName(info.typeName()) && typeNames.add(info.typeName())) {
                     byName.put(tracked.name(), info);
                 }
             }
-            byName.replaceAll((name, info) -> info.relatedOnlyTo(byName.keySet()));
+            // A relationship exists for the role only when it can select the target table.
+            java.util.Set<TableName> selectable = new HashSet<>();
+            byName.forEach((name, info) -> {
+                if (info.selectable()) {
+                    selectable.add(name);
+                }
+            });
+            byName.replaceAll((name, info) -> info.relatedOnlyTo(selectable));
             out.put(source.name(), byName);
         }
         return out;
@@ -191,17 +212,21 @@ public final class SchemaBuilder {
         TableConfig config = table.tracked().entry().configuration();
         String base = table.typeName();
         String quoted = "\"" + table.name().name() + "\"";
-        String select = config.rootField("select").orElse(base);
-        roots.put(select, new RootField.Table(RootField.Kind.SELECT, table));
-        fields.add(GraphQLFieldDefinition.newFieldDefinition().name(select).type(nonNullListOfNonNull(base))
-                .description("fetch data from the table: " + quoted).arguments(TableTypes.listArguments(table)).build());
-        String aggregate = config.rootField("select_aggregate").orElse(base + "_aggregate");
-        roots.put(aggregate, new RootField.Table(RootField.Kind.SELECT_AGGREGATE, table));
-        fields.add(GraphQLFieldDefinition.newFieldDefinition().name(aggregate).type(nonNull(base + "_aggregate"))
-                .description("fetch aggregated fields from the table: " + quoted)
-                .arguments(TableTypes.listArguments(table)).build());
+        if (table.hasQueryRoot("select")) {
+            String select = config.rootField("select").orElse(base);
+            roots.put(select, new RootField.Table(RootField.Kind.SELECT, table));
+            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(select).type(nonNullListOfNonNull(base))
+                    .description("fetch data from the table: " + quoted).arguments(TableTypes.listArguments(table)).build());
+        }
+        if (table.aggregatable() && table.hasQueryRoot("select_aggregate")) {
+            String aggregate = config.rootField("select_aggregate").orElse(base + "_aggregate");
+            roots.put(aggregate, new RootField.Table(RootField.Kind.SELECT_AGGREGATE, table));
+            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(aggregate).type(nonNull(base + "_aggregate"))
+                    .description("fetch aggregated fields from the table: " + quoted)
+                    .arguments(TableTypes.listArguments(table)).build());
+        }
         List<Column> pk = table.primaryKey();
-        if (pk.isEmpty()) {
+        if (pk.isEmpty() || !table.hasQueryRoot("select_by_pk")) {
             return;
         }
         String byPk = config.rootField("select_by_pk").orElse(base + "_by_pk");

@@ -8,17 +8,21 @@ import junction.catalog.Column;
 import junction.catalog.TableName;
 import junction.metadata.model.GraphqlName;
 import junction.metadata.resolve.ResolvedRelationship;
+import junction.metadata.resolve.SelectPermission;
+import junction.metadata.resolve.TablePermissions;
 import junction.metadata.resolve.TrackedTable;
 
 /**
  * A tracked table as one role's schema shows it: its GraphQL base name and the GraphQL names of
- * its columns and relationships, so that the planner can map a selection back to the database.
+ * its columns and relationships, so that the planner can map a selection back to the database,
+ * and what the role may do with it.
  *
- * @param columns    GraphQL field name → column, in table order
+ * @param columns       GraphQL field name → column the role may select, in table order
  * @param relationships GraphQL field name → relationship (object and array)
+ * @param permissions   the role's permissions on the table (everything for admin)
  */
 public record TableInfo(String source, TrackedTable tracked, String typeName, Map<String, Column> columns,
-                        Map<String, ResolvedRelationship> relationships) {
+                        Map<String, ResolvedRelationship> relationships, TablePermissions permissions) {
     public TableInfo {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
@@ -32,10 +36,13 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
         return GraphqlName.isValid(name);
     }
 
-    public static TableInfo of(String source, TrackedTable tracked) {
+    /** The table as {@code role} sees it: the columns its select permission grants. */
+    public static TableInfo of(String source, TrackedTable tracked, String role) {
+        TablePermissions permissions = tracked.permissions(role);
+        java.util.List<String> selectable = permissions.select().map(SelectPermission::columns).orElse(java.util.List.of());
         Map<String, Column> columns = new LinkedHashMap<>();
         for (Column column : tracked.table().columns()) {
-            if (isGraphqlName(tracked.fieldName(column)) && isGraphqlName(ScalarTypes.graphqlName(column))) {
+            if (selectable.contains(column.name()) && isGraphqlName(tracked.fieldName(column)) && isGraphqlName(ScalarTypes.graphqlName(column))) {
                 columns.put(tracked.fieldName(column), column);
             }
         }
@@ -45,11 +52,34 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
                 relationships.put(r.name(), r);
             }
         }
-        return new TableInfo(source, tracked, tracked.graphqlName(), columns, relationships);
+        return new TableInfo(source, tracked, tracked.graphqlName(), columns, relationships, permissions);
     }
 
     public TableName name() {
         return tracked.name();
+    }
+
+    /**
+     * Whether the role can select rows of this table: it has a select permission granting a column
+     * the schema can show. Only then does the table have an object type, filters and select root fields.
+     */
+    public boolean selectable() {
+        return permissions.select().isPresent() && !columns.isEmpty();
+    }
+
+    /** Whether the role may aggregate this table ({@code allow_aggregations}): {@code T_aggregate}, {@code <rel>_aggregate}. */
+    public boolean aggregatable() {
+        return selectable() && permissions.select().orElseThrow().allowAggregations();
+    }
+
+    /** Whether {@code query_root} has the select root field {@code kind} ({@code select}, {@code select_by_pk}, …) for the role. */
+    public boolean hasQueryRoot(String kind) {
+        return selectable() && permissions.select().orElseThrow().queryRootFields().contains(kind);
+    }
+
+    /** The role's select permission; only for a {@link #selectable()} table. */
+    public SelectPermission select() {
+        return permissions.select().orElseThrow();
     }
 
     public Optional<Column> column(String fieldName) {
@@ -82,6 +112,6 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
     public TableInfo relatedOnlyTo(java.util.Set<TableName> shown) {
         Map<String, ResolvedRelationship> kept = new LinkedHashMap<>(relationships);
         kept.values().removeIf(r -> !shown.contains(r.target()));
-        return new TableInfo(source, tracked, typeName, columns, kept);
+        return new TableInfo(source, tracked, typeName, columns, kept, permissions);
     }
 }

@@ -16,19 +16,40 @@ final class WhereCompiler {
     }
 
     Sql compile(BoolExp exp, String alias) {
+        return compile(exp, alias, alias);
+    }
+
+    /** {@code root}: the alias of the row a permission's {@code ["$", column]} comparisons refer to. */
+    private Sql compile(BoolExp exp, String alias, String root) {
         return switch (exp) {
             case BoolExp.And and when and.items().isEmpty() -> Sql.of("true");
-            case BoolExp.And and when and.items().size() == 1 -> compile(and.items().getFirst(), alias);
-            case BoolExp.And and -> all(and.items(), alias, " and ");
+            case BoolExp.And and when and.items().size() == 1 -> compile(and.items().getFirst(), alias, root);
+            case BoolExp.And and -> all(and.items(), alias, root, " and ");
             case BoolExp.Or or when or.items().isEmpty() -> Sql.of("false");
-            case BoolExp.Or or when or.items().size() == 1 -> compile(or.items().getFirst(), alias);
-            case BoolExp.Or or -> all(or.items(), alias, " or ");
-            case BoolExp.Not not -> Sql.of("(not ", compile(not.item(), alias), ")");
+            case BoolExp.Or or when or.items().size() == 1 -> compile(or.items().getFirst(), alias, root);
+            case BoolExp.Or or -> all(or.items(), alias, root, " or ");
+            case BoolExp.Not not -> Sql.of("(not ", compile(not.item(), alias, root), ")");
             case BoolExp.IsNull n -> Sql.of("(", Sql.column(alias, n.column()), n.isNull() ? " is null)" : " is not null)");
             case BoolExp.Compare c -> compare(c, Sql.column(alias, c.column()));
-            case BoolExp.Related r -> exists(r.join().target(), r.where(), inner -> joinCondition(r.join(), inner, alias));
-            case BoolExp.Exists e -> exists(e.table(), e.where(), inner -> Sql.EMPTY);
+            case BoolExp.CompareColumns c -> binary(Sql.column(alias, c.column()), operator(c.op()),
+                    Sql.column(c.root() ? root : alias, c.other()));
+            case BoolExp.Rooted r -> compile(r.item(), alias, alias);
+            case BoolExp.Related r -> exists(r.join().target(), r.where(), root,
+                    inner -> joinCondition(r.join(), inner, alias));
+            case BoolExp.Exists e -> exists(e.table(), e.where(), root, inner -> Sql.EMPTY);
             case BoolExp.RelatedCount c -> relatedCount(c, alias);
+        };
+    }
+
+    private static String operator(BoolExp.Op op) {
+        return switch (op) {
+            case EQ -> " = ";
+            case NEQ -> " <> ";
+            case GT -> " > ";
+            case LT -> " < ";
+            case GTE -> " >= ";
+            case LTE -> " <= ";
+            default -> throw new IllegalArgumentException("not a column comparison: " + op);
         };
     }
 
@@ -45,10 +66,10 @@ final class WhereCompiler {
         return Sql.of(Sql.ident(name.schema()), ".", Sql.ident(name.name()));
     }
 
-    private Sql exists(TableName table, BoolExp where, java.util.function.Function<String, Sql> join) {
+    private Sql exists(TableName table, BoolExp where, String root, java.util.function.Function<String, Sql> join) {
         String inner = aliases.next();
         Sql condition = join.apply(inner);
-        Sql filter = compile(where, inner);
+        Sql filter = compile(where, inner, root);
         Sql all = condition.isEmpty() ? filter : Sql.of(condition, " and ", filter);
         return Sql.of("exists (select 1 from ", table(table), " as ", Sql.ident(inner), " where ", all, ")");
     }
@@ -69,10 +90,10 @@ final class WhereCompiler {
         return tests.isEmpty() ? Sql.of("true") : tests.size() == 1 ? tests.getFirst() : Sql.of("(", Sql.join(" and ", tests), ")");
     }
 
-    private Sql all(List<BoolExp> items, String alias, String separator) {
+    private Sql all(List<BoolExp> items, String alias, String root, String separator) {
         List<Sql> parts = new ArrayList<>();
         for (BoolExp item : items) {
-            parts.add(compile(item, alias));
+            parts.add(compile(item, alias, root));
         }
         return Sql.of("(", Sql.join(separator, parts), ")");
     }
@@ -80,12 +101,7 @@ final class WhereCompiler {
     private static Sql compare(BoolExp.Compare c, Sql column) {
         String type = c.columnType();
         return switch (c.op()) {
-            case EQ -> binary(column, " = ", Sql.param(c.value(), type));
-            case NEQ -> binary(column, " <> ", Sql.param(c.value(), type));
-            case GT -> binary(column, " > ", Sql.param(c.value(), type));
-            case LT -> binary(column, " < ", Sql.param(c.value(), type));
-            case GTE -> binary(column, " >= ", Sql.param(c.value(), type));
-            case LTE -> binary(column, " <= ", Sql.param(c.value(), type));
+            case EQ, NEQ, GT, LT, GTE, LTE -> binary(column, operator(c.op()), Sql.param(c.value(), type));
             case IN -> Sql.of("(", column, " = any(", Sql.arrayParam(c.value(), type), "))");
             case NIN -> Sql.of("(", column, " <> all(", Sql.arrayParam(c.value(), type), "))");
             case LIKE -> binary(column, " like ", text(c));

@@ -40,9 +40,14 @@ record Dependents(List<Inconsistency> broken, List<String> others) {
         return broken.isEmpty() && others.isEmpty();
     }
 
-    /** Hasura's message: the dependents, sorted and comma separated. */
+    /**
+     * Hasura's message: the dependents, sorted and comma separated. Permissions are named only when
+     * they use what is dropped directly (the caller's {@code others}): one broken because a
+     * relationship it goes through breaks is that relationship's dependent, not the drop's.
+     */
     ApiException error() {
-        List<String> names = Stream.concat(broken.stream().map(Inconsistency::dependentName), others.stream())
+        List<String> names = Stream.concat(broken.stream().filter(i -> !i.isPermission())
+                        .map(Inconsistency::dependentName), others.stream())
                 .distinct().sorted().toList();
         return ApiException.of(Code.DEPENDENCY_ERROR,
                 "cannot drop due to the following dependent objects: " + String.join(", ", names));

@@ -37,6 +37,10 @@ final class Pruning {
     }
 
     private static TableEntry withoutObject(TableEntry entry, String name) {
+        if (name.startsWith("permission:")) {
+            String[] parts = name.split(":", 3);
+            return entry.withoutPermission(parts[1], parts[2]);
+        }
         return entry.withoutRelationship(name).withRemoteRelationships(
                 entry.remoteRelationships().stream().filter(r -> !r.name().equals(name)).toList());
     }

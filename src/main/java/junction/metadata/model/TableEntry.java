@@ -73,6 +73,19 @@ public record TableEntry(TableName table, TableConfig configuration, boolean isE
                 remoteRelationships, select, insert, update, delete, computedFields, eventTriggers);
     }
 
+    /** This entry without {@code role}'s permission of a kind ({@code select}, {@code insert}, {@code update}, {@code delete}). */
+    public TableEntry withoutPermission(String kind, String role) {
+        return withPermissions(
+                kind.equals("select") ? withoutRole(selectPermissions, role) : selectPermissions,
+                kind.equals("insert") ? withoutRole(insertPermissions, role) : insertPermissions,
+                kind.equals("update") ? withoutRole(updatePermissions, role) : updatePermissions,
+                kind.equals("delete") ? withoutRole(deletePermissions, role) : deletePermissions);
+    }
+
+    private static List<Permission> withoutRole(List<Permission> list, String role) {
+        return list.stream().filter(p -> !p.role().equals(role)).toList();
+    }
+
     /** This entry without the named object/array relationship. */
     public TableEntry withoutRelationship(String name) {
         return withRelationships(without(objectRelationships, name), without(arrayRelationships, name));

@@ -61,6 +61,11 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
         return node;
     }
 
+    /** A table permission ({@code select_permission}, …), located as {@code permission:<kind>:<role>}. */
+    public boolean isPermission() {
+        return at.object() != null && at.object().startsWith("permission:");
+    }
+
     /** Two reports are of the same object when type and name agree (the reason may change). */
     public boolean sameObject(Inconsistency other) {
         return type.equals(other.type) && name.equals(other.name);
@@ -77,6 +82,10 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
         String inSource = " in source \"" + at.source() + "\"";
         if (at.object() == null) {
             return "table " + at.table() + inSource;
+        }
+        if (isPermission()) {
+            String[] parts = at.object().split(":", 3);
+            return "permission " + at.table() + "." + parts[2] + "." + parts[1] + inSource;
         }
         String kind = type.equals("remote_relationship") ? "remote relationship " : "relationship ";
         return kind + at.table() + "." + at.object() + inSource;

@@ -65,7 +65,7 @@ public final class MetadataResolver {
         RemoteRelationshipResolver resolver = new RemoteRelationshipResolver(source.name(), remotes);
         Map<TableName, TrackedTable> tables = new LinkedHashMap<>();
         source.tables().forEach((name, t) -> tables.put(name, new TrackedTable(t.name(), t.table(), t.entry(),
-                t.relationships(), resolver.resolve(t.entry(), t.table(), t.relationships(), issues))));
+                t.relationships(), resolver.resolve(t.entry(), t.table(), t.relationships(), issues), t.permissions())));
         return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization());
     }
 
@@ -85,6 +85,8 @@ public final class MetadataResolver {
             tables.put(entry.table(), new TrackedTable(entry.table(), table, entry,
                     relationships.resolve(entry, table, issues), List.of()));
         }
+        PermissionResolver permissions = new PermissionResolver(source.name(), tables);
+        tables.replaceAll((name, t) -> t.withPermissions(permissions.resolve(t, issues)));
         return new SourceSnapshot(source.name(), catalog, tables, source.customization());
     }
 

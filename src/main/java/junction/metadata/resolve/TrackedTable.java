@@ -1,6 +1,9 @@
 package junction.metadata.resolve;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import junction.catalog.Column;
 import junction.catalog.Table;
@@ -9,10 +12,28 @@ import junction.metadata.model.TableEntry;
 
 /** A tracked table whose metadata fits the database: its catalog entry and resolved relationships. */
 public record TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships,
-                           List<ResolvedRemoteRelationship> remoteRelationships) {
+                           List<ResolvedRemoteRelationship> remoteRelationships,
+                           Map<String, TablePermissions> permissions) {
     public TrackedTable {
         relationships = List.copyOf(relationships);
         remoteRelationships = List.copyOf(remoteRelationships);
+        permissions = Collections.unmodifiableMap(new LinkedHashMap<>(permissions));
+    }
+
+    /** A table without permissions resolved yet. */
+    public TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships,
+                        List<ResolvedRemoteRelationship> remoteRelationships) {
+        this(name, table, entry, relationships, remoteRelationships, Map.of());
+    }
+
+    /** What {@code role} may do with this table: everything for admin, {@link TablePermissions#NONE} without a permission. */
+    public TablePermissions permissions(String role) {
+        return role.equals(TablePermissions.ADMIN) ? TablePermissions.full(table)
+                : permissions.getOrDefault(role, TablePermissions.NONE);
+    }
+
+    public TrackedTable withPermissions(Map<String, TablePermissions> newPermissions) {
+        return new TrackedTable(name, table, entry, relationships, remoteRelationships, newPermissions);
     }
 
     public Optional<ResolvedRemoteRelationship> remoteRelationship(String relationshipName) {

@@ -3,7 +3,7 @@ package junction.plan.ir;
 import java.util.List;
 import junction.catalog.TableName;
 
-/** A row filter over the current table ({@code where}, and later permission filters). */
+/** A row filter over the current table: a {@code where} argument, a permission's filter or check. */
 public sealed interface BoolExp {
     BoolExp TRUE = new And(List.of());
 
@@ -27,6 +27,20 @@ public sealed interface BoolExp {
     }
 
     record IsNull(String column, boolean isNull) implements BoolExp {
+    }
+
+    /**
+     * {@code column <op> other}: two columns compared ({@code _ceq}, {@code _cgt}, …); {@code other}
+     * is a column of the current row, or when {@code root} of the row {@link Rooted} marks.
+     */
+    record CompareColumns(String column, Op op, String other, boolean root) implements BoolExp {
+    }
+
+    /**
+     * A permission's filter: the row it is evaluated on is the "root" row that its
+     * {@code ["$", column]} comparisons refer to, wherever relationships inside lead.
+     */
+    record Rooted(BoolExp item) implements BoolExp {
     }
 
     /** Some related row (object or array relationship) matches {@code where}. */

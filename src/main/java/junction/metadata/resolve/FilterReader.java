@@ -1,0 +1,214 @@
+package junction.metadata.resolve;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import junction.catalog.Column;
+import junction.catalog.Table;
+import junction.catalog.TableName;
+import junction.metadata.codec.MetadataReader;
+
+/**
+ * Reads a permission's boolean expression ({@code filter}, {@code check}, {@code _exists._where})
+ * into a {@link Filter}, checking every name against the source: columns and relationships of the
+ * table at hand, tracked tables for {@code _exists}, operators for the column's type. A value that
+ * is a string starting with {@code x-hasura-} (any case) is a session variable.
+ */
+final class FilterReader {
+    private static final Set<String> COMPARISONS = Set.of("_eq", "_neq", "_gt", "_lt", "_gte", "_lte");
+    private static final Set<String> LISTS = Set.of("_in", "_nin");
+    private static final Set<String> TEXT = Set.of("_like", "_nlike", "_ilike", "_nilike", "_similar", "_nsimilar",
+            "_regex", "_nregex", "_iregex", "_niregex");
+    private static final Set<String> JSONB = Set.of("_contains", "_contained_in", "_has_key", "_has_keys_any",
+            "_has_keys_all");
+    private static final Map<String, String> COLUMN_COMPARISONS = Map.of("_ceq", "_eq", "_cne", "_neq", "_cneq", "_neq",
+            "_cgt", "_gt", "_clt", "_lt", "_cgte", "_gte", "_clte", "_lte");
+
+    /** A problem with the expression, with Hasura's wording; the caller says where. */
+    static final class Problem extends RuntimeException {
+        Problem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Map<TableName, TrackedTable> tables;
+
+    /** @param tables the source's tracked tables, with their relationships */
+    FilterReader(Map<TableName, TrackedTable> tables) {
+        this.tables = tables;
+    }
+
+    Filter read(TrackedTable root, JsonNode exp) {
+        return read(root, root, exp);
+    }
+
+    private Filter read(TrackedTable root, TrackedTable table, JsonNode exp) {
+        if (exp == null || exp.isNull()) {
+            return Filter.TRUE;
+        }
+        if (!exp.isObject()) {
+            throw new Problem("expected an object for a boolean expression, but found " + kind(exp));
+        }
+        List<Filter> items = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = exp.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            items.add(item(root, table, e.getKey(), e.getValue()));
+        }
+        return items.size() == 1 ? items.getFirst() : new Filter.And(items);
+    }
+
+    private Filter item(TrackedTable root, TrackedTable table, String key, JsonNode value) {
+        return switch (key) {
+            case "_and", "$and" -> new Filter.And(readAll(root, table, value, key));
+            case "_or", "$or" -> new Filter.Or(readAll(root, table, value, key));
+            case "_not", "$not" -> new Filter.Not(read(root, table, value));
+            case "_exists", "$exists" -> exists(value);
+            default -> field(root, table, key, value);
+        };
+    }
+
+    private List<Filter> readAll(TrackedTable root, TrackedTable table, JsonNode items, String key) {
+        if (!items.isArray()) {
+            throw new Problem("\"" + key + "\" expects an array, but found " + kind(items));
+        }
+        List<Filter> out = new ArrayList<>();
+        items.forEach(item -> out.add(read(root, table, item)));
+        return out;
+    }
+
+    private Filter exists(JsonNode value) {
+        if (!value.isObject() || !value.has("_table") || !value.has("_where")) {
+            throw new Problem("\"_exists\" expects an object with \"_table\" and \"_where\"");
+        }
+        TableName name = MetadataReader.tableName(value.get("_table"), "$._table");
+        TrackedTable target = tables.get(name);
+        if (target == null) {
+            throw new Problem("table \"" + name + "\" does not exist");
+        }
+        return new Filter.Exists(name, read(target, target, value.get("_where")));
+    }
+
+    private Filter field(TrackedTable root, TrackedTable table, String name, JsonNode value) {
+        Optional<Column> column = table.table().column(name);
+        if (column.isPresent()) {
+            return comparisons(root, table.table(), column.get(), value);
+        }
+        Optional<ResolvedRelationship> relationship = table.relationship(name);
+        if (relationship.isPresent()) {
+            TrackedTable target = tables.get(relationship.get().target());
+            if (target == null) {
+                throw new Problem("table \"" + relationship.get().target() + "\" is not tracked");
+            }
+            return new Filter.Related(relationship.get(), read(root, target, value));
+        }
+        throw new Problem("no such column exists: \"" + name + "\"");
+    }
+
+    private Filter comparisons(TrackedTable root, Table table, Column column, JsonNode value) {
+        if (!value.isObject() || value.isEmpty() || !allOperators(value)) {
+            return new Filter.Compare(column.name(), column.type(), "_eq", operand(value));
+        }
+        List<Filter> items = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            items.add(comparison(root, table, column, operator(e.getKey()), e.getValue()));
+        }
+        return items.size() == 1 ? items.getFirst() : new Filter.And(items);
+    }
+
+    /** {@code $eq} → {@code _eq}, {@code $ne} / {@code _ne} → {@code _neq}. */
+    private static String operator(String key) {
+        String op = "_" + key.substring(1);
+        return op.equals("_ne") ? "_neq" : op;
+    }
+
+    private Filter comparison(TrackedTable root, Table table, Column column, String op, JsonNode value) {
+        if (op.equals("_is_null")) {
+            if (!value.isBoolean()) {
+                throw new Problem("\"_is_null\" expects a boolean, but found " + kind(value));
+            }
+            return new Filter.IsNull(column.name(), value.booleanValue());
+        }
+        if (COLUMN_COMPARISONS.containsKey(op)) {
+            return new Filter.Compare(column.name(), column.type(), COLUMN_COMPARISONS.get(op),
+                    otherColumn(root, table, column, value));
+        }
+        if (COMPARISONS.contains(op)) {
+            return new Filter.Compare(column.name(), column.type(), op, operand(value));
+        }
+        if (LISTS.contains(op)) {
+            return new Filter.Compare(column.name(), column.type(), op, list(value));
+        }
+        if (TEXT.contains(op) && isText(column)) {
+            return new Filter.Compare(column.name(), column.type(), op, operand(value));
+        }
+        if (JSONB.contains(op) && column.type().equals("jsonb")) {
+            return new Filter.Compare(column.name(), column.type(), op,
+                    op.equals("_has_keys_any") || op.equals("_has_keys_all") ? list(value) : operand(value));
+        }
+        throw new Problem("incompatible operator \"" + op + "\" for the column \"" + column.name() + "\" of type \""
+                + column.type() + "\"");
+    }
+
+    /** {@code "col"} (a column of the same table) or {@code ["$", "col"]} (of the permission's own table). */
+    private Operand otherColumn(TrackedTable root, Table table, Column column, JsonNode value) {
+        boolean atRoot = value.isArray() && value.size() == 2 && "$".equals(value.get(0).asText());
+        JsonNode name = atRoot ? value.get(1) : value;
+        if (!name.isTextual()) {
+            throw new Problem("a column comparison expects a column name or [\"$\", column name], but found " + kind(value));
+        }
+        Table of = atRoot ? root.table() : table;
+        Column other = of.column(name.textValue()).orElseThrow(() ->
+                new Problem("no such column exists: \"" + name.textValue() + "\""));
+        if (!other.type().equals(column.type())) {
+            throw new Problem("incompatible column types: \"" + column.name() + "\" has type \"" + column.type()
+                    + "\", but \"" + other.name() + "\" has type \"" + other.type() + "\"");
+        }
+        return new Operand.Column(other.name(), other.type(), atRoot);
+    }
+
+    /** A list value, or one session variable holding a Postgres array literal (such as {@code "{1,2}"}). */
+    private static Operand list(JsonNode value) {
+        if (isSessionVariable(value)) {
+            return operand(value);
+        }
+        if (!value.isArray()) {
+            throw new Problem("expected a list, but found " + kind(value));
+        }
+        List<Operand> items = new ArrayList<>();
+        value.forEach(item -> items.add(operand(item)));
+        return new Operand.ListOf(items);
+    }
+
+    static Operand operand(JsonNode value) {
+        return isSessionVariable(value) ? new Operand.Session(value.textValue().toLowerCase(Locale.ROOT))
+                : new Operand.Literal(value);
+    }
+
+    static boolean isSessionVariable(JsonNode value) {
+        return value.isTextual() && value.textValue().toLowerCase(Locale.ROOT).startsWith("x-hasura-");
+    }
+
+    private static boolean allOperators(JsonNode value) {
+        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!key.startsWith("$") && !key.startsWith("_")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isText(Column column) {
+        return Set.of("text", "varchar", "bpchar", "citext", "name").contains(column.type());
+    }
+
+    private static String kind(JsonNode node) {
+        return junction.json.Obj.kind(node);
+    }
+}
