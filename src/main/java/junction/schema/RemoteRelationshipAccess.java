@@ -100,34 +100,42 @@ final class RemoteRelationshipAccess {
         return true;
     }
 
-    /** The relationship's open arguments the role's last field still has; narrowed input types keep the role's fields. */
+    /**
+     * The relationship's open arguments the role's last field still has; narrowed input types keep
+     * the role's fields, and one left with none is not offered.
+     */
     private static List<GraphQLArgument> open(List<GraphQLArgument> all, GraphQLFieldDefinition roleField, GraphQLSchema role) {
         List<GraphQLArgument> out = new ArrayList<>();
         for (GraphQLArgument argument : all) {
             if (roleField.getArgument(argument.getName()) == null) {
                 continue;
             }
-            out.add(argument.transform(a -> a.type(narrowed(argument.getType(), role))));
+            narrowed(argument.getType(), role).ifPresent(type -> out.add(argument.transform(a -> a.type(type))));
         }
         return out;
     }
 
-    /** A narrowed input type ({@code <Type>_remote_rel_…}) without the fields the role's {@code <Type>} lacks. */
-    private static GraphQLInputType narrowed(GraphQLInputType type, GraphQLSchema role) {
-        if (GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLInputObjectType object
-                && object.getName().contains("_remote_rel_") && role.getType(object.getName()) == null) {
-            String original = object.getName().substring(0, object.getName().indexOf("_remote_rel_"));
-            if (role.getType(original) instanceof GraphQLInputObjectType roleType) {
-                GraphQLInputObjectType kept = object.transform(b -> {
-                    b.clearFields();
-                    object.getFieldDefinitions().stream().filter(f -> roleType.getField(f.getName()) != null)
-                            .map(f -> f.getType() instanceof GraphQLInputType t ? f.transform(x -> x.type(narrowed(t, role))) : f)
-                            .forEach(b::field);
-                });
-                return (GraphQLInputType) rewrap(type, kept);
+    /** A narrowed input type ({@code <Type>_remote_rel_…}) without the fields the role's {@code <Type>} lacks; empty if none is left. */
+    private static Optional<GraphQLInputType> narrowed(GraphQLInputType type, GraphQLSchema role) {
+        if (!(GraphQLTypeUtil.unwrapAll(type) instanceof GraphQLInputObjectType object)
+                || !object.getName().contains("_remote_rel_") || role.getType(object.getName()) != null) {
+            return Optional.of(type);
+        }
+        String original = object.getName().substring(0, object.getName().indexOf("_remote_rel_"));
+        if (!(role.getType(original) instanceof GraphQLInputObjectType roleType)) {
+            return Optional.empty();
+        }
+        List<GraphQLInputObjectField> fields = new ArrayList<>();
+        for (GraphQLInputObjectField field : object.getFieldDefinitions()) {
+            if (roleType.getField(field.getName()) != null) {
+                narrowed(field.getType(), role).ifPresent(t -> fields.add(field.transform(f -> f.type(t))));
             }
         }
-        return type;
+        if (fields.isEmpty()) {
+            return Optional.empty();
+        }
+        GraphQLInputObjectType kept = object.transform(b -> b.clearFields().fields(fields));
+        return Optional.of((GraphQLInputType) rewrap(type, kept));
     }
 
     private static GraphQLType rewrap(GraphQLType type, GraphQLNamedType inner) {
