@@ -161,6 +161,17 @@ class RemoteRelationshipPermissionsTest {
     }
 
     @Test
+    void theRemoteSchemasCustomizationAppliesOnTopOfTheRolesView() {
+        JsonNode answer = as(engine, "user", "1", "{ msg { messages(where: {author_id: {_eq: 1}}) { __typename id } } }");
+        assertThat(answer.at("/data/msg/messages")).as(answer.toString())
+                .isEqualTo(Json.parse("[{\"__typename\": \"M_Message\", \"id\": 1}]"));
+        assertThat(messages.lastRequest().query()).contains("limit:1");
+        JsonNode types = as(engine, "user", "1", "{ __schema { types { name } } }").at("/data/__schema/types");
+        assertThat(RemoteSchemaRoleViewTest.names(types)).contains("M_Message", "M_MessageFilter", "M_IntCompare", "User")
+                .doesNotContain("M_User", "M_Profile", "M_Avatar", "Message");
+    }
+
+    @Test
     void aSessionPresetOnAnArgumentTheTemplateDoesNotFillIsSentAsAVariableOfTheJoin() {
         Http.Response r = engine.graphql("{ order(where: {id: {_eq: 1}}) { messages { id } } }",
                 Map.of("x-hasura-role", "counted", "x-hasura-limit", "2"));
