@@ -84,7 +84,8 @@ public final class SchemaBuilder {
 
     private RoleSchema build(Snapshot snapshot, String role, Map<String, Map<TableName, TableInfo>> tables,
                              Map<String, RemoteSchemaState.Ready> candidates) {
-        Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(candidates, databaseTypeNames(tables));
+        java.util.Set<String> tableTypes = databaseTypeNames(tables);
+        Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(candidates, tableTypes);
         TypeSet types = new TypeSet();
         Map<String, RootField> queryRoots = new LinkedHashMap<>();
         Map<String, RootField> mutationRoots = new LinkedHashMap<>();
@@ -94,6 +95,11 @@ public final class SchemaBuilder {
         GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
         RemoteRoots.add(remotes, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
+        java.util.Set<String> unreachable = unreachableTableTypes(schema, tableTypes);
+        if (!unreachable.isEmpty()) {
+            types.removeAll(unreachable);
+            schema = schema(types, GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry()), queryFields, mutationFields);
+        }
         return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
                 mutationRoots, tables, remotes);
     }
@@ -170,6 +176,18 @@ public final class SchemaBuilder {
     private static boolean mutable(TableInfo table) {
         return table.selectable() && table.permissions().equals(
                 junction.metadata.resolve.TablePermissions.full(table.tracked().table()));
+    }
+
+    /**
+     * The types generated for the tables that no root field leads to: a table the role may select
+     * but reach by no root field ({@code query_root_fields}) or relationship, an aggregate type
+     * nothing aggregates. Hasura does not show them; admin has none.
+     */
+    private static java.util.Set<String> unreachableTableTypes(GraphQLSchema schema, java.util.Set<String> tableTypes) {
+        java.util.Set<String> names = new HashSet<>(tableTypes);
+        names.removeAll(ReachableTypes.of(schema));
+        names.removeAll(java.util.Set.of(RoleSchema.QUERY_ROOT, RoleSchema.MUTATION_ROOT, "Int", "String", "Boolean", "Float"));
+        return names;
     }
 
     /** The names of the types the tables alone generate (a remote may not redefine them). */

@@ -46,15 +46,26 @@ class SelectPermissionsTest {
                     "filter": {"article": {"published": {"_eq": true}}}}}]
                 """);
 
+    static junction.test.remote.GraphqlTestServer users;
+
     @BeforeAll
     static void start() {
+        users = junction.test.remote.MessageService.start();
         f = Blog.start("select_permissions");
+        f.metadataOk("{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"people\", \"definition\": {\"url\": \""
+                + users.url() + "\"}}}");
+        f.metadataOk("""
+            {"type": "pg_create_remote_relationship", "args": {"name": "writer", "table": "articles",
+              "hasura_fields": ["author_id"], "remote_schema": "people",
+              "remote_field": {"user": {"arguments": {"id": "$author_id"}}}}}
+            """);
         Blog.selectPermissions(f, PERMISSIONS);
     }
 
     @AfterAll
     static void stop() {
         f.close();
+        users.close();
     }
 
     static JsonNode as(String role, String userId, String query) {
@@ -241,5 +252,21 @@ class SelectPermissionsTest {
         Http.Response admin = f.http.post("/v1/graphql/explain", Json.write(Json.object().set("query",
                 Json.object().put("query", "{ articles { id } }"))));
         assertThat(admin.json().at("/0/sql").asText()).doesNotContain("where");
+    }
+
+    @Test
+    void aRemoteRelationshipIsSentOnlyTheJoinValuesOfRowsTheRoleCanSee() {
+        users.reset();
+        assertData(as("anon", null, "{ articles(order_by: {id: desc}) { id writer { name } } }"),
+                "{\"articles\": [{\"id\": 5, \"writer\": {\"name\": \"user3\"}}, {\"id\": 3, \"writer\": {\"name\": \"user2\"}}]}");
+        assertThat(users.requestCount()).isEqualTo(1);
+        assertThat(users.lastRequest().query()).isEqualTo("query { r0_0: user(id: 3) {name} r0_1: user(id: 2) {name} }");
+
+        users.reset();
+        assertData(as("author", "3", "{ users { articles(order_by: {id: asc}) { id writer { name } } } }"),
+                "{\"users\": [{\"articles\": [{\"id\": 4, \"writer\": {\"name\": \"user3\"}}, "
+                        + "{\"id\": 5, \"writer\": {\"name\": \"user3\"}}]}]}");
+        assertThat(users.requestCount()).isEqualTo(1);
+        assertThat(users.lastRequest().query()).isEqualTo("query { r0_0: user(id: 3) {name} }");
     }
 }

@@ -73,6 +73,8 @@ public final class MetadataService {
         RemoteSchemaCommands.register(commands);
         ManagementCommands.register(commands);
         RemoteRelationshipCommands.register(commands);
+        PermissionCommands.register(commands);
+        InheritedRoleCommands.register(commands);
         RemoteSchemaPermissionCommands.register(commands, remoteSchemaPermissions);
     }
 

@@ -14,7 +14,14 @@ final class Pruning {
 
     static Metadata without(Metadata metadata, Inconsistency.Location at) {
         if (at.isRemoteSchemaPermission()) {
-            return RemoteSchemaPermissionCommands.without(metadata, at.object(), at.role());
+            return RemoteSchemaPermissionCommands.without(metadata, at.permissionRemoteSchema(), at.permissionRole());
+        }
+        if (at.isInheritedPermission()) {
+            return metadata;
+        }
+        if (at.isInheritedRole()) {
+            return metadata.withInheritedRoles(metadata.inheritedRoles().stream()
+                    .filter(r -> !r.roleName().equals(at.role())).toList());
         }
         if (at.isRemoteSchema()) {
             return metadata.withRemoteSchemas(metadata.remoteSchemas().stream()

@@ -67,7 +67,7 @@ final class FilterReader {
             case "_and", "$and" -> new Filter.And(readAll(root, table, value, key));
             case "_or", "$or" -> new Filter.Or(readAll(root, table, value, key));
             case "_not", "$not" -> new Filter.Not(read(root, table, value));
-            case "_exists", "$exists" -> exists(value);
+            case "_exists", "$exists" -> exists(root, value);
             default -> field(root, table, key, value);
         };
     }
@@ -81,7 +81,8 @@ final class FilterReader {
         return out;
     }
 
-    private Filter exists(JsonNode value) {
+    /** {@code ["$", column]} inside {@code _where} still names a column of the permission's own table. */
+    private Filter exists(TrackedTable root, JsonNode value) {
         if (!value.isObject() || !value.has("_table") || !value.has("_where")) {
             throw new Problem("\"_exists\" expects an object with \"_table\" and \"_where\"");
         }
@@ -90,7 +91,7 @@ final class FilterReader {
         if (target == null) {
             throw new Problem("table \"" + name + "\" does not exist");
         }
-        return new Filter.Exists(name, read(target, target, value.get("_where")));
+        return new Filter.Exists(name, read(root, target, value.get("_where")));
     }
 
     private Filter field(TrackedTable root, TrackedTable table, String name, JsonNode value) {
@@ -106,12 +107,15 @@ final class FilterReader {
             }
             return new Filter.Related(relationship.get(), read(root, target, value));
         }
-        throw new Problem("no such column exists: \"" + name + "\"");
+        throw new Problem("\"" + name + "\" does not exist");
     }
 
     private Filter comparisons(TrackedTable root, Table table, Column column, JsonNode value) {
+        if (column.type().equals("json")) {
+            throw new Problem("JSON column can not be part of boolean expression");
+        }
         if (!value.isObject() || value.isEmpty() || !allOperators(value)) {
-            return new Filter.Compare(column.name(), column.type(), "_eq", operand(value));
+            return new Filter.Compare(column.name(), column.type(), "_eq", operand(column, value));
         }
         List<Filter> items = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
@@ -130,7 +134,7 @@ final class FilterReader {
     private Filter comparison(TrackedTable root, Table table, Column column, String op, JsonNode value) {
         if (op.equals("_is_null")) {
             if (!value.isBoolean()) {
-                throw new Problem("\"_is_null\" expects a boolean, but found " + kind(value));
+                throw new Problem("expected Bool, but encountered " + kind(value));
             }
             return new Filter.IsNull(column.name(), value.booleanValue());
         }
@@ -139,20 +143,48 @@ final class FilterReader {
                     otherColumn(root, table, column, value));
         }
         if (COMPARISONS.contains(op)) {
-            return new Filter.Compare(column.name(), column.type(), op, operand(value));
+            return new Filter.Compare(column.name(), column.type(), op, operand(column, value));
         }
         if (LISTS.contains(op)) {
-            return new Filter.Compare(column.name(), column.type(), op, list(value));
+            return new Filter.Compare(column.name(), column.type(), op, list(column, value));
         }
-        if (TEXT.contains(op) && isText(column)) {
+        if (TEXT.contains(op)) {
+            if (!isText(column)) {
+                throw wrongType(column, "\"varchar\"/\"text\"/\"citext\"");
+            }
+            return new Filter.Compare(column.name(), column.type(), op, operand(column, value));
+        }
+        if (op.equals("_contains") || op.equals("_contained_in")) {
+            if (!column.type().equals("jsonb") && !column.isArray()) {
+                throw wrongType(column, "an array or JSONB");
+            }
             return new Filter.Compare(column.name(), column.type(), op, operand(value));
         }
-        if (JSONB.contains(op) && column.type().equals("jsonb")) {
+        if (JSONB.contains(op)) {
+            if (!column.type().equals("jsonb")) {
+                throw wrongType(column, "\"jsonb\"");
+            }
             return new Filter.Compare(column.name(), column.type(), op,
                     op.equals("_has_keys_any") || op.equals("_has_keys_all") ? list(value) : operand(value));
         }
-        throw new Problem("incompatible operator \"" + op + "\" for the column \"" + column.name() + "\" of type \""
-                + column.type() + "\"");
+        throw new Problem("Unknown operator: " + op);
+    }
+
+    /** Hasura's message, which starts with a space (it was meant to follow the column's name). */
+    private static Problem wrongType(Column column, String expected) {
+        return new Problem(" is of type \"" + typeName(column) + "\"; this operator works only on columns of type " + expected);
+    }
+
+    /** A column type as Hasura names it in messages ({@code integer} for {@code int4}, …). */
+    static String typeName(Column column) {
+        return switch (column.type()) {
+            case "int2" -> "smallint";
+            case "int4" -> "integer";
+            case "int8" -> "bigint";
+            case "float4" -> "real";
+            case "bool" -> "boolean";
+            default -> column.type();
+        };
     }
 
     /** {@code "col"} (a column of the same table) or {@code ["$", "col"]} (of the permission's own table). */
@@ -164,12 +196,84 @@ final class FilterReader {
         }
         Table of = atRoot ? root.table() : table;
         Column other = of.column(name.textValue()).orElseThrow(() ->
-                new Problem("no such column exists: \"" + name.textValue() + "\""));
+                new Problem("column \"" + name.textValue() + "\" does not exist"));
         if (!other.type().equals(column.type())) {
-            throw new Problem("incompatible column types: \"" + column.name() + "\" has type \"" + column.type()
-                    + "\", but \"" + other.name() + "\" has type \"" + other.type() + "\"");
+            throw new Problem("incompatible column types: \"" + column.name() + "\" has type \"" + typeName(column)
+                    + "\", but \"" + other.name() + "\" has type \"" + typeName(other) + "\"");
         }
         return new Operand.Column(other.name(), other.type(), atRoot);
+    }
+
+    /** A list of values of the column's type, or one session variable (a Postgres array literal). */
+    private static Operand list(Column column, JsonNode value) {
+        if (value.isArray()) {
+            value.forEach(item -> literal(column, item));
+        }
+        return list(value);
+    }
+
+    /** A value compared with (or given to) {@code column}: a session variable, or a literal of its type. */
+    static Operand operand(Column column, JsonNode value) {
+        Operand operand = operand(value);
+        if (operand instanceof Operand.Literal) {
+            literal(column, value);
+        }
+        return operand;
+    }
+
+    /**
+     * Refuses a literal that cannot be a value of the column's type, as Hasura's {@code parsePGValue}
+     * does, with the message of its JSON decoder: a string is any type's value (Postgres reads it,
+     * so {@code "abc"} for an integer passes here and fails in the query, as in Hasura), and so is
+     * {@code null}; a number for a text column, a boolean for an integer one, … are refused.
+     */
+    private static void literal(Column column, JsonNode value) {
+        if (value.isNull() || value.isTextual() || column.isArray()) {
+            return;
+        }
+        String problem = switch (column.type()) {
+            case "int2", "int4", "int8" -> integer(column, value);
+            case "float4", "float8" -> value.isNumber() ? null : "parsing Float expected for input type: "
+                    + scalarType(column) + " failed, expected Number, but encountered " + kind(value);
+            case "numeric" -> value.isNumber() ? null : "parsing Scientific failed, expected Number, but encountered "
+                    + kind(value);
+            case "bool" -> value.isBoolean() ? null : "expected Bool, but encountered " + kind(value);
+            case "text", "varchar", "citext" -> "parsing Text failed, expected String, but encountered " + kind(value);
+            case "bpchar" -> "parsing Char failed, expected String, but encountered " + kind(value);
+            default -> null;
+        };
+        if (problem != null) {
+            throw new Problem(problem);
+        }
+    }
+
+    private static String integer(Column column, JsonNode value) {
+        if (!value.isNumber()) {
+            return "parsing Integer expected for input type: " + scalarType(column) + " failed, expected Number, but encountered "
+                    + kind(value);
+        }
+        java.math.BigDecimal number = value.decimalValue();
+        long bound = switch (column.type()) {
+            case "int2" -> Short.MAX_VALUE;
+            case "int4" -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
+        };
+        boolean fits = number.stripTrailingZeros().scale() <= 0
+                && number.compareTo(java.math.BigDecimal.valueOf(bound)) <= 0
+                && number.compareTo(java.math.BigDecimal.valueOf(-bound - 1)) >= 0;
+        return fits ? null : "The value " + value.asText() + " lies outside the bounds or is not an integer. Maybe it is a "
+                + "float, or is there integer overflow?";
+    }
+
+    /** The Haskell constructor Hasura shows for a column type in decoding errors ({@code PGInteger}). */
+    private static String scalarType(Column column) {
+        return switch (column.type()) {
+            case "int2" -> "PGSmallInt";
+            case "int4" -> "PGInteger";
+            case "int8" -> "PGBigInt";
+            case "float4" -> "PGFloat";
+            default -> "PGDouble";
+        };
     }
 
     /** A list value, or one session variable holding a Postgres array literal (such as {@code "{1,2}"}). */

@@ -17,10 +17,11 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
      * a source ({@code table} null), a tracked table ({@code object} null), an object of a table,
      * or (no source, no table) the remote schema {@code object}, or the permission of {@code role} on it.
      */
-    public record Location(String source, TableName table, String object, String role) {
-        public Location(String source, TableName table, String object) {
-            this(source, table, object, null);
-        }
+    public record Location(String source, TableName table, String object) {
+        private static final String INHERITED_ROLE = "inherited_role:";
+        private static final String INHERITED_PERMISSION = "inherited_permission:";
+        private static final String REMOTE_SCHEMA_PERMISSION = "remote_schema_permission:";
+        private static final String SEPARATOR = "\u0000";
 
         public static Location ofSource(String source) {
             return new Location(source, null, null);
@@ -34,27 +35,64 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
             return new Location(null, null, name);
         }
 
+        /** An inherited role ({@code add_inherited_role}): dropping the inconsistency drops the role. */
+        public static Location inheritedRole(String name) {
+            return new Location(null, null, INHERITED_ROLE + name);
+        }
+
+        /**
+         * A permission an inherited role could not inherit because its parents' differ: purely
+         * informational in Hasura — it blocks no change and nothing can be dropped to clear it.
+         */
+        public static Location inheritedPermission(String role) {
+            return new Location(null, null, INHERITED_PERMISSION + role);
+        }
+
         /** The permission of {@code role} on the remote schema {@code name}. */
         public static Location remoteSchemaPermission(String name, String role) {
-            return new Location(null, null, name, role);
+            return new Location(null, null, REMOTE_SCHEMA_PERMISSION + name + SEPARATOR + role);
         }
 
         public boolean isRemoteSchema() {
-            return source == null && table == null && role == null;
+            return source == null && table == null && !isInheritedRole() && !isInheritedPermission()
+                    && !isRemoteSchemaPermission();
+        }
+
+        public boolean isRemoteSchemaPermission() {
+            return source == null && table == null && object != null && object.startsWith(REMOTE_SCHEMA_PERMISSION);
+        }
+
+        /** The remote schema a {@link #remoteSchemaPermission} location names. */
+        public String permissionRemoteSchema() {
+            return object.substring(REMOTE_SCHEMA_PERMISSION.length(), object.indexOf(SEPARATOR));
+        }
+
+        /** The role a {@link #remoteSchemaPermission} location names. */
+        public String permissionRole() {
+            return object.substring(object.indexOf(SEPARATOR) + 1);
+        }
+
+        public boolean isInheritedRole() {
+            return source == null && table == null && object != null && object.startsWith(INHERITED_ROLE);
+        }
+
+        public boolean isInheritedPermission() {
+            return source == null && table == null && object != null && object.startsWith(INHERITED_PERMISSION);
+        }
+
+        /** The role an {@link #inheritedRole} or {@link #inheritedPermission} location names. */
+        public String role() {
+            return object.substring(object.indexOf(':') + 1);
         }
 
         public boolean isRemoteSchema(String name) {
             return isRemoteSchema() && name.equals(object);
         }
-
-        public boolean isRemoteSchemaPermission() {
-            return source == null && table == null && role != null;
-        }
     }
 
     public ObjectNode toJson() {
         ObjectNode node = Json.object();
-        node.set("definition", definition);
+        node.set(at.isInheritedPermission() ? "entity" : "definition", definition);
         node.put("name", name);
         node.put("reason", reason);
         node.put("type", type);
