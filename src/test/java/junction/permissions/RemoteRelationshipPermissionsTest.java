@@ -54,14 +54,10 @@ class RemoteRelationshipPermissionsTest {
                   "definition": {"to_remote_schema": {"remote_schema": "messages", "lhs_fields": ["user_id"],
                     "remote_field": {"messages": {"arguments": {"where": {"author_id": {"_eq": "$user_id"}}}}}}}}}
                 """);
-        com.fasterxml.jackson.databind.node.ArrayNode select = Json.array();
-        select.add(selectPermission("user", "{\"user_id\": {\"_eq\": \"X-Hasura-User-Id\"}}"));
+        selectPermission("user", "{\"user_id\": {\"_eq\": \"X-Hasura-User-Id\"}}");
         for (String role : new String[] {"viewer", "nofield", "noinput", "nopermission", "counted"}) {
-            select.add(selectPermission(role, "{}"));
+            selectPermission(role, "{}");
         }
-        JsonNode document = engine.export();
-        ((com.fasterxml.jackson.databind.node.ObjectNode) document.at("/sources/0/tables/0")).set("select_permissions", select);
-        engine.metadataOk("{\"type\": \"replace_metadata\", \"args\": " + document + "}");
         remotePermission("user-remote-schema", "user", USER_SDL);
         remotePermission("user-remote-schema", "viewer", USER_SDL);
         remotePermission("user-remote-schema", "nofield", "type User { id: Int! } type Query { users(ids: [Int!]): [User] }");
@@ -71,9 +67,9 @@ class RemoteRelationshipPermissionsTest {
                 + "type Query { messages(where: MessageFilter!): [Message!]! }");
     }
 
-    /** A select permission entry of the table (set through replace_metadata: the commands come with another branch). */
-    static JsonNode selectPermission(String role, String filter) {
-        return Json.parse("{\"role\": \"" + role + "\", \"permission\": {\"columns\": \"*\", \"filter\": " + filter + "}}");
+    static void selectPermission(String role, String filter) {
+        engine.metadataOk("{\"type\": \"pg_create_select_permission\", \"args\": {\"table\": \"order\", \"role\": \"" + role
+                + "\", \"permission\": {\"columns\": \"*\", \"filter\": " + filter + "}}}");
     }
 
     static void remotePermission(String remote, String role, String sdl) {
