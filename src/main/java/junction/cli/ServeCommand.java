@@ -233,6 +233,11 @@ public final class ServeCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--enable-remote-schema-permissions", descriptionKey = "HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS",
+            defaultValue = "false", arity = "0..1",
+            description = "Enforce remote schema permissions: a role sees only its SDL of a remote schema, or none of it (HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS). Default: ${DEFAULT-VALUE}")
+    boolean remoteSchemaPermissions;
+
     /** Neither a database URL nor a metadata database URL: {@code serve} starts its own PostgreSQL. */
     boolean needsEmbeddedDatabase() {
         return blankToEmpty(databaseUrl).isEmpty() && blankToEmpty(metadataDatabaseUrl).isEmpty();
@@ -256,6 +261,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .env(Env.of(main.environment()))
                 .auth(auth())
                 .logTypes(logTypes()).logLevel(level()).metricsSecret(blankToEmpty(metricsSecret))
+                .remoteSchemaPermissions(remoteSchemaPermissions)
                 .build();
     }
 

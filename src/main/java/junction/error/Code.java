@@ -19,6 +19,7 @@ public enum Code {
     INVALID_JSON("invalid-json", 400),
     INVALID_JWT("invalid-jwt", 400),
     INVALID_PARAMS("invalid-params", 400),
+    INVALID_ROLE_BASED_REMOTE_SCHEMA("invalid-role-based-remote-schema", 400),
     JWT_INVALID_CLAIMS("jwt-invalid-claims", 400),
     JWT_MISSING_ROLE_CLAIMS("jwt-missing-role-claims", 400),
     METADATA_WARNINGS("metadata-warnings", 400),

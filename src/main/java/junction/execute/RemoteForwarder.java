@@ -20,7 +20,7 @@ final class RemoteForwarder {
     }
 
     RemoteAnswer forward(RemoteRoot root, ObjectNode variables, RequestContext context) {
-        RemoteResponse response = client.send(root.endpoint(), root.query().call(variables),
+        RemoteResponse response = client.send(root.endpoint(), root.query().call(variables, context.session().variables()),
                 context.session().variables(), context.clientHeaders());
         RemoteResult result = mapper.map(root.query(), response.body());
         return new RemoteAnswer(result.data(), result.errors(), response.setCookies());

@@ -44,7 +44,8 @@ final class RemoteJoins {
             return client.send(endpoint, new RemoteCall(query, vars, java.util.Optional.empty()), session.variables(),
                     clientHeaders).body();
         };
-        RemoteJoinExecutor.Spliced spliced = new RemoteJoinExecutor(transport, mode).execute(data, joins, variables);
+        RemoteJoinExecutor.Spliced spliced = new RemoteJoinExecutor(transport, mode)
+                .execute(data, joins, JoinPresets.variables(joins, schema, session, variables));
         byte[] errorBytes = null;
         if (!spliced.errors().isEmpty()) {
             boolean internal = showInternal.test(session);

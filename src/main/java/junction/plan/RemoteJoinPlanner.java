@@ -83,7 +83,7 @@ final class RemoteJoinPlanner {
         Field synthetic = Field.newField(customField).arguments(passed)
                 .selectionSet(selections.isEmpty() ? null : SelectionSet.newSelectionSet(selections).build()).build();
         RemoteSelection translated = BUILDER.translate(customized, customized.names().customType(originalParent),
-                List.of(synthetic), fragments);
+                List.of(synthetic), fragments, rel.definition().last().arguments().keySet());
         Field remoteField = (Field) translated.selections().getFirst();
         Map<String, String> fragmentTexts = new LinkedHashMap<>();
         translated.fragments().forEach(f -> fragmentTexts.put(f.getName(), AstPrinter.printAstCompact(f)));
@@ -91,9 +91,11 @@ final class RemoteJoinPlanner {
         used.addAll(merger.variables());
         List<String> joinKeys = rel.definition().lhsFields().stream().map(JoinField::phantomKey).toList();
         ResultShape shape = translated.shape().children().getOrDefault(synthetic.getResultKey(), ResultShape.EMPTY);
+        Map<String, String> variableTypes = new LinkedHashMap<>(BUILDER.variableTypes(customized, variables, used));
+        translated.sessions().forEach(s -> variableTypes.put(s.variable(), AstPrinter.printAst(s.variableType())));
         JoinField join = new JoinField(key, joinKeys, remoteName, rel.definition(), lastArguments, arguments(remoteField),
                 remoteField.getSelectionSet() == null ? "" : AstPrinter.printAstCompact(remoteField.getSelectionSet()),
-                fragmentTexts, BUILDER.variableTypes(customized, variables, used), shape, customized.names());
+                fragmentTexts, variableTypes, shape, customized.names(), translated.sessions(), translated.patches());
         return new junction.plan.ir.Field.RemoteJoin(key, join);
     }
 

@@ -24,9 +24,20 @@ import java.util.stream.Collectors;
  * and {@code mutation_root} (the remote's root fields, or the one namespace field), and
  * {@link #types()} are the named types they reach (built-in scalars and introspection types left
  * out; the remote's root types only when they sit behind a namespace), whose interfaces and
- * unions need the type resolvers of {@link #codeRegistry()}.
+ * unions need the type resolvers of {@link #codeRegistry()}. For a role with a remote schema
+ * permission, {@code schema} is the role's part of the remote schema and {@code presets} what the
+ * engine adds to what the role sends (none for admin).
  */
-public record CustomizedSchema(GraphQLSchema schema, RemoteNames names, Optional<String> namespace) {
+public record CustomizedSchema(GraphQLSchema schema, RemoteNames names, Optional<String> namespace, RemotePresets presets) {
+
+    public CustomizedSchema(GraphQLSchema schema, RemoteNames names, Optional<String> namespace) {
+        this(schema, names, namespace, RemotePresets.NONE);
+    }
+
+    /** The same schema with a role's presets. */
+    public CustomizedSchema withPresets(RemotePresets rolePresets) {
+        return new CustomizedSchema(schema, names, namespace, rolePresets);
+    }
 
     public GraphQLObjectType queryType() {
         return schema.getQueryType();

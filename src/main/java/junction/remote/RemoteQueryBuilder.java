@@ -61,10 +61,19 @@ public final class RemoteQueryBuilder {
      */
     public RemoteSelection translate(CustomizedSchema remote, String customParentType, List<Selection> selections,
                                      Map<String, FragmentDefinition> fragments) {
-        SelectionTranslator translator = new SelectionTranslator(remote, fragments);
+        return translate(remote, customParentType, selections, fragments, java.util.Set.of());
+    }
+
+    /**
+     * The same, for the field of a remote join: {@code filled} are the arguments of the first
+     * selection (the joined field) that the join's template fills, whose presets are not added.
+     */
+    public RemoteSelection translate(CustomizedSchema remote, String customParentType, List<Selection> selections,
+                                     Map<String, FragmentDefinition> fragments, java.util.Set<String> filled) {
+        SelectionTranslator translator = new SelectionTranslator(remote, fragments).filledByJoin(filled);
         List<Selection> translated = translator.translate(selections, customParentType);
         return new RemoteSelection(translated, translator.fragments(), List.copyOf(translator.variables()),
-                new ShapeCollector(fragments).collect(selections));
+                new ShapeCollector(fragments).collect(selections), translator.sessions(), translator.patches());
     }
 
     /**
@@ -111,6 +120,10 @@ public final class RemoteQueryBuilder {
                 used.add(definition.transform(b -> b.type(types.type(definition.getType())).directives(List.of())));
             }
         }
+        List<String> clientVariables = used.stream().map(VariableDefinition::getName).toList();
+        for (SessionPreset session : translator.sessions()) {
+            used.add(VariableDefinition.newVariableDefinition(session.variable(), session.variableType()).build());
+        }
         List<Definition> definitions = new ArrayList<>();
         definitions.add(OperationDefinition.newOperationDefinition().operation(operation).variableDefinitions(used)
                 .selectionSet(SelectionSet.newSelectionSet(translated).build()).build());
@@ -119,8 +132,8 @@ public final class RemoteQueryBuilder {
         List<Selection> shapeSource = namespaceKey.isPresent() ? List.copyOf(selections) : List.copyOf(clientFields);
         ResultShape shape = new ShapeCollector(fragments).collect(shapeSource);
         List<String> rootKeys = clientFields.stream().map(Field::getResultKey).distinct().toList();
-        return new RemoteQuery(remoteSchema, text, used.stream().map(VariableDefinition::getName).toList(), namespaceKey,
-                rootKeys, shape, remote.names());
+        return new RemoteQuery(remoteSchema, text, clientVariables, namespaceKey,
+                rootKeys, shape, remote.names(), translator.sessions(), translator.patches(), remote.presets());
     }
 
     /** Customized → original type names, to write variable types the remote understands. */

@@ -24,6 +24,18 @@ public record RemoteSchemaState(String name, JsonNode definition, Result result)
      */
     public record Ready(RemoteEndpoint endpoint, RemoteDefinition parsed, JsonNode rawIntrospection,
                         Document originalDocument, GraphQLSchema original, CustomizedSchema customized) implements Result {
+
+        /**
+         * This remote schema as a role with the permission {@code role} sees it: its types and
+         * schema are the role's (original and customized), its presets the role's; the endpoint
+         * and the raw introspection stay the remote's.
+         */
+        public Ready forRole(RoleRemoteSchema role) {
+            GraphQLSchema roleOriginal = RemoteSchemaGenerator.generate(role.document());
+            CustomizedSchema roleCustomized = new RemoteSchemaCustomizer().customize(role.document(), parsed.customization())
+                    .withPresets(role.presets());
+            return new Ready(endpoint, parsed, rawIntrospection, role.document(), roleOriginal, roleCustomized);
+        }
     }
 
     /** A remote that could not be loaded: unreachable, invalid introspection, bad customization, missing env. */

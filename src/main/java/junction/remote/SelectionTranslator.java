@@ -1,6 +1,7 @@
 package junction.remote;
 
 import graphql.language.Argument;
+import graphql.schema.GraphQLArgument;
 import graphql.language.ArrayValue;
 import graphql.language.Directive;
 import graphql.language.Field;
@@ -41,11 +42,38 @@ final class SelectionTranslator {
     private final Map<String, FragmentDefinition> fragments;
     private final Map<String, FragmentDefinition> translatedFragments = new LinkedHashMap<>();
     private final Set<String> variables = new LinkedHashSet<>();
+    private final RemotePresets presets;
+    private final Set<SessionPreset> sessions = new LinkedHashSet<>();
+    private final Map<String, String> patches = new LinkedHashMap<>();
+    private Set<String> filledByJoin = Set.of();
 
     SelectionTranslator(CustomizedSchema remote, Map<String, FragmentDefinition> fragments) {
         this.schema = remote.schema();
         this.names = remote.names();
         this.fragments = fragments;
+        this.presets = remote.presets();
+    }
+
+    /**
+     * Arguments of the first field translated that a remote join's template fills: the role's
+     * presets on them are not added (the row's value wins).
+     */
+    SelectionTranslator filledByJoin(Set<String> arguments) {
+        this.filledByJoin = Set.copyOf(arguments);
+        return this;
+    }
+
+    /** The session presets the translated selection uses (operation variables to declare and fill), in first-use order. */
+    List<SessionPreset> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /**
+     * Client variables whose values need the role's input field presets added at request time:
+     * variable → the original name of its input object type.
+     */
+    Map<String, String> patches() {
+        return Map.copyOf(patches);
     }
 
     /** Fragment definitions used so far, translated, in first-use order. */
@@ -86,17 +114,76 @@ final class SelectionTranslator {
     }
 
     private Field field(Field field, String customParent) {
-        arguments(field.getArguments());
         directives(field.getDirectives());
         if (field.getName().startsWith("__")) {
+            arguments(field.getArguments());
             return field;
         }
         GraphQLFieldDefinition definition = definition(customParent, field.getName());
         String original = names.originalField(customParent, field.getName());
         String alias = field.getAlias() != null || original.equals(field.getName()) ? field.getAlias() : field.getName();
+        List<Argument> arguments = presetArguments(field.getArguments(), definition, names.originalType(customParent), original);
         SelectionSet children = field.getSelectionSet() == null ? null
                 : selectionSet(field.getSelectionSet(), namedType(definition.getType()));
-        return field.transform(b -> b.name(original).alias(alias).selectionSet(children));
+        return field.transform(b -> b.name(original).alias(alias).arguments(arguments).selectionSet(children));
+    }
+
+    /** The client's arguments (input field presets added to literal input objects) and the role's preset arguments. */
+    private List<Argument> presetArguments(List<Argument> given, GraphQLFieldDefinition definition, String originalParent,
+                                           String originalField) {
+        List<Argument> out = new ArrayList<>();
+        for (Argument argument : given) {
+            GraphQLArgument declared = definition.getArgument(argument.getName());
+            String type = declared == null ? null : names.originalType(namedType(declared.getType()));
+            out.add(argument.transform(b -> b.value(value(argument.getValue(), type))));
+        }
+        Set<String> filled = filledByJoin;
+        filledByJoin = Set.of();
+        presets.arguments(originalParent, originalField).forEach((name, preset) -> {
+            if (!filled.contains(name) && out.stream().noneMatch(a -> a.getName().equals(name))) {
+                sessions.addAll(preset.sessions());
+                out.add(new Argument(name, preset.value()));
+            }
+        });
+        for (GraphQLArgument declared : definition.getArguments()) {
+            if (out.stream().noneMatch(a -> a.getName().equals(declared.getName())) && !filled.contains(declared.getName())
+                    && !(GraphQLTypeUtil.unwrapNonNull(declared.getType()) instanceof graphql.schema.GraphQLList)) {
+                String type = names.originalType(namedType(declared.getType()));
+                if (!presets.inputFields(type).isEmpty()) {
+                    out.add(new Argument(declared.getName(), value(ObjectValue.newObjectValue().build(), type)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A client's argument value of the input type originally named {@code type} (null: unknown), with presets added. */
+    private Value<?> value(Value<?> value, String type) {
+        return switch (value) {
+            case VariableReference v -> {
+                variables.add(v.getName());
+                if (type != null && presets.reaches(type)) {
+                    patches.put(v.getName(), type);
+                }
+                yield v;
+            }
+            case ArrayValue a -> a.transform(b -> b.values(a.getValues().stream().<Value>map(v -> value(v, type)).toList()));
+            case ObjectValue o -> {
+                List<ObjectField> fields = new ArrayList<>();
+                for (ObjectField f : o.getObjectFields()) {
+                    fields.add(f.transform(b -> b.value(value(f.getValue(), type == null ? null : presets.fieldType(type, f.getName())))));
+                }
+                if (type != null) {
+                    presets.inputFields(type).forEach((name, preset) -> {
+                        sessions.addAll(preset.sessions());
+                        fields.removeIf(f -> f.getName().equals(name));
+                        fields.add(new ObjectField(name, preset.value()));
+                    });
+                }
+                yield o.transform(b -> b.objectFields(fields));
+            }
+            default -> value;
+        };
     }
 
     private SelectionSet selectionSet(SelectionSet set, String customParent) {

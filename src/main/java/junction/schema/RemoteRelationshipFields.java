@@ -22,7 +22,8 @@ import junction.remote.RemoteSchemaState;
  * The fields remote relationships add to a table's object type: named as the relationship, typed as
  * the last remote field of its path, with the arguments the join leaves open — all in the remote
  * schema's customized names. Input objects the join fixes in part become narrower input types
- * ({@code <Type>_remote_rel_<table><relationship>}) holding only the remaining fields.
+ * ({@code <Type>_remote_rel_<table><relationship>}) holding only the remaining fields. A role sees
+ * the field only as {@link RemoteRelationshipAccess} derives it from its view of the remote schema.
  */
 final class RemoteRelationshipFields {
     private RemoteRelationshipFields() {
@@ -35,9 +36,13 @@ final class RemoteRelationshipFields {
             if (remote == null) {
                 continue;
             }
+            java.util.Optional<List<GraphQLArgument>> open = RemoteRelationshipAccess.openArguments(rel, remote);
+            if (open.isEmpty()) {
+                continue;
+            }
             Customizer customizer = new Customizer(remote, types);
             List<GraphQLArgument> arguments = new ArrayList<>();
-            for (GraphQLArgument argument : rel.openArguments()) {
+            for (GraphQLArgument argument : open.get()) {
                 GraphQLInputType type = customizer.input(argument.getType());
                 arguments.add(argument.transform(a -> a.type(type)));
             }

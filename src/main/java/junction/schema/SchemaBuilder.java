@@ -40,6 +40,18 @@ public final class SchemaBuilder {
     /** The key under which the introspection executor finds the document to run. */
     public static final String DOCUMENT = "junction.document";
 
+    private final boolean remoteSchemaPermissions;
+
+    /** A builder for an engine without remote schema permissions: every role sees every remote schema. */
+    public SchemaBuilder() {
+        this(false);
+    }
+
+    /** @param remoteSchemaPermissions whether a role other than admin sees only what its remote schema permissions give it */
+    public SchemaBuilder(boolean remoteSchemaPermissions) {
+        this.remoteSchemaPermissions = remoteSchemaPermissions;
+    }
+
     static {
         // Hasura does not cap introspection; the engine's own depth and field limits apply to every query.
         graphql.introspection.GoodFaithIntrospection.enabledJvmWide(false);
@@ -52,11 +64,8 @@ public final class SchemaBuilder {
      * {@code __typename}. The resolver reports such objects as inconsistent; this is the last guard.
      */
     public RoleSchema build(Snapshot snapshot, String role) {
-        // Permissions are not interpreted yet: until they are, only admin sees tables, so that another
-        // role can never read or write more than Hasura would let it.
-        Map<String, Map<TableName, TableInfo>> tables = role.equals(junction.session.Session.ADMIN)
-                ? tables(snapshot, role) : Map.of();
-        Map<String, RemoteSchemaState.Ready> remotes = snapshot.consistentRemoteSchemas();
+        Map<String, Map<TableName, TableInfo>> tables = tables(snapshot, role);
+        Map<String, RemoteSchemaState.Ready> remotes = RoleRemotes.of(snapshot, role, remoteSchemaPermissions);
         try {
             return build(snapshot, role, tables, remotes);
         } catch (RuntimeException e) {
@@ -75,7 +84,8 @@ public final class SchemaBuilder {
 
     private RoleSchema build(Snapshot snapshot, String role, Map<String, Map<TableName, TableInfo>> tables,
                              Map<String, RemoteSchemaState.Ready> candidates) {
-        Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(candidates, databaseTypeNames(tables));
+        java.util.Set<String> tableTypes = databaseTypeNames(tables);
+        Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(candidates, tableTypes);
         TypeSet types = new TypeSet();
         Map<String, RootField> queryRoots = new LinkedHashMap<>();
         Map<String, RootField> mutationRoots = new LinkedHashMap<>();
@@ -85,6 +95,11 @@ public final class SchemaBuilder {
         GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
         RemoteRoots.add(remotes, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
+        java.util.Set<String> unreachable = unreachableTableTypes(schema, tableTypes);
+        if (!unreachable.isEmpty()) {
+            types.removeAll(unreachable);
+            schema = schema(types, GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry()), queryFields, mutationFields);
+        }
         return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
                 mutationRoots, tables, remotes);
     }
@@ -137,14 +152,42 @@ public final class SchemaBuilder {
         tables.forEach((source, byName) -> {
             Function<TableName, TableInfo> lookup = byName::get;
             for (TableInfo table : byName.values()) {
-                TableTypes.add(types, table, lookup, remotes);
-                FilterTypes.addBoolExp(types, table, lookup);
-                OrderTypes.addOrderBy(types, table, lookup);
-                AggregateTypes.add(types, table);
-                addQueryRoots(table, queryRoots, queryFields);
-                MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
+                if (table.selectable()) {
+                    TableTypes.add(types, table, lookup, remotes);
+                    FilterTypes.addBoolExp(types, table, lookup);
+                    OrderTypes.addOrderBy(types, table, lookup);
+                    if (table.aggregatable()) {
+                        AggregateTypes.add(types, table);
+                    }
+                    addQueryRoots(table, queryRoots, queryFields);
+                }
+                if (mutable(table)) {
+                    MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
+                }
             }
         });
+    }
+
+    /**
+     * Whether the table gets its mutation root fields. Mutation permissions are not interpreted yet
+     * ({@link MutationTypes} gives every mutation): until they are, only a role with every permission
+     * on the table (admin) gets them, so that another role can never write more than Hasura would let it.
+     */
+    private static boolean mutable(TableInfo table) {
+        return table.selectable() && table.permissions().equals(
+                junction.metadata.resolve.TablePermissions.full(table.tracked().table()));
+    }
+
+    /**
+     * The types generated for the tables that no root field leads to: a table the role may select
+     * but reach by no root field ({@code query_root_fields}) or relationship, an aggregate type
+     * nothing aggregates. Hasura does not show them; admin has none.
+     */
+    private static java.util.Set<String> unreachableTableTypes(GraphQLSchema schema, java.util.Set<String> tableTypes) {
+        java.util.Set<String> names = new HashSet<>(tableTypes);
+        names.removeAll(ReachableTypes.of(schema));
+        names.removeAll(java.util.Set.of(RoleSchema.QUERY_ROOT, RoleSchema.MUTATION_ROOT, "Int", "String", "Boolean", "Float"));
+        return names;
     }
 
     /** The names of the types the tables alone generate (a remote may not redefine them). */
@@ -165,11 +208,19 @@ public final class SchemaBuilder {
             Map<TableName, TableInfo> byName = new LinkedHashMap<>();
             for (TrackedTable tracked : source.tables().values()) {
                 TableInfo info = TableInfo.of(source.name(), tracked, role);
-                if (TableInfo.isGraphqlName(info.typeName()) && !info.columns().isEmpty() && typeNames.add(info.typeName())) {
+                boolean seen = info.selectable() || !info.permissions().isEmpty();
+                if (seen && TableInfo.isGraphqlName(info.typeName()) && typeNames.add(info.typeName())) {
                     byName.put(tracked.name(), info);
                 }
             }
-            byName.replaceAll((name, info) -> info.relatedOnlyTo(byName.keySet()));
+            // A relationship exists for the role only when it can select the target table.
+            java.util.Set<TableName> selectable = new HashSet<>();
+            byName.forEach((name, info) -> {
+                if (info.selectable()) {
+                    selectable.add(name);
+                }
+            });
+            byName.replaceAll((name, info) -> info.relatedOnlyTo(selectable));
             out.put(source.name(), byName);
         }
         return out;
@@ -179,17 +230,21 @@ public final class SchemaBuilder {
         TableConfig config = table.tracked().entry().configuration();
         String base = table.typeName();
         String quoted = "\"" + table.name().name() + "\"";
-        String select = config.rootField("select").orElse(base);
-        roots.put(select, new RootField.Table(RootField.Kind.SELECT, table));
-        fields.add(GraphQLFieldDefinition.newFieldDefinition().name(select).type(nonNullListOfNonNull(base))
-                .description("fetch data from the table: " + quoted).arguments(TableTypes.listArguments(table)).build());
-        String aggregate = config.rootField("select_aggregate").orElse(base + "_aggregate");
-        roots.put(aggregate, new RootField.Table(RootField.Kind.SELECT_AGGREGATE, table));
-        fields.add(GraphQLFieldDefinition.newFieldDefinition().name(aggregate).type(nonNull(base + "_aggregate"))
-                .description("fetch aggregated fields from the table: " + quoted)
-                .arguments(TableTypes.listArguments(table)).build());
+        if (table.hasQueryRoot("select")) {
+            String select = config.rootField("select").orElse(base);
+            roots.put(select, new RootField.Table(RootField.Kind.SELECT, table));
+            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(select).type(nonNullListOfNonNull(base))
+                    .description("fetch data from the table: " + quoted).arguments(TableTypes.listArguments(table)).build());
+        }
+        if (table.aggregatable() && table.hasQueryRoot("select_aggregate")) {
+            String aggregate = config.rootField("select_aggregate").orElse(base + "_aggregate");
+            roots.put(aggregate, new RootField.Table(RootField.Kind.SELECT_AGGREGATE, table));
+            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(aggregate).type(nonNull(base + "_aggregate"))
+                    .description("fetch aggregated fields from the table: " + quoted)
+                    .arguments(TableTypes.listArguments(table)).build());
+        }
         List<Column> pk = table.primaryKey();
-        if (pk.isEmpty()) {
+        if (pk.isEmpty() || !table.hasQueryRoot("select_by_pk")) {
             return;
         }
         String byPk = config.rootField("select_by_pk").orElse(base + "_by_pk");

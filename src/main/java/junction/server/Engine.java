@@ -58,7 +58,7 @@ public final class Engine implements AutoCloseable {
     private final RunSql runSql;
     private final LegacyQuery legacyQuery;
     private final SessionResolver sessions;
-    private final SchemaCache schemas = new SchemaCache();
+    private final SchemaCache schemas;
     private final GraphqlPipeline pipeline;
     private final GraphqlHandler graphql;
     private volatile WebServer server;
@@ -68,6 +68,7 @@ public final class Engine implements AutoCloseable {
 
     private Engine(ServerConfig config) {
         this.config = config;
+        this.schemas = new SchemaCache(config.remoteSchemaPermissions());
         this.sessions = SessionResolver.start(config.adminSecrets(), config.unauthorizedRole(), config.auth());
         Env env = config.databaseUrl().map(url -> config.env().with(DEFAULT_SOURCE_ENV, url)).orElse(config.env());
         String metadataUrl = config.metadataDatabaseUrl().or(config::databaseUrl)
@@ -78,7 +79,7 @@ public final class Engine implements AutoCloseable {
         this.remotes = RemoteClient.create(config.remoteLimits(),
                 (remote, answered, nanos) -> metrics.remoteCall(remote, answered ? "success" : "failed", nanos));
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
-                new Introspector(remotes, env), config.remoteRetry());
+                new Introspector(remotes, env), config.remoteRetry(), config.remoteSchemaPermissions());
         metadata.onSwap(new MetadataLog(log)::swapped);
         SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());
         this.runSql = new RunSql(metadata);

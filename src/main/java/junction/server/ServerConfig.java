@@ -29,6 +29,8 @@ import junction.session.Session;
  * @param logLevel                the least level written ({@code HASURA_GRAPHQL_LOG_LEVEL})
  * @param logSink                 where log lines go: stdout, another stream in tests
  * @param metricsSecret           the bearer token {@code /v1/metrics} asks for ({@code HASURA_GRAPHQL_METRICS_SECRET})
+ * @param remoteSchemaPermissions whether remote schema permissions are enforced and may be added
+ *                                ({@code HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS}); off, every role sees every remote schema
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, Optional<String> metadataDatabaseUrl,
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
@@ -37,7 +39,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
                            Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, RemoteRetry remoteRetry,
                            long planCacheSize,
                            AuthConfig auth, Set<String> logTypes, LogLevel logLevel, OutputStream logSink,
-                           Optional<String> metricsSecret, Env env) {
+                           Optional<String> metricsSecret, Env env, boolean remoteSchemaPermissions) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
@@ -101,6 +103,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.logLevel = logLevel;
         b.logSink = logSink;
         b.metricsSecret = metricsSecret;
+        b.remoteSchemaPermissions = remoteSchemaPermissions;
         return b;
     }
 
@@ -218,6 +221,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private LogLevel logLevel = LogLevel.INFO;
         private OutputStream logSink = System.out;
         private Optional<String> metricsSecret = Optional.empty();
+        private boolean remoteSchemaPermissions;
 
         private Builder() {
         }
@@ -247,12 +251,13 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder logLevel(LogLevel value) { logLevel = value; return this; }
         public Builder logSink(OutputStream value) { logSink = value; return this; }
         public Builder metricsSecret(Optional<String> value) { metricsSecret = value; return this; }
+        public Builder remoteSchemaPermissions(boolean value) { remoteSchemaPermissions = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
                     enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, planCacheSize, auth, logTypes, logLevel, logSink,
-                    metricsSecret, env);
+                    metricsSecret, env, remoteSchemaPermissions);
         }
     }
 }

@@ -57,6 +57,17 @@ class SettingsTest {
     }
 
     @Test
+    void remoteSchemaPermissionsAreOffUnlessTheFlagOrTheEnvironmentTurnsThemOn() {
+        Map<String, String> on = Map.of("HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS", "true");
+        assertThat(serve(Map.of()).settings(Optional.empty()).remoteSchemaPermissions()).isFalse();
+        assertThat(serve(on).settings(Optional.empty()).remoteSchemaPermissions()).isTrue();
+        assertThat(serve(Map.of(), "--enable-remote-schema-permissions").settings(Optional.empty())
+                .remoteSchemaPermissions()).isTrue();
+        assertThat(serve(on, "--enable-remote-schema-permissions=false").settings(Optional.empty())
+                .remoteSchemaPermissions()).isFalse();
+    }
+
+    @Test
     void theEmbeddedDatabasePortAndTheGracefulShutdownTimeoutAreSettingsToo() {
         Map<String, String> environment = Map.of("JUNCTION_PG_PORT", "25432", "HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT", "5");
 

@@ -58,9 +58,10 @@ public final class MetadataService {
     /**
      * @param introspector loads remote schemas (when added, updated, reloaded, or at start)
      * @param retry        how remote schemas that could not be loaded are retried in the background
+     * @param remoteSchemaPermissions whether remote schema permissions may be added
      */
     public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource,
-                           Introspector introspector, RemoteRetry retry) {
+                           Introspector introspector, RemoteRetry retry, boolean remoteSchemaPermissions) {
         this.store = store;
         this.pools = pools;
         this.defaultSource = defaultSource;
@@ -74,6 +75,7 @@ public final class MetadataService {
         RemoteRelationshipCommands.register(commands);
         PermissionCommands.register(commands);
         InheritedRoleCommands.register(commands);
+        RemoteSchemaPermissionCommands.register(commands, remoteSchemaPermissions);
     }
 
     /** Creates the catalog schema if needed, stores initial metadata on first start, loads the snapshot. */

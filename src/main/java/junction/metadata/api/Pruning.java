@@ -13,6 +13,9 @@ final class Pruning {
     }
 
     static Metadata without(Metadata metadata, Inconsistency.Location at) {
+        if (at.isRemoteSchemaPermission()) {
+            return RemoteSchemaPermissionCommands.without(metadata, at.permissionRemoteSchema(), at.permissionRole());
+        }
         if (at.isInheritedPermission()) {
             return metadata;
         }

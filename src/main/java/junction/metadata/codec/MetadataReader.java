@@ -181,7 +181,15 @@ public final class MetadataReader {
     public static RemoteSchema remoteSchema(JsonNode node, String path) {
         Obj r = Obj.of(node, path);
         return new RemoteSchema(r.string("name"), r.obj("definition").node(), r.optString("comment").orElse(null),
-                r.list("permissions", (n, p) -> Obj.of(n, p).node()),
+                r.list("permissions", MetadataReader::remoteSchemaPermission),
                 r.list("remote_relationships", (n, p) -> Obj.of(n, p).node()));
+    }
+
+    /** A role's remote schema permission: {@code {"role", "definition": {"schema": SDL}, "comment"?}}, kept as written. */
+    public static JsonNode remoteSchemaPermission(JsonNode node, String path) {
+        Obj permission = Obj.of(node, path);
+        permission.string("role");
+        permission.obj("definition").string("schema");
+        return permission.node();
     }
 }

@@ -15,11 +15,13 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
     /**
      * Where the object sits in metadata, so that {@code drop_inconsistent_metadata} can remove it:
      * a source ({@code table} null), a tracked table ({@code object} null), an object of a table,
-     * or (no source, no table) the remote schema {@code object}.
+     * or (no source, no table) the remote schema {@code object}, or the permission of {@code role} on it.
      */
     public record Location(String source, TableName table, String object) {
         private static final String INHERITED_ROLE = "inherited_role:";
         private static final String INHERITED_PERMISSION = "inherited_permission:";
+        private static final String REMOTE_SCHEMA_PERMISSION = "remote_schema_permission:";
+        private static final String SEPARATOR = "\u0000";
 
         public static Location ofSource(String source) {
             return new Location(source, null, null);
@@ -46,8 +48,28 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
             return new Location(null, null, INHERITED_PERMISSION + role);
         }
 
+        /** The permission of {@code role} on the remote schema {@code name}. */
+        public static Location remoteSchemaPermission(String name, String role) {
+            return new Location(null, null, REMOTE_SCHEMA_PERMISSION + name + SEPARATOR + role);
+        }
+
         public boolean isRemoteSchema() {
-            return source == null && table == null && !isInheritedRole() && !isInheritedPermission();
+            return source == null && table == null && !isInheritedRole() && !isInheritedPermission()
+                    && !isRemoteSchemaPermission();
+        }
+
+        public boolean isRemoteSchemaPermission() {
+            return source == null && table == null && object != null && object.startsWith(REMOTE_SCHEMA_PERMISSION);
+        }
+
+        /** The remote schema a {@link #remoteSchemaPermission} location names. */
+        public String permissionRemoteSchema() {
+            return object.substring(REMOTE_SCHEMA_PERMISSION.length(), object.indexOf(SEPARATOR));
+        }
+
+        /** The role a {@link #remoteSchemaPermission} location names. */
+        public String permissionRole() {
+            return object.substring(object.indexOf(SEPARATOR) + 1);
         }
 
         public boolean isInheritedRole() {

@@ -20,7 +20,7 @@ import junction.remote.RemoteSchemaState;
 
 /**
  * Resolves metadata against what the databases and remote servers have, in stages — sources,
- * tables, relationships, remote schemas — each adding the objects that do not fit to a list of
+ * tables, relationships, remote schemas, remote schema permissions — each adding the objects that do not fit to a list of
  * inconsistencies instead of stopping. Pure: the catalogs are read and the remote schemas
  * introspected by the caller.
  */
@@ -46,6 +46,7 @@ public final class MetadataResolver {
         }
         Map<String, RemoteSchemaState> remotes = RemoteSchemaResolver.resolve(metadata.remoteSchemas(), remoteSchemas,
                 TableRootFields.of(sources.values()), issues);
+        RemoteSchemaPermissionResolver.resolve(metadata.remoteSchemas(), remotes, issues);
         RemoteSchemaLookup usable = usableRemotes(remotes, issues);
         sources.replaceAll((name, source) -> withRemoteRelationships(source, usable, issues));
         return new Snapshot(resourceVersion, metadata, sources, issues, remotes);

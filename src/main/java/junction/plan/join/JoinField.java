@@ -6,6 +6,7 @@ import java.util.Map;
 import junction.metadata.model.RemoteJoinDefinition;
 import junction.remote.RemoteNames;
 import junction.remote.ResultShape;
+import junction.remote.SessionPreset;
 
 /**
  * One remote relationship field as the client selected it at one place of the response, ready to
@@ -24,15 +25,30 @@ import junction.remote.ResultShape;
  * @param variables       client variables the field uses, by name, with their types in remote names
  * @param shape           where {@code __typename} values appear in the answer (to customize them)
  * @param names           the remote schema's customized names
+ * @param sessions        the role's session presets the field uses: declared in {@code variables}, filled
+ *                        from the session when the join is sent
+ * @param patches         client variables whose values get the role's input field presets (variable →
+ *                        original input type)
  */
 public record JoinField(String responseKey, List<String> joinKeys, String remoteSchema, RemoteJoinDefinition definition,
                         Map<String, JsonNode> lastArguments, String arguments, String selection, Map<String, String> fragments,
-                        Map<String, String> variables, ResultShape shape, RemoteNames names) {
+                        Map<String, String> variables, ResultShape shape, RemoteNames names, List<SessionPreset> sessions,
+                        Map<String, String> patches) {
     public JoinField {
         joinKeys = List.copyOf(joinKeys);
         lastArguments = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(lastArguments));
         fragments = Map.copyOf(fragments);
         variables = Map.copyOf(variables);
+        sessions = List.copyOf(sessions);
+        patches = Map.copyOf(patches);
+    }
+
+    /** A join field without presets of a role. */
+    public JoinField(String responseKey, List<String> joinKeys, String remoteSchema, RemoteJoinDefinition definition,
+                     Map<String, JsonNode> lastArguments, String arguments, String selection, Map<String, String> fragments,
+                     Map<String, String> variables, ResultShape shape, RemoteNames names) {
+        this(responseKey, joinKeys, remoteSchema, definition, lastArguments, arguments, selection, fragments, variables, shape,
+                names, List.of(), Map.of());
     }
 
     /** The hidden key under which the SQL returns a join column. */
