@@ -283,4 +283,17 @@ class SelectPermissionsTest {
         assertData(as("user", "1", "{ articles(order_by: {id: asc}) { id } }"),
                 "{\"articles\": [{\"id\": 1}, {\"id\": 2}, {\"id\": 3}, {\"id\": 5}]}");
     }
+
+    @Test
+    void anInheritedRolesConditionOnAColumnSeesTheValueItIsShownNotTheHiddenOne() {
+        f.metadataOk("{\"type\": \"add_inherited_role\", \"args\": {\"role_name\": \"mix2\", \"role_set\": [\"orgmate\", \"user\"]}}");
+        // article 4 (author 3) shows author_id null to mix2 as user 1: a filter on author_id must not find it
+        assertData(as("mix2", "1", "{ articles(where: {author_id: {_eq: 3}}, order_by: {id: asc}) { id } }"),
+                "{\"articles\": [{\"id\": 5}]}");
+        assertData(as("mix2", "1", "{ articles(where: {author_id: {_is_null: true}}) { id } }"),
+                "{\"articles\": [{\"id\": 4}]}");
+        assertData(as("mix2", "1", "{ articles(where: {_not: {author_id: {_eq: 3}}}, order_by: {id: asc}) { id } }"),
+                "{\"articles\": [{\"id\": 1}, {\"id\": 2}, {\"id\": 3}]}");
+        assertData(as("mix2", "1", "{ articles(where: {title: {_eq: \"C1\"}}) { id } }"), "{\"articles\": [{\"id\": 4}]}");
+    }
 }
