@@ -34,6 +34,8 @@ final class WhereCompiler {
             case BoolExp.CompareColumns c -> binary(Sql.column(alias, c.column()), operator(c.op()),
                     Sql.column(c.root() ? root : alias, c.other()));
             case BoolExp.Rooted r -> compile(r.item(), alias, alias);
+            case BoolExp.Redacted r -> Sql.of("(case when ", compile(r.filter(), alias, root), " then ",
+                    compile(r.item(), alias, root), " else ", r.otherwise().map(b -> b ? "true" : "false").orElse("null"), " end)");
             case BoolExp.Related r -> exists(r.join().target(), r.where(), root,
                     inner -> joinCondition(r.join(), inner, alias));
             case BoolExp.Exists e -> exists(e.table(), e.where(), root, inner -> Sql.EMPTY);
