@@ -26,10 +26,17 @@ record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutatio
         this(plan, queries, mutations, remotes, direct, JoinTrees.of(plan));
     }
 
-    /** A mutation root field's statement, on its source. */
-    record Mutation(RootNode.Database root, List<Rendered> statements, boolean many) {
+    /**
+     * A mutation root field's statement, on its source. {@code checkPath}: where a failed permission
+     * check is reported when the statements answer one (their second column), empty when they do not.
+     */
+    record Mutation(RootNode.Database root, List<Rendered> statements, boolean many, java.util.Optional<String> checkPath) {
         Mutation {
             statements = List.copyOf(statements);
+        }
+
+        Mutation(RootNode.Database root, List<Rendered> statements, boolean many) {
+            this(root, statements, many, java.util.Optional.empty());
         }
     }
 }

@@ -52,10 +52,12 @@ public final class SchemaBuilder {
      * {@code __typename}. The resolver reports such objects as inconsistent; this is the last guard.
      */
     public RoleSchema build(Snapshot snapshot, String role) {
-        // Permissions are not interpreted yet: until they are, only admin sees tables, so that another
-        // role can never read or write more than Hasura would let it.
-        Map<String, Map<TableName, TableInfo>> tables = role.equals(junction.session.Session.ADMIN)
-                ? tables(snapshot, role) : Map.of();
+        return build(snapshot, role, false);
+    }
+
+    /** The role's schema in the frontend or, with {@code backendOnly}, the backend scenario (backend_only permissions). */
+    public RoleSchema build(Snapshot snapshot, String role, boolean backendOnly) {
+        Map<String, Map<TableName, TableInfo>> tables = tables(snapshot, role, backendOnly);
         Map<String, RemoteSchemaState.Ready> remotes = snapshot.consistentRemoteSchemas();
         try {
             return build(snapshot, role, tables, remotes);
@@ -137,11 +139,13 @@ public final class SchemaBuilder {
         tables.forEach((source, byName) -> {
             Function<TableName, TableInfo> lookup = byName::get;
             for (TableInfo table : byName.values()) {
-                TableTypes.add(types, table, lookup, remotes);
-                FilterTypes.addBoolExp(types, table, lookup);
-                OrderTypes.addOrderBy(types, table, lookup);
-                AggregateTypes.add(types, table);
-                addQueryRoots(table, queryRoots, queryFields);
+                if (table.selectable()) {
+                    TableTypes.add(types, table, lookup, remotes);
+                    FilterTypes.addBoolExp(types, table, lookup);
+                    OrderTypes.addOrderBy(types, table, lookup);
+                    AggregateTypes.add(types, table);
+                    addQueryRoots(table, queryRoots, queryFields);
+                }
                 MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
             }
         });
@@ -158,18 +162,26 @@ public final class SchemaBuilder {
         return names;
     }
 
-    private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot, String role) {
+    private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot, String role, boolean backendOnly) {
         Map<String, Map<TableName, TableInfo>> out = new LinkedHashMap<>();
         HashSet<String> typeNames = new HashSet<>();
         for (SourceSnapshot source : snapshot.sources().values()) {
             Map<TableName, TableInfo> byName = new LinkedHashMap<>();
             for (TrackedTable tracked : source.tables().values()) {
-                TableInfo info = TableInfo.of(source.name(), tracked, role);
-                if (TableInfo.isGraphqlName(info.typeName()) && !info.columns().isEmpty() && typeNames.add(info.typeName())) {
+                TableInfo info = TableInfo.of(source.name(), tracked, role, backendOnly);
+                boolean seen = info.selectable() || !info.permissions().isEmpty();
+                if (seen && TableInfo.isGraphqlName(info.typeName()) && typeNames.add(info.typeName())) {
                     byName.put(tracked.name(), info);
                 }
             }
-            byName.replaceAll((name, info) -> info.relatedOnlyTo(byName.keySet()));
+            // A relationship exists for the role only when it can select the target table.
+            java.util.Set<TableName> selectable = new HashSet<>();
+            byName.forEach((name, info) -> {
+                if (info.selectable()) {
+                    selectable.add(name);
+                }
+            });
+            byName.replaceAll((name, info) -> info.relatedOnlyTo(info.selectable() ? selectable : java.util.Set.of()));
             out.put(source.name(), byName);
         }
         return out;

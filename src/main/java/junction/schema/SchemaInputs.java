@@ -25,9 +25,10 @@ record SchemaInputs(Map<String, SourceSnapshot> sources, Map<String, RemoteSchem
     }
 
     static SchemaInputs of(Snapshot snapshot, boolean admin) {
-        return new SchemaInputs(admin ? snapshot.sources() : Map.of(), snapshot.consistentRemoteSchemas());
+        return new SchemaInputs(snapshot.sources(), snapshot.consistentRemoteSchemas());
     }
 
+    /** Every role's schema reads the sources (the select-perms branch narrows this to the role's own permissions). */
     static boolean seesTables(String role) {
         return role.equals(Session.ADMIN);
     }
