@@ -28,7 +28,13 @@ public final class MutationCompiler {
 
     private final Aliases aliases = new Aliases();
     private final SelectCompiler select;
-    private final WhereCompiler where = new WhereCompiler(aliases);
+    /**
+     * Rows inserted by the CTEs before, per table: a check through a relationship (a child's check on
+     * its parent, inserted in the same statement) reads them too, as Hasura's insert-by-level does.
+     */
+    private final java.util.Map<junction.catalog.TableName, Sql> insertedRows = new java.util.HashMap<>();
+    private final WhereCompiler where = new WhereCompiler(aliases,
+            table -> insertedRows.getOrDefault(table, WhereCompiler.table(table)));
 
     private MutationCompiler(SqlOptions options) {
         this.select = new SelectCompiler(aliases, options);
@@ -201,8 +207,12 @@ public final class MutationCompiler {
         ctes.add(Sql.of(Sql.ident(name), " as (insert into ", WhereCompiler.table(insert.table()), " as ", Sql.ident(b),
                 body, conflict, " returning *", check, ")"));
         inserted.add(name);
-        select.readAlso(insert.table(), check.isEmpty() ? Sql.ident(name)
-                : Sql.of("(select ", rowColumns(insert), " from ", Sql.ident(name), ") as ", Sql.ident(aliases.next())));
+        Sql rows = check.isEmpty() ? Sql.ident(name)
+                : Sql.of("(select ", rowColumns(insert), " from ", Sql.ident(name), ") as ", Sql.ident(aliases.next()));
+        select.readAlso(insert.table(), rows);
+        insertedRows.merge(insert.table(), Sql.of("(select * from ", WhereCompiler.table(insert.table()),
+                " union all select * from ", rows, ")"), (old, added) -> Sql.of("(select * from ", old,
+                " as ", Sql.ident(aliases.next()), " union all select * from ", rows, ")"));
         for (Mutation.NestedInsert child : row.children()) {
             for (Mutation.InsertRow childRow : child.insert().rows()) {
                 java.util.Map<String, Sql> keys = new java.util.LinkedHashMap<>();

@@ -10,9 +10,16 @@ import junction.plan.ir.Join;
 /** A {@link BoolExp} over a table alias, as a SQL condition. jsonb key tests use their function forms. */
 final class WhereCompiler {
     private final Aliases aliases;
+    /** The relation a table's rows are read from in subqueries: the table, or with rows a statement inserted before. */
+    private final java.util.function.Function<TableName, Sql> relations;
 
     WhereCompiler(Aliases aliases) {
+        this(aliases, WhereCompiler::table);
+    }
+
+    WhereCompiler(Aliases aliases, java.util.function.Function<TableName, Sql> relations) {
         this.aliases = aliases;
+        this.relations = relations;
     }
 
     Sql compile(BoolExp exp, String alias) {
@@ -71,7 +78,7 @@ final class WhereCompiler {
         Sql condition = join.apply(inner);
         Sql filter = compile(where, inner, root);
         Sql all = condition.isEmpty() ? filter : Sql.of(condition, " and ", filter);
-        return Sql.of("exists (select 1 from ", table(table), " as ", Sql.ident(inner), " where ", all, ")");
+        return Sql.of("exists (select 1 from ", relations.apply(table), " as ", Sql.ident(inner), " where ", all, ")");
     }
 
     /** {@code (select count(…) from target where join and filter) <op> ?} for each comparison. */

@@ -30,6 +30,8 @@ class MutationPermissionsTest {
         create table articles (id serial primary key, title text not null unique, author_id int not null,
           published boolean not null default false, version int not null default 0, secret text);
         create table audit (id serial primary key, note text not null);
+        create table comments (id serial primary key, article_id int not null references articles(id),
+          body text not null, author_id int);
         """;
 
     /** Per table: the permission entries replace_metadata reads. */
@@ -53,6 +55,12 @@ class MutationPermissionsTest {
            "delete_permissions": [
              {"role": "user", "permission": {"filter": {"author_id": {"_eq": "X-Hasura-User-Id"}}}},
              {"role": "service", "permission": {"filter": {}, "backend_only": true}}]},
+         "comments": {
+           "select_permissions": [
+             {"role": "user", "permission": {"columns": ["id", "article_id", "body", "author_id"], "filter": {}}}],
+           "insert_permissions": [
+             {"role": "user", "permission": {"columns": ["article_id", "body"], "check": {"body": {"_neq": "spam"},
+                "article": {"author_id": {"_eq": "X-Hasura-User-Id"}}}, "set": {"author_id": "X-Hasura-User-Id"}}}]},
          "audit": {
            "insert_permissions": [
              {"role": "user", "permission": {"columns": ["note"], "check": {"note": {"_neq": "forbidden"}}}}]}}
@@ -64,7 +72,12 @@ class MutationPermissionsTest {
         engine.runSqlOk(SQL);
         engine.metadataOk("""
             {"type": "bulk", "args": [{"type": "pg_track_table", "args": {"table": "articles"}},
-              {"type": "pg_track_table", "args": {"table": "audit"}}]}
+              {"type": "pg_track_table", "args": {"table": "audit"}},
+              {"type": "pg_track_table", "args": {"table": "comments"}},
+              {"type": "pg_create_array_relationship", "args": {"table": "articles", "name": "comments",
+                 "using": {"foreign_key_constraint_on": {"table": "comments", "columns": ["article_id"]}}}},
+              {"type": "pg_create_object_relationship", "args": {"table": "comments", "name": "article",
+                 "using": {"foreign_key_constraint_on": "article_id"}}}]}
             """);
         ObjectNode doc = (ObjectNode) engine.metadataOk("{\"type\": \"export_metadata\", \"args\": {}}");
         JsonNode permissions = Json.parse(PERMISSIONS);
@@ -85,7 +98,7 @@ class MutationPermissionsTest {
     @BeforeEach
     void rows() {
         engine.runSqlOk("""
-            truncate articles, audit restart identity;
+            truncate articles, audit, comments restart identity;
             insert into articles (title, author_id, published) values ('mine', 1, false), ('theirs', 2, true);
             """);
     }
@@ -144,7 +157,7 @@ class MutationPermissionsTest {
     void eachRoleHasTheMutationRootFieldsItsPermissionsAllow() {
         assertThat(mutationRootFields("user")).containsExactlyInAnyOrder("insert_articles", "insert_articles_one",
                 "update_articles", "update_articles_by_pk", "update_articles_many", "delete_articles",
-                "delete_articles_by_pk", "insert_audit");
+                "delete_articles_by_pk", "insert_audit", "insert_comments", "insert_comments_one");
         // no select permission: no _one/_by_pk fields, no returning
         assertThat(mutationRootFields("writer")).containsExactly("insert_articles");
         assertThat(names(type("writer", "articles_mutation_response").get("fields"))).containsExactly("affected_rows");
@@ -171,10 +184,11 @@ class MutationPermissionsTest {
 
     @Test
     void insertInputsHoldOnlyThePermittedColumnsLessPresets() {
-        assertThat(names(type("user", "articles_insert_input").get("inputFields"))).containsExactly("published", "title");
+        assertThat(names(type("user", "articles_insert_input").get("inputFields")))
+                .containsExactly("comments", "published", "title");
         assertThat(names(type("writer", "articles_insert_input").get("inputFields"))).containsExactly("author_id", "title");
         assertThat(names(type("admin", "articles_insert_input").get("inputFields")))
-                .containsExactly("author_id", "id", "published", "secret", "title", "version");
+                .containsExactly("author_id", "comments", "id", "published", "secret", "title", "version");
         assertError(as("user", "1", "mutation { insert_articles(objects: [{title: \"x\", author_id: 2}]) { affected_rows } }"),
                 "validation-failed", "$.selectionSet.insert_articles.args.objects[0].author_id",
                 "field 'author_id' not found in type: 'articles_insert_input'");
@@ -190,6 +204,30 @@ class MutationPermissionsTest {
         JsonNode answer = as("user", "42", "mutation { insert_articles_one(object: {title: \"new\"}) { title author_id } }");
         assertThat(answer.get("data").toString()).isEqualTo("{\"insert_articles_one\":{\"title\":\"new\",\"author_id\":42}}");
         assertThat(table()).contains("{\"id\":3,\"title\":\"new\",\"author_id\":42,\"published\":false,\"version\":0}");
+    }
+
+    @Test
+    void rowsInsertedThroughARelationshipGetTheirTablesPresetsAndChecks() {
+        JsonNode answer = as("user", "5", """
+                mutation { insert_articles_one(object: {title: "nested", comments: {data: [{body: "hi"}, {body: "ho"}]}}) {
+                  title author_id comments(order_by: {body: asc}) { body author_id } } }
+                """);
+        assertThat(answer.get("data").toString()).isEqualTo("{\"insert_articles_one\":{\"title\":\"nested\",\"author_id\":5,"
+                + "\"comments\":[{\"body\":\"hi\",\"author_id\":5},{\"body\":\"ho\",\"author_id\":5}]}}");
+        String before = table();
+        assertError(as("user", "5", """
+                mutation { insert_articles(objects: [{title: "again", comments: {data: [{body: "ok"}, {body: "spam"}]}}]) {
+                  affected_rows } }
+                """), "permission-error", "$.selectionSet.insert_articles.args.objects",
+                "check constraint of an insert/update permission has failed");
+        assertThat(table()).isEqualTo(before);
+        assertThat(engine.gql("{ comments_aggregate { aggregate { count } } }").get("data").toString()).contains("\"count\":2");
+        // the check through the relationship sees the parent inserted by the same statement; another's article fails it
+        assertError(as("user", "5", "mutation { insert_comments_one(object: {article_id: 2, body: \"hi\"}) { id } }"),
+                "permission-error", "$.selectionSet.insert_comments_one.args.object",
+                "check constraint of an insert/update permission has failed");
+        assertThat(as("user", "2", "mutation { insert_comments_one(object: {article_id: 2, body: \"hi\"}) { body } }")
+                .get("data").toString()).isEqualTo("{\"insert_comments_one\":{\"body\":\"hi\"}}");
     }
 
     @Test
