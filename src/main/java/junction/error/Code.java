@@ -11,6 +11,7 @@ public enum Code {
     CONFLICT("conflict", 409),
     CONSTRAINT_ERROR("constraint-error", 400),
     CONSTRAINT_VIOLATION("constraint-violation", 400),
+    CYCLIC_DEPENDENCY("cyclic-dependency", 400),
     DATA_EXCEPTION("data-exception", 400),
     DEPENDENCY_ERROR("dependency-error", 400),
     INVALID_CONFIGURATION("invalid-configuration", 400),

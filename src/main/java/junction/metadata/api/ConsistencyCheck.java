@@ -37,9 +37,13 @@ public enum ConsistencyCheck {
         }
     }
 
-    /** The objects {@code next} reports that {@code before} did not. */
+    /**
+     * The objects {@code next} reports that {@code before} did not. A permission an inherited role
+     * could not inherit is only informational (Hasura ties it to no object), so it blocks no change.
+     */
     static List<Inconsistency> added(Snapshot before, Snapshot next) {
         return next.inconsistencies().stream()
+                .filter(i -> !i.at().isInheritedPermission())
                 .filter(i -> before.inconsistencies().stream().noneMatch(i::sameObject))
                 .toList();
     }

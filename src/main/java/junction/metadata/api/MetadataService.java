@@ -72,6 +72,8 @@ public final class MetadataService {
         RemoteSchemaCommands.register(commands);
         ManagementCommands.register(commands);
         RemoteRelationshipCommands.register(commands);
+        PermissionCommands.register(commands);
+        InheritedRoleCommands.register(commands);
     }
 
     /** Creates the catalog schema if needed, stores initial metadata on first start, loads the snapshot. */

@@ -13,6 +13,13 @@ final class Pruning {
     }
 
     static Metadata without(Metadata metadata, Inconsistency.Location at) {
+        if (at.isInheritedPermission()) {
+            return metadata;
+        }
+        if (at.isInheritedRole()) {
+            return metadata.withInheritedRoles(metadata.inheritedRoles().stream()
+                    .filter(r -> !r.roleName().equals(at.role())).toList());
+        }
         if (at.isRemoteSchema()) {
             return metadata.withRemoteSchemas(metadata.remoteSchemas().stream()
                     .filter(r -> !r.name().equals(at.object())).toList());

@@ -44,6 +44,7 @@ public final class MetadataReader {
                 other.put(e.getKey(), e.getValue());
             }
         });
+        junction.metadata.model.InheritedRole.readAll(document.get("inherited_roles"), doc.pathOf("inherited_roles"));
         Uniqueness.check(sources.stream().map(Source::name).toList(), doc.pathOf("sources"), "source");
         Uniqueness.check(remotes.stream().map(RemoteSchema::name).toList(), doc.pathOf("remote_schemas"), "remote schema");
         return new Metadata(sources, remotes, other);

@@ -14,6 +14,7 @@ import java.util.function.UnaryOperator;
  * a document round-trips through {@code replace_metadata} and {@code export_metadata} unchanged.
  */
 public record Metadata(List<Source> sources, List<RemoteSchema> remoteSchemas, Map<String, JsonNode> other) {
+    private static final String INHERITED_ROLES = "inherited_roles";
     public static final Metadata EMPTY = new Metadata(List.of(), List.of(), Map.of());
 
     public Metadata {
@@ -36,6 +37,27 @@ public record Metadata(List<Source> sources, List<RemoteSchema> remoteSchemas, M
 
     public Metadata withRemoteSchemas(List<RemoteSchema> newRemoteSchemas) {
         return new Metadata(sources, newRemoteSchemas, other);
+    }
+
+    /** The {@code inherited_roles} of the document (kept in {@link #other} as written). */
+    public List<InheritedRole> inheritedRoles() {
+        return InheritedRole.readAll(other.get(INHERITED_ROLES), "$." + INHERITED_ROLES);
+    }
+
+    public Optional<InheritedRole> inheritedRole(String name) {
+        return inheritedRoles().stream().filter(r -> r.roleName().equals(name)).findFirst();
+    }
+
+    public Metadata withInheritedRoles(List<InheritedRole> roles) {
+        Map<String, JsonNode> newOther = new LinkedHashMap<>(other);
+        if (roles.isEmpty()) {
+            newOther.remove(INHERITED_ROLES);
+        } else {
+            var list = junction.json.Json.NODES.arrayNode();
+            roles.forEach(r -> list.add(r.toJson()));
+            newOther.put(INHERITED_ROLES, list);
+        }
+        return new Metadata(sources, remoteSchemas, newOther);
     }
 
     /** Replaces the named source by {@code change(source)}; the source must exist. */

@@ -67,7 +67,7 @@ final class FilterReader {
             case "_and", "$and" -> new Filter.And(readAll(root, table, value, key));
             case "_or", "$or" -> new Filter.Or(readAll(root, table, value, key));
             case "_not", "$not" -> new Filter.Not(read(root, table, value));
-            case "_exists", "$exists" -> exists(value);
+            case "_exists", "$exists" -> exists(root, value);
             default -> field(root, table, key, value);
         };
     }
@@ -81,7 +81,8 @@ final class FilterReader {
         return out;
     }
 
-    private Filter exists(JsonNode value) {
+    /** {@code ["$", column]} inside {@code _where} still names a column of the permission's own table. */
+    private Filter exists(TrackedTable root, JsonNode value) {
         if (!value.isObject() || !value.has("_table") || !value.has("_where")) {
             throw new Problem("\"_exists\" expects an object with \"_table\" and \"_where\"");
         }
@@ -90,7 +91,7 @@ final class FilterReader {
         if (target == null) {
             throw new Problem("table \"" + name + "\" does not exist");
         }
-        return new Filter.Exists(name, read(target, target, value.get("_where")));
+        return new Filter.Exists(name, read(root, target, value.get("_where")));
     }
 
     private Filter field(TrackedTable root, TrackedTable table, String name, JsonNode value) {
@@ -106,12 +107,15 @@ final class FilterReader {
             }
             return new Filter.Related(relationship.get(), read(root, target, value));
         }
-        throw new Problem("no such column exists: \"" + name + "\"");
+        throw new Problem("\"" + name + "\" does not exist");
     }
 
     private Filter comparisons(TrackedTable root, Table table, Column column, JsonNode value) {
+        if (column.type().equals("json")) {
+            throw new Problem("JSON column can not be part of boolean expression");
+        }
         if (!value.isObject() || value.isEmpty() || !allOperators(value)) {
-            return new Filter.Compare(column.name(), column.type(), "_eq", operand(value));
+            return new Filter.Compare(column.name(), column.type(), "_eq", operand(column, value));
         }
         List<Filter> items = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
@@ -130,7 +134,7 @@ final class FilterReader {
     private Filter comparison(TrackedTable root, Table table, Column column, String op, JsonNode value) {
         if (op.equals("_is_null")) {
             if (!value.isBoolean()) {
-                throw new Problem("\"_is_null\" expects a boolean, but found " + kind(value));
+                throw new Problem("parsing Bool failed, expected Boolean, but encountered " + kind(value));
             }
             return new Filter.IsNull(column.name(), value.booleanValue());
         }
@@ -139,20 +143,48 @@ final class FilterReader {
                     otherColumn(root, table, column, value));
         }
         if (COMPARISONS.contains(op)) {
-            return new Filter.Compare(column.name(), column.type(), op, operand(value));
+            return new Filter.Compare(column.name(), column.type(), op, operand(column, value));
         }
         if (LISTS.contains(op)) {
-            return new Filter.Compare(column.name(), column.type(), op, list(value));
+            return new Filter.Compare(column.name(), column.type(), op, list(column, value));
         }
-        if (TEXT.contains(op) && isText(column)) {
+        if (TEXT.contains(op)) {
+            if (!isText(column)) {
+                throw wrongType(column, "\"varchar\"/\"text\"/\"citext\"");
+            }
+            return new Filter.Compare(column.name(), column.type(), op, operand(column, value));
+        }
+        if (op.equals("_contains") || op.equals("_contained_in")) {
+            if (!column.type().equals("jsonb") && !column.isArray()) {
+                throw wrongType(column, "an array or JSONB");
+            }
             return new Filter.Compare(column.name(), column.type(), op, operand(value));
         }
-        if (JSONB.contains(op) && column.type().equals("jsonb")) {
+        if (JSONB.contains(op)) {
+            if (!column.type().equals("jsonb")) {
+                throw wrongType(column, "\"jsonb\"");
+            }
             return new Filter.Compare(column.name(), column.type(), op,
                     op.equals("_has_keys_any") || op.equals("_has_keys_all") ? list(value) : operand(value));
         }
-        throw new Problem("incompatible operator \"" + op + "\" for the column \"" + column.name() + "\" of type \""
-                + column.type() + "\"");
+        throw new Problem("Unknown operator: " + op);
+    }
+
+    /** Hasura's message, which starts with a space (it was meant to follow the column's name). */
+    private static Problem wrongType(Column column, String expected) {
+        return new Problem(" is of type \"" + typeName(column) + "\"; this operator works only on columns of type " + expected);
+    }
+
+    /** A column type as Hasura names it in messages ({@code integer} for {@code int4}, …). */
+    static String typeName(Column column) {
+        return switch (column.type()) {
+            case "int2" -> "smallint";
+            case "int4" -> "integer";
+            case "int8" -> "bigint";
+            case "float4" -> "real";
+            case "bool" -> "boolean";
+            default -> column.type();
+        };
     }
 
     /** {@code "col"} (a column of the same table) or {@code ["$", "col"]} (of the permission's own table). */
@@ -164,12 +196,60 @@ final class FilterReader {
         }
         Table of = atRoot ? root.table() : table;
         Column other = of.column(name.textValue()).orElseThrow(() ->
-                new Problem("no such column exists: \"" + name.textValue() + "\""));
+                new Problem("column \"" + name.textValue() + "\" does not exist"));
         if (!other.type().equals(column.type())) {
-            throw new Problem("incompatible column types: \"" + column.name() + "\" has type \"" + column.type()
-                    + "\", but \"" + other.name() + "\" has type \"" + other.type() + "\"");
+            throw new Problem("incompatible column types: \"" + column.name() + "\" has type \"" + typeName(column)
+                    + "\", but \"" + other.name() + "\" has type \"" + typeName(other) + "\"");
         }
         return new Operand.Column(other.name(), other.type(), atRoot);
+    }
+
+    /** A list of values of the column's type, or one session variable (a Postgres array literal). */
+    private static Operand list(Column column, JsonNode value) {
+        if (value.isArray()) {
+            value.forEach(item -> literal(column, item));
+        }
+        return list(value);
+    }
+
+    /** A value compared with (or given to) {@code column}: a session variable, or a literal of its type. */
+    static Operand operand(Column column, JsonNode value) {
+        Operand operand = operand(value);
+        if (operand instanceof Operand.Literal) {
+            literal(column, value);
+        }
+        return operand;
+    }
+
+    /**
+     * Refuses a literal that cannot be a value of the column's type, with the message of the JSON
+     * decoder Hasura parses it with; {@code null} is any type's value, and types whose values
+     * Postgres parses from text are left to Postgres.
+     */
+    private static void literal(Column column, JsonNode value) {
+        if (value.isNull() || column.isArray()) {
+            return;
+        }
+        String decoder = switch (column.type()) {
+            case "int2" -> value.isIntegralNumber() ? null : "Int16";
+            case "int4" -> value.isIntegralNumber() ? null : "Int32";
+            case "int8" -> value.isIntegralNumber() ? null : "Int64";
+            case "bool" -> value.isBoolean() ? null : "Bool";
+            case "text", "varchar", "citext", "bpchar", "name" -> value.isTextual() ? null : "Text";
+            default -> null;
+        };
+        if (decoder == null) {
+            return;
+        }
+        String expected = switch (decoder) {
+            case "Bool" -> "Boolean";
+            case "Text" -> "String";
+            default -> "Number";
+        };
+        if (value.isNumber() && expected.equals("Number")) {
+            throw new Problem("parsing " + decoder + " failed, unexpected floating number " + value.asText());
+        }
+        throw new Problem("parsing " + decoder + " failed, expected " + expected + ", but encountered " + kind(value));
     }
 
     /** A list value, or one session variable holding a Postgres array literal (such as {@code "{1,2}"}). */

@@ -18,6 +18,9 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
      * or (no source, no table) the remote schema {@code object}.
      */
     public record Location(String source, TableName table, String object) {
+        private static final String INHERITED_ROLE = "inherited_role:";
+        private static final String INHERITED_PERMISSION = "inherited_permission:";
+
         public static Location ofSource(String source) {
             return new Location(source, null, null);
         }
@@ -30,8 +33,34 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
             return new Location(null, null, name);
         }
 
+        /** An inherited role ({@code add_inherited_role}): dropping the inconsistency drops the role. */
+        public static Location inheritedRole(String name) {
+            return new Location(null, null, INHERITED_ROLE + name);
+        }
+
+        /**
+         * A permission an inherited role could not inherit because its parents' differ: purely
+         * informational in Hasura — it blocks no change and nothing can be dropped to clear it.
+         */
+        public static Location inheritedPermission(String role) {
+            return new Location(null, null, INHERITED_PERMISSION + role);
+        }
+
         public boolean isRemoteSchema() {
-            return source == null && table == null;
+            return source == null && table == null && !isInheritedRole() && !isInheritedPermission();
+        }
+
+        public boolean isInheritedRole() {
+            return source == null && table == null && object != null && object.startsWith(INHERITED_ROLE);
+        }
+
+        public boolean isInheritedPermission() {
+            return source == null && table == null && object != null && object.startsWith(INHERITED_PERMISSION);
+        }
+
+        /** The role an {@link #inheritedRole} or {@link #inheritedPermission} location names. */
+        public String role() {
+            return object.substring(object.indexOf(':') + 1);
         }
 
         public boolean isRemoteSchema(String name) {
@@ -41,7 +70,7 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
 
     public ObjectNode toJson() {
         ObjectNode node = Json.object();
-        node.set("definition", definition);
+        node.set(at.isInheritedPermission() ? "entity" : "definition", definition);
         node.put("name", name);
         node.put("reason", reason);
         node.put("type", type);

@@ -35,13 +35,14 @@ public final class MetadataResolver {
                             Map<String, RemoteSchemaState> remoteSchemas) {
         List<Inconsistency> issues = new ArrayList<>();
         Map<String, SourceSnapshot> sources = new LinkedHashMap<>();
+        InheritedRoleResolver inherited = InheritedRoleResolver.of(metadata, issues);
         for (Source source : metadata.sources()) {
             SourceCatalog loaded = catalogs.getOrDefault(source.name(), SourceCatalog.failed("source not loaded"));
             if (loaded.catalog().isEmpty()) {
                 issues.add(sourceIssue(source, loaded.error()));
                 continue;
             }
-            sources.put(source.name(), resolveSource(source, loaded.catalog().get(), issues));
+            sources.put(source.name(), resolveSource(source, loaded.catalog().get(), inherited, issues));
         }
         Map<String, RemoteSchemaState> remotes = RemoteSchemaResolver.resolve(metadata.remoteSchemas(), remoteSchemas,
                 TableRootFields.of(sources.values()), issues);
@@ -68,7 +69,8 @@ public final class MetadataResolver {
         return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization());
     }
 
-    private SourceSnapshot resolveSource(Source source, Catalog catalog, List<Inconsistency> issues) {
+    private SourceSnapshot resolveSource(Source source, Catalog catalog, InheritedRoleResolver inherited,
+                                         List<Inconsistency> issues) {
         Map<TableName, TableEntry> present = new LinkedHashMap<>();
         Set<String> typeNames = new java.util.HashSet<>();
         for (TableEntry entry : source.tables()) {
@@ -86,6 +88,7 @@ public final class MetadataResolver {
         }
         PermissionResolver permissions = new PermissionResolver(source.name(), tables);
         tables.replaceAll((name, t) -> t.withPermissions(permissions.resolve(t, issues)));
+        tables.replaceAll((name, t) -> t.withPermissions(inherited.derive(source.name(), t, t.permissions(), issues)));
         return new SourceSnapshot(source.name(), catalog, tables, source.customization());
     }
 

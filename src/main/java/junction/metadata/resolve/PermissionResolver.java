@@ -87,7 +87,17 @@ final class PermissionResolver {
         }
     }
 
+    /** Hasura's message when a permission's {@code columns} names a relationship. */
+    private static void notRelationships(TrackedTable table, JsonNode columns, String why) {
+        for (String name : names(columns == null || columns.isTextual() ? null : columns)) {
+            if (table.table().column(name).isEmpty() && table.relationship(name).isPresent()) {
+                throw new FilterReader.Problem("expecting a postgres column; but, \"" + name + "\" is a relationship; " + why);
+            }
+        }
+    }
+
     private SelectPermission select(TrackedTable table, JsonNode p) {
+        notRelationships(table, p.get("columns"), "permissions for relationships are automatically inferred");
         Optional<Integer> limit = Optional.empty();
         if (p.hasNonNull("limit")) {
             if (!p.get("limit").canConvertToInt() || p.get("limit").intValue() < 0) {
@@ -104,12 +114,16 @@ final class PermissionResolver {
                 rootFields(p.get("subscription_root_fields")), computed, Map.of());
     }
 
+    /** Without {@code columns}, every column (Hasura reads a missing insert column list as {@code "*"}). */
     private InsertPermission insert(TrackedTable table, JsonNode p) {
+        notRelationships(table, p.get("columns"), "");
+        JsonNode columns = p.hasNonNull("columns") ? p.get("columns") : Json.NODES.textNode("*");
         return new InsertPermission(filter(table, p, "check"), presets(table.table(), p.get("set")),
-                columns(table.table(), p.get("columns")), bool(p, "backend_only"));
+                columns(table.table(), columns), bool(p, "backend_only"));
     }
 
     private UpdatePermission update(TrackedTable table, JsonNode p) {
+        notRelationships(table, p.get("columns"), "relationships can't be used in update");
         return new UpdatePermission(columns(table.table(), p.get("columns")), filter(table, p, "filter"),
                 filter(table, p, "check"), presets(table.table(), p.get("set")), bool(p, "backend_only"));
     }
@@ -145,7 +159,7 @@ final class PermissionResolver {
             if (table.column(e.getKey()).isEmpty()) {
                 throw new FilterReader.Problem("column \"" + e.getKey() + "\" does not exist");
             }
-            out.put(e.getKey(), FilterReader.operand(e.getValue()));
+            out.put(e.getKey(), FilterReader.operand(table.column(e.getKey()).orElseThrow(), e.getValue()));
         }
         return out;
     }
@@ -181,12 +195,13 @@ final class PermissionResolver {
 
     private Inconsistency issue(TrackedTable table, Kind kind, Permission permission, String problem) {
         var definition = Json.object();
-        definition.set("table", junction.metadata.codec.MetadataWriter.tableName(table.name()));
         definition.put("source", source);
+        definition.set("table", junction.metadata.codec.MetadataWriter.tableName(table.name()));
         definition.put("role", permission.role());
         definition.set("permission", permission.permission());
-        return new Inconsistency(kind.key() + "_permission", "permission " + table.name() + "." + permission.role()
-                + "." + kind.key() + " in source " + source, definition,
+        definition.put("comment", permission.comment());
+        return new Inconsistency(kind.key() + "_permission", kind.key() + "_permission " + permission.role()
+                + " in table " + table.name() + " in source " + source, definition,
                 "Inconsistent object: in table \"" + table.name() + "\": in permission for role \"" + permission.role()
                         + "\": " + problem, Code.PERMISSION_DENIED,
                 new Inconsistency.Location(source, table.name(), PermissionResolver.object(kind, permission.role())));

@@ -72,6 +72,14 @@ public record Snapshot(long resourceVersion, Metadata metadata, Map<String, Sour
         return out;
     }
 
+    /**
+     * The roles the metadata knows, sorted: those with a table or remote schema permission (even an
+     * inconsistent one) and the inherited roles. {@code admin} is not among them.
+     */
+    public java.util.Set<String> roles() {
+        return InheritedRoleResolver.roles(metadata);
+    }
+
     public boolean isConsistent() {
         return inconsistencies.isEmpty();
     }
