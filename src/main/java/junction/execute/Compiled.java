@@ -27,16 +27,19 @@ record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutatio
     }
 
     /**
-     * A mutation root field's statement, on its source. {@code checkPath}: where a failed permission
-     * check is reported when the statements answer one (their second column), empty when they do not.
+     * A mutation root field's statements, on its source. {@code checks}, one per statement: where a
+     * failed permission check is reported when the statement answers one (its second column), empty
+     * when it does not.
      */
-    record Mutation(RootNode.Database root, List<Rendered> statements, boolean many, java.util.Optional<String> checkPath) {
+    record Mutation(RootNode.Database root, List<Rendered> statements, boolean many,
+                    List<java.util.Optional<String>> checks) {
         Mutation {
             statements = List.copyOf(statements);
+            checks = List.copyOf(checks);
         }
 
         Mutation(RootNode.Database root, List<Rendered> statements, boolean many) {
-            this(root, statements, many, java.util.Optional.empty());
+            this(root, statements, many, java.util.Collections.nCopies(statements.size(), java.util.Optional.empty()));
         }
     }
 }

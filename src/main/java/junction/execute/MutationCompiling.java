@@ -27,9 +27,10 @@ final class MutationCompiling {
         for (RootNode root : plan.roots()) {
             if (root instanceof RootNode.Database d && d.query() instanceof Mutation m) {
                 sources.add(d.source());
-                Optional<String> check = MutationCompiler.checked(m) ? Optional.of(checkPath(d.key(), m)) : Optional.empty();
+                List<Optional<String>> checks = MutationCompiler.checkedStatements(m).stream()
+                        .map(checked -> checked ? Optional.of(checkPath(d.key(), m)) : Optional.<String>empty()).toList();
                 mutations.add(new Compiled.Mutation(d, MutationCompiler.compile(m, options), m instanceof Mutation.UpdateMany,
-                        check));
+                        checks));
             }
         }
         if (sources.size() > 1) {

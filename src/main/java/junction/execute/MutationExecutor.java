@@ -55,10 +55,10 @@ final class MutationExecutor {
     private static List<byte[]> transaction(Compiled compiled, Function<String, DataSource> pools, Bindings variables) {
         List<Rendered> statements = new ArrayList<>();
         List<java.util.Optional<String>> checks = new ArrayList<>();
-        compiled.mutations().forEach(m -> m.statements().forEach(s -> {
-            statements.add(s);
-            checks.add(m.checkPath());
-        }));
+        compiled.mutations().forEach(m -> {
+            statements.addAll(m.statements());
+            checks.addAll(m.checks());
+        });
         String source = compiled.mutations().getFirst().root().source();
         return StatementRunner.transaction(pools.apply(source), statements, checks, variables);
     }

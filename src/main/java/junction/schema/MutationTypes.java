@@ -82,12 +82,10 @@ final class MutationTypes {
         String t = table.typeName();
         String quoted = "\"" + table.name().name() + "\"";
         TableConfig config = table.tracked().entry().configuration();
-        GraphQLInputObjectType input = insertInput(types, table, writable(table, permission.columns(),
-                permission.set().keySet()), tables);
-        if (input.getFieldDefinitions().isEmpty()) {
-            return; // GraphQL has no input object without fields: nothing the role could send
+        if (!insertable(table)) {
+            return;
         }
-        types.add(input);
+        types.add(insertInput(types, table, writable(table, permission.columns(), permission.set().keySet()), tables));
         boolean conflicts = addConflictTypes(types, table);
         addRelationshipInsertInputs(types, table, conflicts);
         List<GraphQLArgument> insertArgs = new ArrayList<>();
@@ -170,6 +168,16 @@ final class MutationTypes {
         return out;
     }
 
+    /**
+     * Whether the role can insert into the table through GraphQL: an insert permission granting a
+     * column it can send (GraphQL has no input object without fields; a role whose every column is
+     * preset gets no insert field).
+     */
+    static boolean insertable(TableInfo table) {
+        return !table.tracked().table().isView() && table.permissions().insert()
+                .map(p -> !writable(table, p.columns(), p.set().keySet()).isEmpty()).orElse(false);
+    }
+
     /** The columns {@code on_conflict} may update: the role's update permission's, less its presets. */
     static List<Column> conflictUpdatable(TableInfo table) {
         return table.permissions().update().map(p -> writable(table, p.columns(), p.set().keySet())).orElse(List.of());
@@ -182,7 +190,7 @@ final class MutationTypes {
                 writable, c -> true, null).getFieldDefinitions());
         table.relationships().forEach((name, rel) -> {
             TableInfo target = tables.apply(rel.target());
-            if (target.tracked().table().isView() || target.permissions().insert().isEmpty()) {
+            if (!insertable(target)) {
                 return;
             }
             String suffix = rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.OBJECT

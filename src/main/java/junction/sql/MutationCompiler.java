@@ -51,6 +51,8 @@ public final class MutationCompiler {
         String b = aliases.next();
         return switch (mutation) {
             case Mutation.Insert i when i.nested() -> nestedInsert(i);
+            case Mutation.Insert i when i.rows().isEmpty() -> answer(Sql.of("select * from ", WhereCompiler.table(i.table()),
+                    " as ", Sql.ident(b), " where false"), i.table(), i.output(), false);
             case Mutation.Insert i -> answer(insert(i, b), i.table(), i.output(), i.checked());
             case Mutation.Update u -> answer(update(u, b), u.table(), u.output(), u.checked());
             case Mutation.Delete d -> answer(Sql.of("delete from ", WhereCompiler.table(d.table()), " as ", Sql.ident(b),
@@ -65,11 +67,19 @@ public final class MutationCompiler {
      */
     public static boolean checked(Mutation mutation) {
         return switch (mutation) {
-            case Mutation.Insert i -> i.checked();
+            case Mutation.Insert i -> i.checked() && !i.rows().isEmpty();
             case Mutation.Update u -> u.checked();
             case Mutation.Delete d -> false;
             case Mutation.UpdateMany m -> m.updates().stream().anyMatch(Mutation.Update::checked);
         };
+    }
+
+    /** Per statement of {@link #compile}, whether it answers the check column ({@link #checked}). */
+    public static List<Boolean> checkedStatements(Mutation mutation) {
+        if (mutation instanceof Mutation.UpdateMany many) {
+            return many.updates().stream().map(MutationCompiler::checked).toList();
+        }
+        return List.of(checked(mutation));
     }
 
     private Sql answer(Sql change, junction.catalog.TableName table, Mutation.Output output, boolean checked) {

@@ -50,7 +50,7 @@ class MutationPermissionsTest {
            "update_permissions": [
              {"role": "user", "permission": {"columns": ["title", "published"],
                 "filter": {"author_id": {"_eq": "X-Hasura-User-Id"}}, "check": {"title": {"_nlike": "%!"}},
-                "set": {"version": "7"}}},
+                "set": {"version": 7}}},
              {"role": "editor", "permission": {"columns": ["title", "published"], "filter": {}}}],
            "delete_permissions": [
              {"role": "user", "permission": {"filter": {"author_id": {"_eq": "X-Hasura-User-Id"}}}},
@@ -228,6 +228,17 @@ class MutationPermissionsTest {
                 "check constraint of an insert/update permission has failed");
         assertThat(as("user", "2", "mutation { insert_comments_one(object: {article_id: 2, body: \"hi\"}) { body } }")
                 .get("data").toString()).isEqualTo("{\"insert_comments_one\":{\"body\":\"hi\"}}");
+    }
+
+    @Test
+    void anInsertOfNoObjectsWritesNothing() {
+        String before = table();
+        assertThat(as("user", "1", "mutation { insert_articles(objects: []) { affected_rows returning { id } } }")
+                .get("data").toString()).isEqualTo("{\"insert_articles\":{\"affected_rows\":0,\"returning\":[]}}");
+        assertThat(engine.gql("mutation { insert_audit(objects: []) { affected_rows } }").get("data").toString())
+                .isEqualTo("{\"insert_audit\":{\"affected_rows\":0}}");
+        assertThat(table()).isEqualTo(before);
+        assertThat(engine.gql("{ audit_aggregate { aggregate { count } } }").get("data").toString()).contains("\"count\":0");
     }
 
     @Test

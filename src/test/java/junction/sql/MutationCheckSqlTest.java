@@ -83,6 +83,27 @@ class MutationCheckSqlTest {
     }
 
     @Test
+    void eachUpdateOfUpdateManyAnswersItsOwnCheckOnlyWhenItChangesSomething() {
+        Mutation.Update nothing = new Mutation.Update(ARTICLES, OWN, List.of(), new Mutation.Response(List.of()), UNPUBLISHED);
+        Mutation.Update title = new Mutation.Update(ARTICLES, OWN, List.of(new Mutation.Assignment("title", "text", "_set",
+                new Value.Variable("t"))), new Mutation.Response(List.of()), UNPUBLISHED);
+        Mutation.UpdateMany many = new Mutation.UpdateMany("u", List.of(nothing, title));
+        assertThat(MutationCompiler.checkedStatements(many)).containsExactly(false, true);
+        List<Rendered> statements = MutationCompiler.compile(many, SqlOptions.DEFAULT);
+        assertThat(statements.get(0).text()).doesNotContain("check__constraint");
+        assertThat(statements.get(1).text()).contains("bool_and(\"check__constraint\")");
+    }
+
+    @Test
+    void anInsertOfNoRowsWritesNothingAndChecksNothing() {
+        Mutation.Insert none = new Mutation.Insert(ARTICLES, types(), List.of(), Optional.empty(),
+                new Mutation.Response(List.of(new Mutation.AffectedRows("affected_rows"))), UNPUBLISHED);
+        assertThat(MutationCompiler.checked(none)).isFalse();
+        assertThat(sql(none)).isEqualTo("with \"_m\" as (select * from \"public\".\"articles\" as \"_0\" where false)"
+                + " select json_build_object('affected_rows', (select count(*) from \"_m\"))");
+    }
+
+    @Test
     void uncheckedMutationsAnswerOneColumn() {
         String sql = sql(insert(BoolExp.TRUE, Optional.empty()));
         assertThat(sql).doesNotContain("check__constraint");
