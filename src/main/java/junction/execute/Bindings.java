@@ -8,9 +8,9 @@ import junction.session.Session;
 /** Where a statement's parameters get their values for one request: its variables and its session. */
 record Bindings(JsonNode variables, Session session) {
 
-    /** A session variable's value; a missing one is Hasura's {@code not-found}. */
+    /** A session variable's value; a missing one is Hasura's {@code not-found} ("missing session variable: \"x-hasura-user-id\""). */
     String session(String name) {
         return session.variable(name).orElseThrow(() -> ApiException.of(Code.NOT_FOUND,
-                "\"" + name + "\" session variable expected, but not found"));
+                "missing session variable: \"" + name + "\""));
     }
 }

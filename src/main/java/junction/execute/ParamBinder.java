@@ -22,13 +22,28 @@ final class ParamBinder {
     static void bind(PreparedStatement statement, List<Sql.Param> params, Bindings values) throws SQLException {
         for (int i = 0; i < params.size(); i++) {
             Sql.Param param = params.get(i);
-            String text = text(param, resolve(param.value(), values));
+            String text = param.array() && param.value() instanceof Value.SessionVariable s
+                    ? sessionArray(values.session(s.name()))
+                    : text(param, resolve(param.value(), values));
             if (text == null) {
                 statement.setNull(i + 1, Types.OTHER);
             } else {
                 statement.setObject(i + 1, text, Types.OTHER);
             }
         }
+    }
+
+    /**
+     * A session variable where a list is expected ({@code _in: "X-Hasura-Allowed-Ids"}): its value is
+     * a Postgres array literal ({@code {1,2}}), sent as it is for Postgres to read; any other text is
+     * a list of that one value.
+     */
+    static String sessionArray(String value) {
+        String trimmed = value.strip();
+        if (trimmed.startsWith("{") && trimmed.endsWith("}")) {
+            return trimmed;
+        }
+        return "{\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
     }
 
     /** The parameter values as JSON, for error details and explain. */

@@ -213,7 +213,8 @@ final class MutationPlanner {
             String at = path + ".selectionSet." + key;
             out.add(switch (sub.getFirst().getName()) {
                 case "affected_rows" -> new Mutation.AffectedRows(key);
-                case "returning" -> new Mutation.Returning(key, tables.rowFields(table, sub, at), visible(table));
+                case "returning" -> new Mutation.Returning(key, tables.rowFields(table, sub, at), PermissionFilters.select(table),
+                        returned(table));
                 default -> new Mutation.ResponseTypename(key, typeName);
             });
         });
@@ -221,12 +222,14 @@ final class MutationPlanner {
     }
 
     private Mutation.Output row(TableInfo table, List<Field> fields, String path) {
-        return new Mutation.Row(tables.rowFields(table, fields, path), visible(table));
+        return new Mutation.Row(tables.rowFields(table, fields, path), PermissionFilters.select(table), returned(table));
     }
 
-    /** The rows of the table the role may select, of those the mutation changed (its select permission's filter). */
-    private static BoolExp visible(TableInfo table) {
-        return table.permissions().select().map(p -> PermissionFilters.of(p.filter())).orElse(BoolExp.TRUE);
+    /** The select permission's column filters on the changed rows; its {@code limit} caps selections, not mutations. */
+    private static junction.plan.ir.Permit returned(TableInfo table) {
+        junction.plan.ir.Permit permit = PermissionFilters.permit(table);
+        return permit.columnFilters().isEmpty() ? junction.plan.ir.Permit.NONE
+                : new junction.plan.ir.Permit(java.util.Optional.empty(), permit.columnFilters());
     }
 
     private static Map<String, In> arguments(Field field) {

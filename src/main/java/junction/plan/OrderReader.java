@@ -8,6 +8,7 @@ import junction.error.ApiException;
 import junction.error.Code;
 import junction.error.JsonPath;
 import junction.metadata.resolve.ResolvedRelationship;
+import junction.plan.ir.BoolExp;
 import junction.plan.ir.Join;
 import junction.plan.ir.OrderItem;
 import junction.schema.TableInfo;
@@ -46,8 +47,9 @@ final class OrderReader {
             var rel = table.relationship(name);
             if (rel.isPresent() && rel.get().kind() == ResolvedRelationship.Kind.OBJECT) {
                 Join join = new Join(rel.get().target(), rel.get().mapping());
-                object(schema.table(table.source(), rel.get().target()), e.getValue(), at,
-                        k -> wrap.apply(new OrderItem.ObjectKey(join, k)), out);
+                TableInfo target = schema.table(table.source(), rel.get().target());
+                BoolExp filter = PermissionFilters.select(target);
+                object(target, e.getValue(), at, k -> wrap.apply(new OrderItem.ObjectKey(join, k, filter)), out);
                 continue;
             }
             var arrayRel = name.endsWith("_aggregate")
@@ -63,6 +65,7 @@ final class OrderReader {
 
     private void aggregate(TableInfo target, Join join, In in, String path, UnaryOperator<OrderItem.Key> wrap,
                            List<OrderItem> out) {
+        BoolExp filter = PermissionFilters.select(target);
         for (Map.Entry<String, In> e : args.object(in, path).fields().entrySet()) {
             String op = e.getKey();
             String at = JsonPath.key(path, op);
@@ -70,12 +73,12 @@ final class OrderReader {
                 continue;
             }
             if (op.equals("count")) {
-                out.add(item(wrap.apply(new OrderItem.AggregateKey(join, "count", null)), args.name(e.getValue(), at)));
+                out.add(item(wrap.apply(new OrderItem.AggregateKey(join, "count", null, filter)), args.name(e.getValue(), at)));
                 continue;
             }
             for (Map.Entry<String, In> c : args.object(e.getValue(), at).fields().entrySet()) {
                 String column = target.column(c.getKey()).orElseThrow().name();
-                out.add(item(wrap.apply(new OrderItem.AggregateKey(join, op, column)),
+                out.add(item(wrap.apply(new OrderItem.AggregateKey(join, op, column, filter)),
                         args.name(c.getValue(), JsonPath.key(at, c.getKey()))));
             }
         }

@@ -5,6 +5,7 @@ import junction.metadata.resolve.Filter;
 import junction.metadata.resolve.Operand;
 import junction.plan.ir.BoolExp;
 import junction.plan.ir.Join;
+import junction.plan.ir.Permit;
 import junction.plan.ir.Value;
 
 /**
@@ -50,6 +51,23 @@ public final class PermissionFilters {
             case Operand.ListOf list -> new Value.ListOf(list.items().stream().map(PermissionFilters::value).toList());
             case Operand.Column c -> throw new IllegalArgumentException("a column is not a value: " + c.column());
         };
+    }
+
+    /** The role's select filter on a table ({@link BoolExp#TRUE} for admin, and without a select permission). */
+    public static BoolExp select(junction.schema.TableInfo table) {
+        return table.permissions().select().map(p -> of(p.filter())).orElse(BoolExp.TRUE);
+    }
+
+    /** The role's row cap and column filters on a table ({@link Permit#NONE} for admin). */
+    public static Permit permit(junction.schema.TableInfo table) {
+        return table.permissions().select().map(p -> {
+            if (p.limit().isEmpty() && p.columnFilters().isEmpty()) {
+                return Permit.NONE;
+            }
+            java.util.Map<String, BoolExp> columns = new java.util.LinkedHashMap<>();
+            p.columnFilters().forEach((column, filter) -> columns.put(column, of(filter)));
+            return new Permit(p.limit(), columns);
+        }).orElse(Permit.NONE);
     }
 
     /** Both filters: the permission's and the request's. */

@@ -58,7 +58,8 @@ final class TablePlanner {
         checkDistinctPrefix(distinct, orderBy, argsPath);
         Optional<Value> limit = argument(field, "limit").filter(v -> !v.isNull()).map(args::value);
         Optional<Value> offset = argument(field, "offset").filter(v -> !v.isNull()).map(args::value);
-        return new Select(table.name(), filter, orderBy, distinct, limit, offset, List.of(), single);
+        return new Select(table.name(), PermissionFilters.and(PermissionFilters.select(table), filter), orderBy, distinct,
+                limit, offset, List.of(), single, PermissionFilters.permit(table));
     }
 
     /** {@code T_by_pk(pk columns…)}: the row whose key equals the arguments. */
@@ -71,8 +72,9 @@ final class TablePlanner {
                     "missing required field '" + name + "'").at(path + ".args"));
             keys.add(new BoolExp.Compare(column.name(), column.type(), BoolExp.Op.EQ, args.value(value)));
         }
-        return new Select(table.name(), new BoolExp.And(keys), List.of(), List.of(), Optional.empty(), Optional.empty(),
-                rowFields(table, fields, path), true);
+        return new Select(table.name(), PermissionFilters.and(PermissionFilters.select(table), new BoolExp.And(keys)),
+                List.of(), List.of(), Optional.empty(), Optional.empty(), rowFields(table, fields, path), true,
+                PermissionFilters.permit(table));
     }
 
     Aggregate aggregate(TableInfo table, List<Field> fields, String path) {
@@ -152,8 +154,9 @@ final class TablePlanner {
             TableInfo target = schema.table(table.source(), rel.get().target());
             Join join = new Join(rel.get().target(), rel.get().mapping());
             if (rel.get().kind() == ResolvedRelationship.Kind.OBJECT) {
-                return new junction.plan.ir.Field.ObjectRelationship(key, join, new Select(target.name(), BoolExp.TRUE,
-                        List.of(), List.of(), Optional.empty(), Optional.empty(), rowFields(target, fields, path), true));
+                return new junction.plan.ir.Field.ObjectRelationship(key, join, new Select(target.name(),
+                        PermissionFilters.select(target), List.of(), List.of(), Optional.empty(), Optional.empty(),
+                        rowFields(target, fields, path), true, PermissionFilters.permit(target)));
             }
             return new junction.plan.ir.Field.ArrayRelationship(key, join, select(target, fields, path, false));
         }
@@ -163,7 +166,8 @@ final class TablePlanner {
         }
         if (name.endsWith("_aggregate")) {
             Optional<ResolvedRelationship> arrayRel = table.relationship(name.substring(0, name.length() - 10));
-            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY) {
+            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY
+                    && schema.table(table.source(), arrayRel.get().target()).aggregatable()) {
                 TableInfo target = schema.table(table.source(), arrayRel.get().target());
                 return new junction.plan.ir.Field.ArrayAggregate(key, new Join(target.name(), arrayRel.get().mapping()),
                         aggregate(target, fields, path));

@@ -53,14 +53,17 @@ final class WhereReader {
         }
         if (table.relationship(name).isEmpty() && name.endsWith("_aggregate")) {
             var arrayRel = table.relationship(name.substring(0, name.length() - "_aggregate".length()));
-            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY) {
+            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY
+                    && schema.table(table.source(), arrayRel.get().target()).aggregatable()) {
                 return count(schema.table(table.source(), arrayRel.get().target()), arrayRel.get(), in, path);
             }
         }
         ResolvedRelationship rel = table.relationship(name).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
                 "field '" + name + "' not found in type: '" + table.typeName() + "_bool_exp'").at(path));
         TableInfo target = schema.table(table.source(), rel.target());
-        return new BoolExp.Related(new Join(rel.target(), rel.mapping()), read(target, in, path));
+        // Hasura applies the target's permission filter to the related rows a condition reaches.
+        return new BoolExp.Related(new Join(rel.target(), rel.mapping()),
+                PermissionFilters.and(PermissionFilters.select(target), read(target, in, path)));
     }
 
     private BoolExp count(TableInfo target, ResolvedRelationship rel, In in, String path) {
@@ -76,7 +79,8 @@ final class WhereReader {
             }
             boolean distinct = count.containsKey("distinct") && !count.get("distinct").isNull()
                     && args.bool(count.get("distinct"), at + ".distinct");
-            BoolExp filter = count.containsKey("filter") ? read(target, count.get("filter"), at + ".filter") : BoolExp.TRUE;
+            BoolExp filter = PermissionFilters.and(PermissionFilters.select(target),
+                    count.containsKey("filter") ? read(target, count.get("filter"), at + ".filter") : BoolExp.TRUE);
             List<BoolExp.Compare> predicate = new ArrayList<>();
             for (Map.Entry<String, In> p : args.object(count.get("predicate"), at + ".predicate").fields().entrySet()) {
                 if (p.getKey().equals("_is_null")) {

@@ -41,7 +41,7 @@ final class FilterTypes {
         table.relationships().forEach((field, rel) -> {
             TableInfo target = tables.apply(rel.target());
             fields.add(input(field, ref(boolExpName(target))));
-            if (rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.ARRAY) {
+            if (rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.ARRAY && target.aggregatable()) {
                 fields.add(input(field + "_aggregate", ref(addAggregateBoolExp(types, target))));
             }
         });

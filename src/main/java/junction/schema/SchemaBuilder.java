@@ -77,7 +77,8 @@ public final class SchemaBuilder {
 
     private RoleSchema build(Snapshot snapshot, String role, Map<String, Map<TableName, TableInfo>> tables,
                              Map<String, RemoteSchemaState.Ready> candidates) {
-        Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(candidates, databaseTypeNames(tables));
+        java.util.Set<String> tableTypes = databaseTypeNames(tables);
+        Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(candidates, tableTypes);
         TypeSet types = new TypeSet();
         Map<String, RootField> queryRoots = new LinkedHashMap<>();
         Map<String, RootField> mutationRoots = new LinkedHashMap<>();
@@ -87,6 +88,11 @@ public final class SchemaBuilder {
         GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
         RemoteRoots.add(remotes, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
+        java.util.Set<String> unreachable = unreachableTableTypes(schema, tableTypes);
+        if (!unreachable.isEmpty()) {
+            types.removeAll(unreachable);
+            schema = schema(types, GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry()), queryFields, mutationFields);
+        }
         return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
                 mutationRoots, tables, remotes);
     }
@@ -143,12 +149,26 @@ public final class SchemaBuilder {
                     TableTypes.add(types, table, lookup, remotes);
                     FilterTypes.addBoolExp(types, table, lookup);
                     OrderTypes.addOrderBy(types, table, lookup);
-                    AggregateTypes.add(types, table);
+                    if (table.aggregatable()) {
+                        AggregateTypes.add(types, table);
+                    }
                     addQueryRoots(table, queryRoots, queryFields);
                 }
                 MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
             }
         });
+    }
+
+    /**
+     * The types generated for the tables that no root field leads to: a table the role may select
+     * but reach by no root field ({@code query_root_fields}) or relationship, an aggregate type
+     * nothing aggregates. Hasura does not show them; admin has none.
+     */
+    private static java.util.Set<String> unreachableTableTypes(GraphQLSchema schema, java.util.Set<String> tableTypes) {
+        java.util.Set<String> names = new HashSet<>(tableTypes);
+        names.removeAll(ReachableTypes.of(schema));
+        names.removeAll(java.util.Set.of(RoleSchema.QUERY_ROOT, RoleSchema.MUTATION_ROOT, "Int", "String", "Boolean", "Float"));
+        return names;
     }
 
     /** The names of the types the tables alone generate (a remote may not redefine them). */
@@ -191,17 +211,21 @@ public final class SchemaBuilder {
         TableConfig config = table.tracked().entry().configuration();
         String base = table.typeName();
         String quoted = "\"" + table.name().name() + "\"";
-        String select = config.rootField("select").orElse(base);
-        roots.put(select, new RootField.Table(RootField.Kind.SELECT, table));
-        fields.add(GraphQLFieldDefinition.newFieldDefinition().name(select).type(nonNullListOfNonNull(base))
-                .description("fetch data from the table: " + quoted).arguments(TableTypes.listArguments(table)).build());
-        String aggregate = config.rootField("select_aggregate").orElse(base + "_aggregate");
-        roots.put(aggregate, new RootField.Table(RootField.Kind.SELECT_AGGREGATE, table));
-        fields.add(GraphQLFieldDefinition.newFieldDefinition().name(aggregate).type(nonNull(base + "_aggregate"))
-                .description("fetch aggregated fields from the table: " + quoted)
-                .arguments(TableTypes.listArguments(table)).build());
+        if (table.hasQueryRoot("select")) {
+            String select = config.rootField("select").orElse(base);
+            roots.put(select, new RootField.Table(RootField.Kind.SELECT, table));
+            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(select).type(nonNullListOfNonNull(base))
+                    .description("fetch data from the table: " + quoted).arguments(TableTypes.listArguments(table)).build());
+        }
+        if (table.aggregatable() && table.hasQueryRoot("select_aggregate")) {
+            String aggregate = config.rootField("select_aggregate").orElse(base + "_aggregate");
+            roots.put(aggregate, new RootField.Table(RootField.Kind.SELECT_AGGREGATE, table));
+            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(aggregate).type(nonNull(base + "_aggregate"))
+                    .description("fetch aggregated fields from the table: " + quoted)
+                    .arguments(TableTypes.listArguments(table)).build());
+        }
         List<Column> pk = table.primaryKey();
-        if (pk.isEmpty()) {
+        if (pk.isEmpty() || !table.hasQueryRoot("select_by_pk")) {
             return;
         }
         String byPk = config.rootField("select_by_pk").orElse(base + "_by_pk");

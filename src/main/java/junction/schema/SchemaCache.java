@@ -23,11 +23,8 @@ public final class SchemaCache {
     public record Generation(Snapshot snapshot, Map<Object, Object> attachments) {
     }
 
-    /** A snapshot and its inputs for admin and for every other role, interned against the previous snapshot's. */
-    private record Keys(Snapshot snapshot, SchemaInputs admin, SchemaInputs others) {
-        SchemaInputs of(String role) {
-            return SchemaInputs.seesTables(role) ? admin : others;
-        }
+    /** A snapshot and the inputs of each role over it, worked out on the role's first request. */
+    private record Keys(Snapshot snapshot, Map<String, SchemaInputs> byRole) {
     }
 
     private record Built(SchemaInputs inputs, RoleSchema schema) {
@@ -63,7 +60,7 @@ public final class SchemaCache {
      * {@code backendOnly} (Hasura's backend scenario): the one built before if its inputs are unchanged.
      */
     public RoleSchema schema(Snapshot snapshot, String role, boolean backendOnly) {
-        SchemaInputs inputs = keys(snapshot).of(role);
+        SchemaInputs inputs = inputs(snapshot, role);
         Key key = new Key(role, backendOnly);
         Built built = roles.getIfPresent(key);
         if (built != null && built.inputs() == inputs) {
@@ -88,19 +85,16 @@ public final class SchemaCache {
         return builds.sum();
     }
 
-    private Keys keys(Snapshot snapshot) {
+    /** The inputs of {@code role} over {@code snapshot}: the same value for every request of the role on that snapshot. */
+    private SchemaInputs inputs(Snapshot snapshot, String role) {
         Keys last = keys.get();
-        if (last != null && last.snapshot() == snapshot) {
-            return last;
+        if (last == null || last.snapshot() != snapshot) {
+            Keys fresh = new Keys(snapshot, new ConcurrentHashMap<>());
+            last = keys.compareAndSet(last, fresh) ? fresh : keys.get();
+            if (last.snapshot() != snapshot) {
+                return SchemaInputs.of(snapshot, role);
+            }
         }
-        Keys fresh = new Keys(snapshot, intern(SchemaInputs.of(snapshot, true), last == null ? null : last.admin()),
-                intern(SchemaInputs.of(snapshot, false), last == null ? null : last.others()));
-        keys.compareAndSet(last, fresh);
-        return fresh;
-    }
-
-    /** {@code previous} when equal, so that schemas keyed by it are found by identity. */
-    private static SchemaInputs intern(SchemaInputs inputs, SchemaInputs previous) {
-        return inputs.equals(previous) ? previous : inputs;
+        return last.byRole().computeIfAbsent(role, r -> SchemaInputs.of(snapshot, r));
     }
 }

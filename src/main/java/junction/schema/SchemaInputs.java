@@ -1,35 +1,60 @@
 package junction.schema;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import junction.catalog.TableName;
 import junction.metadata.resolve.Snapshot;
 import junction.metadata.resolve.SourceSnapshot;
+import junction.metadata.resolve.TablePermissions;
+import junction.metadata.resolve.TrackedTable;
 import junction.remote.RemoteSchemaState;
-import junction.session.Session;
 
 /**
  * What {@link SchemaBuilder} reads from a snapshot to build one role's schema, and nothing else:
  * a role schema is kept for as long as these are equal, whatever else changed (the resource
- * version, a comment, a table another role cannot see). Keep it in step with the builder.
+ * version, a comment, another role's permission, a table the role has no permission on). Keep it
+ * in step with the builder.
  *
- * @param sources the sources with their catalogs and tracked tables (admin only: other roles see
- *                no table until permissions are interpreted)
+ * @param sources per source, the tracked tables the role has a permission on (for admin: all), each
+ *                with only this role's resolved permissions (the stored permission entries of every
+ *                role left out), and the source's customization
  * @param remotes the consistent remote schemas (the same loaded state, not only an equal one:
  *                a reloaded remote is a new schema)
  */
-record SchemaInputs(Map<String, SourceSnapshot> sources, Map<String, RemoteSchemaState.Ready> remotes) {
+record SchemaInputs(Map<String, SourceInputs> sources, Map<String, RemoteSchemaState.Ready> remotes) {
     SchemaInputs {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         remotes = Collections.unmodifiableMap(new LinkedHashMap<>(remotes));
     }
 
-    static SchemaInputs of(Snapshot snapshot, boolean admin) {
-        return new SchemaInputs(snapshot.sources(), snapshot.consistentRemoteSchemas());
+    /** One source as a role's schema depends on it. */
+    record SourceInputs(Map<TableName, TrackedTable> tables, JsonNode customization) {
+        SourceInputs {
+            tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        }
     }
 
-    /** Every role's schema reads the sources (the select-perms branch narrows this to the role's own permissions). */
-    static boolean seesTables(String role) {
-        return role.equals(Session.ADMIN);
+    static SchemaInputs of(Snapshot snapshot, String role) {
+        Map<String, SourceInputs> sources = new LinkedHashMap<>();
+        snapshot.sources().forEach((name, source) -> sources.put(name, forRole(source, role)));
+        return new SchemaInputs(sources, snapshot.consistentRemoteSchemas());
+    }
+
+    /** The source's tables that {@code role} has a permission on, each with the role's permissions only. */
+    private static SourceInputs forRole(SourceSnapshot source, String role) {
+        Map<TableName, TrackedTable> tables = new LinkedHashMap<>();
+        source.tables().forEach((name, tracked) -> {
+            TablePermissions mine = tracked.permissions(role);
+            if (mine.isEmpty()) {
+                return;
+            }
+            tables.put(name, new TrackedTable(tracked.name(), tracked.table(),
+                    tracked.entry().withPermissions(List.of(), List.of(), List.of(), List.of()),
+                    tracked.relationships(), tracked.remoteRelationships(), Map.of(role, mine)));
+        });
+        return new SourceInputs(tables, source.customization());
     }
 }

@@ -83,6 +83,21 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
         return tracked.table().columns().stream().filter(c -> tracked.fieldName(c).equals(fieldName)).findFirst();
     }
 
+    /** Whether the role may aggregate this table ({@code allow_aggregations}): {@code T_aggregate}, {@code <rel>_aggregate}. */
+    public boolean aggregatable() {
+        return selectable() && permissions.select().orElseThrow().allowAggregations();
+    }
+
+    /** Whether {@code query_root} has the select root field {@code kind} ({@code select}, {@code select_by_pk}, …) for the role. */
+    public boolean hasQueryRoot(String kind) {
+        return selectable() && permissions.select().orElseThrow().queryRootFields().contains(kind);
+    }
+
+    /** The role's select permission; only for a {@link #selectable()} table. */
+    public SelectPermission select() {
+        return permissions.select().orElseThrow();
+    }
+
     public Optional<Column> column(String fieldName) {
         return Optional.ofNullable(columns.get(fieldName));
     }

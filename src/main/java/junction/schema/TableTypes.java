@@ -40,6 +40,9 @@ final class TableTypes {
             }
             fields.add(GraphQLFieldDefinition.newFieldDefinition().name(name).type(nonNullListOfNonNull(target.typeName()))
                     .description(comment(rel, "An array relationship")).arguments(listArguments(target)).build());
+            if (!target.aggregatable()) {
+                return;
+            }
             fields.add(GraphQLFieldDefinition.newFieldDefinition().name(name + "_aggregate")
                     .type(nonNull(target.typeName() + "_aggregate"))
                     .description(comment(rel, "An aggregate relationship")).arguments(listArguments(target)).build());

@@ -41,6 +41,11 @@ final class TypeSet {
         return name;
     }
 
+    /** Leaves out the named types. */
+    void removeAll(java.util.Set<String> names) {
+        types.keySet().removeAll(names);
+    }
+
     Collection<GraphQLNamedType> all() {
         return types.values();
     }

@@ -122,7 +122,7 @@ public final class MutationCompiler {
         Sql relation = Sql.ident(CTE);
         return switch (output) {
             case Mutation.Row row -> select.rows(new Select(table, row.visible(), List.of(), List.of(), Optional.empty(),
-                    Optional.empty(), row.fields(), true), null, relation).parenthesized();
+                    Optional.empty(), row.fields(), true, row.permit()), null, relation).parenthesized();
             case Mutation.Response response -> {
                 List<Sql[]> pairs = new ArrayList<>();
                 for (Mutation.ResponseField field : response.fields()) {
@@ -130,7 +130,7 @@ public final class MutationCompiler {
                         case Mutation.AffectedRows a -> affectedRows;
                         case Mutation.ResponseTypename t -> Sql.name(t.typeName());
                         case Mutation.Returning r -> select.rows(new Select(table, r.visible(), List.of(), List.of(),
-                                Optional.empty(), Optional.empty(), r.fields(), false), null, relation).parenthesized();
+                                Optional.empty(), Optional.empty(), r.fields(), false, r.permit()), null, relation).parenthesized();
                     };
                     pairs.add(new Sql[] {Sql.name(field.key()), v});
                 }

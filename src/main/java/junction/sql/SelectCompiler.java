@@ -246,7 +246,7 @@ public final class SelectCompiler {
         for (String column : columnsNeeded) {
             String alias = aliases.next();
             columns.put(column, alias);
-            list.add(Sql.of(Sql.column(b, column), " as ", Sql.ident(alias)));
+            list.add(Sql.of(columnValue(select, b, column), " as ", Sql.ident(alias)));
         }
         List<String> orderAliases = new ArrayList<>();
         for (OrderItem item : select.orderBy()) {
@@ -273,6 +273,18 @@ public final class SelectCompiler {
         return new Base(sql, columns, orderAliases);
     }
 
+    /**
+     * A column of the base row: as it is, or for a column an inherited role sees only on some rows,
+     * {@code case when <filter> then col else null end}.
+     */
+    private Sql columnValue(Select select, String b, String column) {
+        BoolExp filter = select.permit().columnFilters().get(column);
+        if (filter == null || filter.equals(BoolExp.TRUE)) {
+            return Sql.column(b, column);
+        }
+        return Sql.of("case when ", where.compile(filter, b), " then ", Sql.column(b, column), " else null end");
+    }
+
     private static Sql distinct(Select select, Map<String, String> columns) {
         if (select.distinctOn().isEmpty()) {
             return Sql.EMPTY;
@@ -292,10 +304,35 @@ public final class SelectCompiler {
     }
 
     private static Sql paging(Select select) {
-        Sql limit = select.limit().map(v -> Sql.of(" limit ", Sql.count(v)))
-                .orElse(select.single() ? Sql.of(" limit 1") : Sql.EMPTY);
         Sql offset = select.offset().map(v -> Sql.of(" offset ", Sql.count(v))).orElse(Sql.EMPTY);
-        return Sql.of(limit, offset);
+        return Sql.of(limit(select), offset);
+    }
+
+    /**
+     * The query's {@code limit}, capped by the role's permission {@code limit}: the smaller of the two
+     * (in the text when the query gives its limit literally, else {@code least(?, cap)}, which also
+     * caps a null limit).
+     */
+    private static Sql limit(Select select) {
+        java.util.Optional<Integer> cap = select.permit().limit();
+        if (select.limit().isEmpty() && select.single()) {
+            return Sql.of(" limit ", Sql.count(literal(Math.min(1, cap.orElse(1)))));
+        }
+        if (select.limit().isEmpty()) {
+            return cap.map(c -> Sql.of(" limit ", Sql.count(literal(c)))).orElse(Sql.EMPTY);
+        }
+        junction.plan.ir.Value limit = select.limit().get();
+        if (cap.isEmpty()) {
+            return Sql.of(" limit ", Sql.count(limit));
+        }
+        if (limit instanceof junction.plan.ir.Value.Literal l && l.value().isIntegralNumber() && l.value().canConvertToLong()) {
+            return Sql.of(" limit ", Sql.count(literal(Math.min(l.value().longValue(), cap.get()))));
+        }
+        return Sql.of(" limit least(", Sql.count(limit), ", ", Sql.count(literal(cap.get())), ")");
+    }
+
+    private static junction.plan.ir.Value literal(long count) {
+        return new junction.plan.ir.Value.Literal(junction.json.Json.NODES.numberNode(count));
     }
 
     /** {@code order by} inside {@code json_agg}, repeating the base's order over its output aliases. */

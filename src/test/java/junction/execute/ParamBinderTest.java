@@ -34,6 +34,6 @@ class ParamBinderTest {
     void aMissingSessionVariableIsNotFound() {
         assertThatThrownBy(() -> ParamBinder.resolve(new Value.SessionVariable("x-hasura-org-id"), values))
                 .isInstanceOf(ApiException.class)
-                .hasMessage("\"x-hasura-org-id\" session variable expected, but not found");
+                .hasMessage("missing session variable: \"x-hasura-org-id\"");
     }
 }

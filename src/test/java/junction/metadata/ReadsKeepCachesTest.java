@@ -127,4 +127,45 @@ class ReadsKeepCachesTest {
 
         f.metadataOk("{\"type\": \"pg_untrack_table\", \"args\": {\"table\": \"books\"}}");
     }
+
+    /** Sets the select permissions of {@code authors} by replacing the metadata, as a user would. */
+    static void authorsSelectPermissions(String permissions) {
+        com.fasterxml.jackson.databind.node.ObjectNode metadata = (com.fasterxml.jackson.databind.node.ObjectNode) f.export().deepCopy();
+        for (com.fasterxml.jackson.databind.JsonNode table : metadata.withArray("sources").get(0).withArray("tables")) {
+            if (table.at("/table/name").asText().equals("authors")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) table).set("select_permissions",
+                        junction.json.Json.parse(permissions));
+            }
+        }
+        f.metadataOk(junction.json.Json.write(junction.json.Json.object().put("type", "replace_metadata").set("args", metadata)));
+    }
+
+    @Test
+    void aChangeOfOneRolesPermissionRebuildsThatRolesSchemaOnly() {
+        Map<String, String> reader = Map.of("x-hasura-role", "reader");
+        Map<String, String> writer = Map.of("x-hasura-role", "writer");
+        authorsSelectPermissions("""
+            [{"role": "reader", "permission": {"columns": ["id", "name"], "filter": {}}},
+             {"role": "writer", "permission": {"columns": ["id"], "filter": {}}}]
+            """);
+        assertThat(f.graphql(AUTHORS, reader).json().at("/data/authors/1/name").asText()).isEqualTo("Bo");
+        assertThat(f.graphql(AUTHORS, writer).json().at("/errors/0/message").asText())
+                .isEqualTo("field 'name' not found in type: 'authors'");
+        long builds = builds();
+        long prepared = prepared();
+
+        authorsSelectPermissions("""
+            [{"role": "reader", "permission": {"columns": ["id", "name"], "filter": {}}},
+             {"role": "writer", "permission": {"columns": ["id", "name"], "filter": {}}}]
+            """);
+
+        assertThat(f.graphql(AUTHORS, reader).json().at("/data/authors/1/name").asText()).isEqualTo("Bo");
+        assertThat(f.gql(AUTHORS).at("/data/authors/1/name").asText()).isEqualTo("Bo");
+        assertThat(builds()).as("reader and admin keep their schemas").isEqualTo(builds);
+        assertThat(prepared()).as("and their plans").isEqualTo(prepared);
+        assertThat(f.graphql(AUTHORS, writer).json().at("/data/authors/1/name").asText()).isEqualTo("Bo");
+        assertThat(builds()).as("writer's schema is rebuilt").isEqualTo(builds + 1);
+
+        authorsSelectPermissions("[]");
+    }
 }

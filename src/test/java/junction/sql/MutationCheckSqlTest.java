@@ -72,7 +72,8 @@ class MutationCheckSqlTest {
     @Test
     void aCheckedUpdateVerifiesTheNewRows() {
         Mutation.Update update = new Mutation.Update(ARTICLES, OWN, List.of(new Mutation.Assignment("title", "text", "_set",
-                new Value.Variable("t"))), new Mutation.Row(List.of(new Field.Column("id", "id", "int4")), OWN), UNPUBLISHED);
+                new Value.Variable("t"))), new Mutation.Row(List.of(new Field.Column("id", "id", "int4")), OWN,
+                junction.plan.ir.Permit.NONE), UNPUBLISHED);
         String sql = sql(update);
         assertThat(sql).startsWith("with \"_m\" as (update \"public\".\"articles\" as \"_0\" set \"title\" = ?::\"text\""
                 + " where (\"_0\".\"author_id\" = ?::\"int4\") returning *, coalesce(((\"_0\".\"published\" = ?::\"bool\")),"

@@ -134,7 +134,7 @@ final class FilterReader {
     private Filter comparison(TrackedTable root, Table table, Column column, String op, JsonNode value) {
         if (op.equals("_is_null")) {
             if (!value.isBoolean()) {
-                throw new Problem("parsing Bool failed, expected Boolean, but encountered " + kind(value));
+                throw new Problem("expected Bool, but encountered " + kind(value));
             }
             return new Filter.IsNull(column.name(), value.booleanValue());
         }
@@ -222,34 +222,58 @@ final class FilterReader {
     }
 
     /**
-     * Refuses a literal that cannot be a value of the column's type, with the message of the JSON
-     * decoder Hasura parses it with; {@code null} is any type's value, and types whose values
-     * Postgres parses from text are left to Postgres.
+     * Refuses a literal that cannot be a value of the column's type, as Hasura's {@code parsePGValue}
+     * does, with the message of its JSON decoder: a string is any type's value (Postgres reads it,
+     * so {@code "abc"} for an integer passes here and fails in the query, as in Hasura), and so is
+     * {@code null}; a number for a text column, a boolean for an integer one, … are refused.
      */
     private static void literal(Column column, JsonNode value) {
-        if (value.isNull() || column.isArray()) {
+        if (value.isNull() || value.isTextual() || column.isArray()) {
             return;
         }
-        String decoder = switch (column.type()) {
-            case "int2" -> value.isIntegralNumber() ? null : "Int16";
-            case "int4" -> value.isIntegralNumber() ? null : "Int32";
-            case "int8" -> value.isIntegralNumber() ? null : "Int64";
-            case "bool" -> value.isBoolean() ? null : "Bool";
-            case "text", "varchar", "citext", "bpchar", "name" -> value.isTextual() ? null : "Text";
+        String problem = switch (column.type()) {
+            case "int2", "int4", "int8" -> integer(column, value);
+            case "float4", "float8" -> value.isNumber() ? null : "parsing Float expected for input type: "
+                    + scalarType(column) + " failed, expected Number, but encountered " + kind(value);
+            case "numeric" -> value.isNumber() ? null : "parsing Scientific failed, expected Number, but encountered "
+                    + kind(value);
+            case "bool" -> value.isBoolean() ? null : "expected Bool, but encountered " + kind(value);
+            case "text", "varchar", "citext" -> "parsing Text failed, expected String, but encountered " + kind(value);
+            case "bpchar" -> "parsing Char failed, expected String, but encountered " + kind(value);
             default -> null;
         };
-        if (decoder == null) {
-            return;
+        if (problem != null) {
+            throw new Problem(problem);
         }
-        String expected = switch (decoder) {
-            case "Bool" -> "Boolean";
-            case "Text" -> "String";
-            default -> "Number";
+    }
+
+    private static String integer(Column column, JsonNode value) {
+        if (!value.isNumber()) {
+            return "parsing Integer expected for input type: " + scalarType(column) + " failed, expected Number, but encountered "
+                    + kind(value);
+        }
+        java.math.BigDecimal number = value.decimalValue();
+        long bound = switch (column.type()) {
+            case "int2" -> Short.MAX_VALUE;
+            case "int4" -> Integer.MAX_VALUE;
+            default -> Long.MAX_VALUE;
         };
-        if (value.isNumber() && expected.equals("Number")) {
-            throw new Problem("parsing " + decoder + " failed, unexpected floating number " + value.asText());
-        }
-        throw new Problem("parsing " + decoder + " failed, expected " + expected + ", but encountered " + kind(value));
+        boolean fits = number.stripTrailingZeros().scale() <= 0
+                && number.compareTo(java.math.BigDecimal.valueOf(bound)) <= 0
+                && number.compareTo(java.math.BigDecimal.valueOf(-bound - 1)) >= 0;
+        return fits ? null : "The value " + value.asText() + " lies outside the bounds or is not an integer. Maybe it is a "
+                + "float, or is there integer overflow?";
+    }
+
+    /** The Haskell constructor Hasura shows for a column type in decoding errors ({@code PGInteger}). */
+    private static String scalarType(Column column) {
+        return switch (column.type()) {
+            case "int2" -> "PGSmallInt";
+            case "int4" -> "PGInteger";
+            case "int8" -> "PGBigInt";
+            case "float4" -> "PGFloat";
+            default -> "PGDouble";
+        };
     }
 
     /** A list value, or one session variable holding a Postgres array literal (such as {@code "{1,2}"}). */

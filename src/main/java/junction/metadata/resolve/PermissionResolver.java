@@ -96,8 +96,15 @@ final class PermissionResolver {
         }
     }
 
+    /** Checked in Hasura's order (filter, columns, computed fields, limit), so the first problem is the one it names. */
     private SelectPermission select(TrackedTable table, JsonNode p) {
+        Filter filter = filter(table, p, "filter");
         notRelationships(table, p.get("columns"), "permissions for relationships are automatically inferred");
+        List<String> columns = columns(table.table(), p.get("columns"));
+        List<String> computed = names(p.get("computed_fields"));
+        if (!computed.isEmpty()) {
+            throw new FilterReader.Problem("computed field \"" + computed.getFirst() + "\" does not exist");
+        }
         Optional<Integer> limit = Optional.empty();
         if (p.hasNonNull("limit")) {
             if (!p.get("limit").canConvertToInt() || p.get("limit").intValue() < 0) {
@@ -105,27 +112,26 @@ final class PermissionResolver {
             }
             limit = Optional.of(p.get("limit").intValue());
         }
-        List<String> computed = names(p.get("computed_fields"));
-        if (!computed.isEmpty()) {
-            throw new FilterReader.Problem("computed field \"" + computed.getFirst() + "\" does not exist");
-        }
-        return new SelectPermission(columns(table.table(), p.get("columns")), filter(table, p, "filter"), limit,
-                bool(p, "allow_aggregations"), rootFields(p.get("query_root_fields")),
-                rootFields(p.get("subscription_root_fields")), computed, Map.of());
+        return new SelectPermission(columns, filter, limit, bool(p, "allow_aggregations"),
+                rootFields(p.get("query_root_fields")), rootFields(p.get("subscription_root_fields")), computed, Map.of());
     }
 
-    /** Without {@code columns}, every column (Hasura reads a missing insert column list as {@code "*"}). */
+    /** Check, presets, columns; without {@code columns}, every column (Hasura reads a missing list as {@code "*"}). */
     private InsertPermission insert(TrackedTable table, JsonNode p) {
+        Filter check = filter(table, p, "check");
+        Map<String, Operand> set = presets(table.table(), p.get("set"));
         notRelationships(table, p.get("columns"), "");
         JsonNode columns = p.hasNonNull("columns") ? p.get("columns") : Json.NODES.textNode("*");
-        return new InsertPermission(filter(table, p, "check"), presets(table.table(), p.get("set")),
-                columns(table.table(), columns), bool(p, "backend_only"));
+        return new InsertPermission(check, set, columns(table.table(), columns), bool(p, "backend_only"));
     }
 
+    /** Filter, check, presets, columns. */
     private UpdatePermission update(TrackedTable table, JsonNode p) {
+        Filter filter = filter(table, p, "filter");
+        Filter check = filter(table, p, "check");
+        Map<String, Operand> set = presets(table.table(), p.get("set"));
         notRelationships(table, p.get("columns"), "relationships can't be used in update");
-        return new UpdatePermission(columns(table.table(), p.get("columns")), filter(table, p, "filter"),
-                filter(table, p, "check"), presets(table.table(), p.get("set")), bool(p, "backend_only"));
+        return new UpdatePermission(columns(table.table(), p.get("columns")), filter, check, set, bool(p, "backend_only"));
     }
 
     private Filter filter(TrackedTable table, JsonNode p, String key) {

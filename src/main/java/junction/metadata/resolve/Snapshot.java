@@ -73,8 +73,8 @@ public record Snapshot(long resourceVersion, Metadata metadata, Map<String, Sour
     }
 
     /**
-     * The roles the metadata knows, sorted: those with a table or remote schema permission (even an
-     * inconsistent one) and the inherited roles. {@code admin} is not among them.
+     * The roles the metadata knows, sorted: those with a table, function, remote schema or action
+     * permission (even an inconsistent one) and the inherited roles. {@code admin} is not among them.
      */
     public java.util.Set<String> roles() {
         return InheritedRoleResolver.roles(metadata);

@@ -138,14 +138,17 @@ public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutati
         }
     }
 
-    /** The one row; {@code visible}: the rows the role may select (its select permission's filter). */
-    record Row(List<Field> fields, BoolExp visible) implements Output {
+    /**
+     * The one row; {@code visible}: the rows the role may select (its select permission's filter);
+     * {@code permit}: the columns shown only on some rows (inherited roles), no row cap.
+     */
+    record Row(List<Field> fields, BoolExp visible, Permit permit) implements Output {
         public Row {
             fields = List.copyOf(fields);
         }
 
         public Row(List<Field> fields) {
-            this(fields, BoolExp.TRUE);
+            this(fields, BoolExp.TRUE, Permit.NONE);
         }
     }
 
@@ -157,14 +160,14 @@ public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutati
     record AffectedRows(String key) implements ResponseField {
     }
 
-    /** {@code returning}: the changed rows the role may select ({@code visible}, its select permission's filter). */
-    record Returning(String key, List<Field> fields, BoolExp visible) implements ResponseField {
+    /** {@code returning}: the changed rows the role may select ({@code visible}, {@code permit} as for {@link Row}). */
+    record Returning(String key, List<Field> fields, BoolExp visible, Permit permit) implements ResponseField {
         public Returning {
             fields = List.copyOf(fields);
         }
 
         public Returning(String key, List<Field> fields) {
-            this(key, fields, BoolExp.TRUE);
+            this(key, fields, BoolExp.TRUE, Permit.NONE);
         }
     }
 
