@@ -49,7 +49,7 @@ final class WhereReader {
     private BoolExp field(TableInfo table, String name, In in, String path) {
         var column = table.column(name);
         if (column.isPresent()) {
-            return comparisons(column.get(), in, path);
+            return redacted(table, column.get(), comparisons(column.get(), in, path));
         }
         if (table.relationship(name).isEmpty() && name.endsWith("_aggregate")) {
             var arrayRel = table.relationship(name.substring(0, name.length() - "_aggregate".length()));
@@ -91,6 +91,28 @@ final class WhereReader {
             items.add(new BoolExp.RelatedCount(new Join(rel.target(), rel.mapping()), columns, distinct, filter, predicate));
         }
         return items.size() == 1 ? items.getFirst() : new BoolExp.And(items);
+    }
+
+    /**
+     * A condition on a column an inherited role sees only on some rows: evaluated on the value the
+     * role sees, {@code case when <filter> then col else null end} (Hasura's redaction), so that a
+     * filter cannot find out a value the role is shown as null.
+     */
+    private static BoolExp redacted(TableInfo table, Column column, BoolExp condition) {
+        var filter = table.permissions().select().map(p -> p.columnFilters().get(column.name()));
+        if (filter.isEmpty() || filter.get() == null) {
+            return condition;
+        }
+        return redact(PermissionFilters.of(filter.get()), condition);
+    }
+
+    private static BoolExp redact(BoolExp filter, BoolExp condition) {
+        return switch (condition) {
+            case BoolExp.And and -> new BoolExp.And(and.items().stream().map(i -> redact(filter, i)).toList());
+            // null is null: the hidden value counts as null
+            case BoolExp.IsNull n -> new BoolExp.Redacted(filter, n, java.util.Optional.of(n.isNull()));
+            default -> new BoolExp.Redacted(filter, condition, java.util.Optional.empty());
+        };
     }
 
     private BoolExp comparisons(Column column, In in, String path) {

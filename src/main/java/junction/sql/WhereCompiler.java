@@ -41,6 +41,8 @@ final class WhereCompiler {
             case BoolExp.CompareColumns c -> binary(Sql.column(alias, c.column()), operator(c.op()),
                     Sql.column(c.root() ? root : alias, c.other()));
             case BoolExp.Rooted r -> compile(r.item(), alias, alias);
+            case BoolExp.Redacted r -> Sql.of("(case when ", compile(r.filter(), alias, root), " then ",
+                    compile(r.item(), alias, root), " else ", r.otherwise().map(b -> b ? "true" : "false").orElse("null"), " end)");
             case BoolExp.Related r -> exists(r.join().target(), r.where(), root,
                     inner -> joinCondition(r.join(), inner, alias));
             case BoolExp.Exists e -> exists(e.table(), e.where(), root, inner -> Sql.EMPTY);
@@ -92,7 +94,7 @@ final class WhereCompiler {
             condition = Sql.of(condition, " and ", compile(count.filter(), inner));
         }
         Sql value = Sql.of("(select count(", count.distinct() && !count.columns().isEmpty() ? "distinct " : "", counted, ") from ",
-                table(count.join().target()), " as ", Sql.ident(inner), " where ", condition, ")");
+                relations.apply(count.join().target()), " as ", Sql.ident(inner), " where ", condition, ")");
         List<Sql> tests = count.predicate().stream().map(c -> compare(c, value)).toList();
         return tests.isEmpty() ? Sql.of("true") : tests.size() == 1 ? tests.getFirst() : Sql.of("(", Sql.join(" and ", tests), ")");
     }

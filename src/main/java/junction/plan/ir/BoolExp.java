@@ -43,6 +43,14 @@ public sealed interface BoolExp {
     record Rooted(BoolExp item) implements BoolExp {
     }
 
+    /**
+     * {@code item} over a column an inherited role sees only where {@code filter} holds (null on the
+     * other rows): {@code case when filter then item else <otherwise> end}, {@code otherwise} being
+     * what {@code item} is for a null value (empty: null, as for every comparison but {@code _is_null}).
+     */
+    record Redacted(BoolExp filter, BoolExp item, java.util.Optional<Boolean> otherwise) implements BoolExp {
+    }
+
     /** Some related row (object or array relationship) matches {@code where}. */
     record Related(Join join, BoolExp where) implements BoolExp {
     }
