@@ -26,10 +26,20 @@ record Compiled(Plan plan, Map<String, Rendered> queries, List<Mutation> mutatio
         this(plan, queries, mutations, remotes, direct, JoinTrees.of(plan));
     }
 
-    /** A mutation root field's statement, on its source. */
-    record Mutation(RootNode.Database root, List<Rendered> statements, boolean many) {
+    /**
+     * A mutation root field's statements, on its source. {@code checks}, one per statement: where a
+     * failed permission check is reported when the statement answers one (its second column), empty
+     * when it does not.
+     */
+    record Mutation(RootNode.Database root, List<Rendered> statements, boolean many,
+                    List<java.util.Optional<String>> checks) {
         Mutation {
             statements = List.copyOf(statements);
+            checks = List.copyOf(checks);
+        }
+
+        Mutation(RootNode.Database root, List<Rendered> statements, boolean many) {
+            this(root, statements, many, java.util.Collections.nCopies(statements.size(), java.util.Optional.empty()));
         }
     }
 }

@@ -59,7 +59,7 @@ public final class GraphqlPipeline {
     public GraphqlResponse execute(RequestContext context, GraphqlRequest request) {
         Snapshot snapshot = snapshots.get();
         SchemaCache.Generation generation = schemas.generation(snapshot);
-        RoleSchema schema = schemas.schema(snapshot, context.session().role());
+        RoleSchema schema = schemas.schema(snapshot, context.session().role(), context.session().backendOnly());
         Prepared prepared = operations.prepare(schema, request);
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -26,12 +27,24 @@ final class MutationCompiling {
         for (RootNode root : plan.roots()) {
             if (root instanceof RootNode.Database d && d.query() instanceof Mutation m) {
                 sources.add(d.source());
-                mutations.add(new Compiled.Mutation(d, MutationCompiler.compile(m, options), m instanceof Mutation.UpdateMany));
+                List<Optional<String>> checks = MutationCompiler.checkedStatements(m).stream()
+                        .map(checked -> checked ? Optional.of(checkPath(d.key(), m)) : Optional.<String>empty()).toList();
+                mutations.add(new Compiled.Mutation(d, MutationCompiler.compile(m, options), m instanceof Mutation.UpdateMany,
+                        checks));
             }
         }
         if (sources.size() > 1) {
             throw ApiException.of(Code.NOT_SUPPORTED, "mutations on several sources in one request are not supported");
         }
         return new Compiled(plan, Map.of(), mutations, remotes, false);
+    }
+
+    /** Hasura reports a failed insert check at the field's {@code objects} (or {@code object}), an update's at the root. */
+    private static String checkPath(String key, Mutation mutation) {
+        if (mutation instanceof Mutation.Insert insert) {
+            boolean one = insert.output() instanceof Mutation.Row;
+            return "$.selectionSet." + key + ".args." + (one ? "object" : "objects");
+        }
+        return "$";
     }
 }

@@ -54,9 +54,13 @@ final class MutationExecutor {
 
     private static List<byte[]> transaction(Compiled compiled, Function<String, DataSource> pools, Bindings variables) {
         List<Rendered> statements = new ArrayList<>();
-        compiled.mutations().forEach(m -> statements.addAll(m.statements()));
+        List<java.util.Optional<String>> checks = new ArrayList<>();
+        compiled.mutations().forEach(m -> {
+            statements.addAll(m.statements());
+            checks.addAll(m.checks());
+        });
         String source = compiled.mutations().getFirst().root().source();
-        return StatementRunner.transaction(pools.apply(source), statements, variables);
+        return StatementRunner.transaction(pools.apply(source), statements, checks, variables);
     }
 
     /** {@code {"data": {…}}} in selection order, database answers as bytes from Postgres. */

@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import junction.error.ApiException;
+import junction.error.Code;
 import javax.sql.DataSource;
 import junction.db.SqlErrors;
 import junction.sql.Rendered;
@@ -17,6 +20,8 @@ import junction.sql.Rendered;
  */
 final class StatementRunner {
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
+    /** Hasura's message when a changed row fails its insert or update permission's check. */
+    static final String CHECK_FAILED = "check constraint of an insert/update permission has failed";
 
     private StatementRunner() {
     }
@@ -31,14 +36,24 @@ final class StatementRunner {
 
     /** Runs several statements in one transaction; a failure rolls back all of them. */
     static List<byte[]> transaction(DataSource pool, List<Rendered> statements, Bindings variables) {
+        return transaction(pool, statements, java.util.Collections.nCopies(statements.size(), Optional.empty()), variables);
+    }
+
+    /**
+     * Runs several statements in one transaction; a failure rolls back all of them. A statement with a
+     * check path answers a second column, whether every row it changed satisfied its permission check:
+     * when not, the transaction is rolled back and the answer is Hasura's {@code permission-error} there.
+     */
+    static List<byte[]> transaction(DataSource pool, List<Rendered> statements, List<Optional<String>> checks,
+                                    Bindings variables) {
         Rendered current = null;
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
                 List<byte[]> out = new ArrayList<>();
-                for (Rendered statement : statements) {
-                    current = statement;
-                    out.add(run(connection, statement, variables));
+                for (int i = 0; i < statements.size(); i++) {
+                    current = statements.get(i);
+                    out.add(run(connection, current, variables, checks.get(i)));
                 }
                 connection.commit();
                 connection.setAutoCommit(true);
@@ -72,11 +87,19 @@ final class StatementRunner {
 
     /** Runs one statement on a connection the caller holds (a transaction of the admin APIs). */
     static byte[] run(Connection connection, Rendered statement, Bindings variables) throws SQLException {
+        return run(connection, statement, variables, Optional.empty());
+    }
+
+    private static byte[] run(Connection connection, Rendered statement, Bindings variables, Optional<String> checkPath)
+            throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement(statement.text())) {
             ParamBinder.bind(ps, statement.params(), variables);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 byte[] value = rs.getBytes(1);
+                if (checkPath.isPresent() && !rs.getBoolean(2)) {
+                    throw ApiException.of(Code.PERMISSION_ERROR, CHECK_FAILED).at(checkPath.get());
+                }
                 return value == null ? NULL : value;
             }
         }

@@ -37,6 +37,9 @@ final class ValidationFailures {
                 ? null : error.getLocations().getFirst();
         Optional<ValidationSite> site = ValidationSite.find(schema, document, location);
         ValidationErrorClassification type = error.getValidationErrorType();
+        if (type == ValidationErrorType.UnknownOperation) {
+            return failed(missingRoot(schema, document), "$");
+        }
         if (type instanceof ValidationErrorType known && site.isPresent()) {
             ApiException specific = specific(known, site.get(), document);
             if (specific != null) {
@@ -45,6 +48,14 @@ final class ValidationFailures {
         }
         return failed(generic(type, site.map(ValidationFailures::name).orElse(null)),
                 site.map(ValidationFailures::path).orElse("$"));
+    }
+
+    /** Hasura's message for an operation whose root type the role's schema lacks (a role without mutations). */
+    private static String missingRoot(GraphQLSchema schema, Document document) {
+        boolean mutation = schema.getMutationType() == null && document.getDefinitionsOfType(
+                graphql.language.OperationDefinition.class).stream()
+                .anyMatch(o -> o.getOperation() == graphql.language.OperationDefinition.Operation.MUTATION);
+        return mutation ? "no mutations exist" : "no subscriptions exist";
     }
 
     /** The message for an error type whose node was found, or {@code null} when it is not the expected node. */

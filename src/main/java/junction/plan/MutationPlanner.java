@@ -11,6 +11,8 @@ import junction.catalog.Column;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.error.JsonPath;
+import junction.metadata.resolve.InsertPermission;
+import junction.metadata.resolve.UpdatePermission;
 import junction.plan.ir.BoolExp;
 import junction.plan.ir.Mutation;
 import junction.plan.ir.Value;
@@ -45,8 +47,9 @@ final class MutationPlanner {
             case UPDATE_BY_PK -> update(table, byPk(table, args.object(argument(field, "pk_columns"), argsPath).fields(),
                     argsPath + ".pk_columns"), field, argsPath, row(table, fields, path));
             case UPDATE_MANY -> updateMany(table, field, fields, argsPath, path);
-            case DELETE -> new Mutation.Delete(table.name(), filter(table, field, argsPath), response(table, fields, path));
-            case DELETE_BY_PK -> new Mutation.Delete(table.name(), byPk(table, arguments(field), argsPath),
+            case DELETE -> new Mutation.Delete(table.name(), deletable(table, filter(table, field, argsPath)),
+                    response(table, fields, path));
+            case DELETE_BY_PK -> new Mutation.Delete(table.name(), deletable(table, byPk(table, arguments(field), argsPath)),
                     row(table, fields, path));
             default -> throw new IllegalArgumentException("not a mutation: " + root.kind());
         };
@@ -59,24 +62,31 @@ final class MutationPlanner {
     private Mutation.Insert insert(TableInfo table, List<In> objects, Optional<In> conflict, String path,
                                    Mutation.Output output, String objectsKey) {
         Map<String, String> types = new LinkedHashMap<>();
-        table.columns().values().forEach(c -> types.put(c.name(), c.type()));
+        table.tracked().table().columns().forEach(c -> types.put(c.name(), c.type()));
+        InsertPermission permission = table.permissions().insert().orElseThrow(() -> notFound(table, path));
         List<Mutation.InsertRow> rows = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
             String at = objectsKey == null ? path : JsonPath.index(path + "." + objectsKey, i);
-            rows.add(row(table, args.object(objects.get(i), at).fields(), at));
+            rows.add(row(table, args.object(objects.get(i), at).fields(), at, permission));
         }
         Optional<Mutation.OnConflict> onConflict = conflict.filter(c -> !c.isNull())
                 .map(c -> onConflict(table, c, path + ".on_conflict"));
-        return new Mutation.Insert(table.name(), types, rows, onConflict, output);
+        return new Mutation.Insert(table.name(), types, rows, onConflict, output, PermissionFilters.of(permission.check()));
     }
 
-    private Mutation.InsertRow row(TableInfo table, Map<String, In> fields, String path) {
+    /** A table the role may not insert into through a relationship: the schema does not offer it. */
+    private static ApiException notFound(TableInfo table, String path) {
+        return ApiException.of(Code.VALIDATION_FAILED, "no mutations exist for " + table.typeName()).at(path);
+    }
+
+    /** A row's values: what the client sends for the columns it may give, then the permission's presets. */
+    private Mutation.InsertRow row(TableInfo table, Map<String, In> fields, String path, InsertPermission permission) {
         Map<String, Value> values = new LinkedHashMap<>();
         List<Mutation.NestedInsert> parents = new ArrayList<>();
         List<Mutation.NestedInsert> children = new ArrayList<>();
         for (Map.Entry<String, In> e : fields.entrySet()) {
             String at = JsonPath.key(path, e.getKey());
-            Optional<Column> column = table.column(e.getKey());
+            Optional<Column> column = table.anyColumn(e.getKey());
             if (column.isPresent()) {
                 values.put(column.get().name(), args.value(e.getValue()));
                 continue;
@@ -95,25 +105,61 @@ final class MutationPlanner {
                 children.add(new Mutation.NestedInsert(join, insert(target, args.list(data), conflict, at, none, "data")));
             }
         }
+        permission.set().forEach((column, preset) -> values.put(column, PermissionFilters.value(preset)));
         return new Mutation.InsertRow(values, parents, children);
     }
 
+    /**
+     * {@code on_conflict}: with update columns, the rows in conflict are updated as the role's update
+     * permission allows (its filter ANDed to {@code where}, its presets set, its check verified);
+     * without, they are left alone.
+     */
     private Mutation.OnConflict onConflict(TableInfo table, In in, String path) {
         Map<String, In> fields = args.object(in, path).fields();
         String constraint = args.name(fields.get("constraint"), path + ".constraint");
         List<String> update = new ArrayList<>();
         if (fields.containsKey("update_columns")) {
-            for (In c : args.list(fields.get("update_columns"))) {
-                update.add(table.column(args.name(c, path)).orElseThrow().name());
+            List<In> columns = args.list(fields.get("update_columns"));
+            for (int i = 0; i < columns.size(); i++) {
+                String name = args.name(columns.get(i), path);
+                update.add(table.anyColumn(name).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
+                        "erroneous column name").at(path + ".update_columns")).name());
             }
         }
         BoolExp filter = fields.containsKey("where") && !fields.get("where").isNull()
                 ? where.read(table, fields.get("where"), path + ".where") : BoolExp.TRUE;
-        return new Mutation.OnConflict(constraint, update, filter);
+        Optional<UpdatePermission> permission = table.permissions().update();
+        if (update.isEmpty() || permission.isEmpty()) {
+            return new Mutation.OnConflict(constraint, List.of(), filter);
+        }
+        Map<String, Value> presets = new LinkedHashMap<>();
+        permission.get().set().forEach((column, preset) -> presets.put(column, PermissionFilters.value(preset)));
+        return new Mutation.OnConflict(constraint, update,
+                PermissionFilters.and(PermissionFilters.of(permission.get().filter()), filter), presets,
+                PermissionFilters.of(permission.get().check()));
     }
 
     private Mutation.Update update(TableInfo table, BoolExp filter, Field field, String path, Mutation.Output output) {
-        return new Mutation.Update(table.name(), filter, assignments(table, arguments(field), path), output);
+        return update(table, filter, assignments(table, arguments(field), path), output);
+    }
+
+    /**
+     * An update as the role's update permission allows: its filter ANDed to the request's, its presets
+     * set after the client's values (the client cannot name a preset column), its check verified.
+     */
+    private static Mutation.Update update(TableInfo table, BoolExp filter, List<Mutation.Assignment> assignments,
+                                          Mutation.Output output) {
+        UpdatePermission permission = table.permissions().update().orElseThrow();
+        List<Mutation.Assignment> all = new ArrayList<>(assignments);
+        permission.set().forEach((column, preset) -> all.add(new Mutation.Assignment(column,
+                table.tracked().table().column(column).orElseThrow().type(), "_set", PermissionFilters.value(preset))));
+        return new Mutation.Update(table.name(), PermissionFilters.and(PermissionFilters.of(permission.filter()), filter),
+                all, output, PermissionFilters.of(permission.check()));
+    }
+
+    /** The rows the role's delete permission lets it delete, of those the request names. */
+    private static BoolExp deletable(TableInfo table, BoolExp filter) {
+        return PermissionFilters.and(PermissionFilters.of(table.permissions().delete().orElseThrow().filter()), filter);
     }
 
     private Mutation.UpdateMany updateMany(TableInfo table, Field field, List<Field> fields, String argsPath, String path) {
@@ -124,7 +170,7 @@ final class MutationPlanner {
             String at = JsonPath.index(argsPath + ".updates", i);
             Map<String, In> item = args.object(items.get(i), at).fields();
             BoolExp filter = where.read(table, item.get("where"), at + ".where");
-            updates.add(new Mutation.Update(table.name(), filter, assignments(table, item, at), output));
+            updates.add(update(table, filter, assignments(table, item, at), output));
         }
         return new Mutation.UpdateMany(field.getResultKey(), updates);
     }
@@ -137,7 +183,7 @@ final class MutationPlanner {
                 continue;
             }
             for (Map.Entry<String, In> e : args.object(value, path + "." + operator).fields().entrySet()) {
-                Column column = table.column(e.getKey()).orElseThrow();
+                Column column = table.anyColumn(e.getKey()).orElseThrow();
                 out.add(new Mutation.Assignment(column.name(), column.type(), operator, args.value(e.getValue())));
             }
         }
@@ -167,7 +213,8 @@ final class MutationPlanner {
             String at = path + ".selectionSet." + key;
             out.add(switch (sub.getFirst().getName()) {
                 case "affected_rows" -> new Mutation.AffectedRows(key);
-                case "returning" -> new Mutation.Returning(key, tables.rowFields(table, sub, at));
+                case "returning" -> new Mutation.Returning(key, tables.rowFields(table, sub, at), PermissionFilters.select(table),
+                        returned(table));
                 default -> new Mutation.ResponseTypename(key, typeName);
             });
         });
@@ -175,7 +222,14 @@ final class MutationPlanner {
     }
 
     private Mutation.Output row(TableInfo table, List<Field> fields, String path) {
-        return new Mutation.Row(tables.rowFields(table, fields, path));
+        return new Mutation.Row(tables.rowFields(table, fields, path), PermissionFilters.select(table), returned(table));
+    }
+
+    /** The select permission's column filters on the changed rows; its {@code limit} caps selections, not mutations. */
+    private static junction.plan.ir.Permit returned(TableInfo table) {
+        junction.plan.ir.Permit permit = PermissionFilters.permit(table);
+        return permit.columnFilters().isEmpty() ? junction.plan.ir.Permit.NONE
+                : new junction.plan.ir.Permit(java.util.Optional.empty(), permit.columnFilters());
     }
 
     private static Map<String, In> arguments(Field field) {

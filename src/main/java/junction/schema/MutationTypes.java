@@ -26,35 +26,68 @@ import junction.catalog.TableName;
 import junction.catalog.UniqueKey;
 import junction.metadata.model.GraphqlName;
 import junction.metadata.model.TableConfig;
+import junction.metadata.resolve.InsertPermission;
+import junction.metadata.resolve.TablePermissions;
+import junction.metadata.resolve.UpdatePermission;
 
-/** Mutation root fields of a table and their input types, with Hasura's names. Views get none. */
+/**
+ * Mutation root fields of a table and their input types, with Hasura's names, as the role's insert,
+ * update and delete permissions allow (admin: all). Views get none. What a permission does not allow
+ * does not exist for the role: the root fields, the input fields of preset or ungranted columns,
+ * {@code returning} and the {@code _one}/{@code _by_pk} fields without a select permission.
+ */
 final class MutationTypes {
     /** jsonb update operators: argument name → input type suffix. */
     static final Map<String, String> JSONB_OPERATORS = Map.of("_append", "append_input", "_prepend", "prepend_input",
             "_delete_key", "delete_key_input", "_delete_elem", "delete_elem_input", "_delete_at_path", "delete_at_path_input");
+
+    /** The only value of {@code T_update_column} for a role that may update no column (Hasura's). */
+    static final String PLACEHOLDER = "_PLACEHOLDER";
 
     private MutationTypes() {
     }
 
     static void add(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables,
                     Map<String, RootField> roots, List<GraphQLFieldDefinition> fields) {
-        if (table.tracked().table().isView()) {
+        TablePermissions permissions = table.permissions();
+        boolean writes = permissions.insert().isPresent() || permissions.update().isPresent()
+                || permissions.delete().isPresent();
+        if (table.tracked().table().isView() || !writes) {
             return;
         }
         String t = table.typeName();
-        TableConfig config = table.tracked().entry().configuration();
         String quoted = "\"" + table.name().name() + "\"";
-        List<Column> writable = table.columns().values().stream().filter(c -> !c.generated()).toList();
-        types.add(insertInput(types, table, writable, tables));
-        types.add(inputObject(types, t + "_set_input", table, writable, c -> true, null));
-        types.add(GraphQLObjectType.newObject().name(t + "_mutation_response")
+        if (!table.selectable()) {
+            FilterTypes.addBoolExp(types, table, tables);
+        }
+        GraphQLObjectType.Builder response = GraphQLObjectType.newObject().name(t + "_mutation_response")
                 .description("response of any mutation on the table " + quoted)
-                .field(field("affected_rows", nonNull("Int"), "number of rows affected by the mutation"))
-                .field(field("returning", nonNullListOfNonNull(t), "data from the rows affected by the mutation")).build());
-        List<GraphQLArgument> updateArgs = updateArguments(types, table, writable);
-        boolean conflicts = addConflictTypes(types, table, writable);
-        addRelationshipInsertInputs(types, table, conflicts);
+                .field(field("affected_rows", nonNull("Int"), "number of rows affected by the mutation"));
+        if (table.selectable()) {
+            response.field(field("returning", nonNullListOfNonNull(t), "data from the rows affected by the mutation"));
+        }
+        types.add(response.build());
+        permissions.insert().ifPresent(p -> addInsert(types, table, tables, roots, fields, p));
+        permissions.update().ifPresent(p -> addUpdate(types, table, roots, fields, p));
+        permissions.delete().ifPresent(p -> addDelete(table, roots, fields));
+    }
 
+    /**
+     * {@code insert_T} and, when the role can select the table, {@code insert_T_one}; {@code on_conflict}
+     * when the table has a unique or primary key (its {@code update_columns} those of the role's update
+     * permission, a placeholder when it has none: Hasura keeps "do nothing" open to every role).
+     */
+    private static void addInsert(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables,
+                                  Map<String, RootField> roots, List<GraphQLFieldDefinition> fields, InsertPermission permission) {
+        String t = table.typeName();
+        String quoted = "\"" + table.name().name() + "\"";
+        TableConfig config = table.tracked().entry().configuration();
+        if (!insertable(table)) {
+            return;
+        }
+        types.add(insertInput(types, table, writable(table, permission.columns(), permission.set().keySet()), tables));
+        boolean conflicts = addConflictTypes(types, table);
+        addRelationshipInsertInputs(types, table, conflicts);
         List<GraphQLArgument> insertArgs = new ArrayList<>();
         insertArgs.add(argument("objects", nonNullListOfNonNull(t + "_insert_input"), "the rows to be inserted"));
         List<GraphQLArgument> insertOneArgs = new ArrayList<>();
@@ -65,8 +98,23 @@ final class MutationTypes {
         }
         root(roots, fields, config.rootField("insert").orElse("insert_" + t), RootField.Kind.INSERT, table,
                 ref(t + "_mutation_response"), insertArgs, "insert data into the table: " + quoted);
-        root(roots, fields, config.rootField("insert_one").orElse("insert_" + t + "_one"), RootField.Kind.INSERT_ONE,
-                table, ref(t), insertOneArgs, "insert a single row into the table: " + quoted);
+        if (table.selectable()) {
+            root(roots, fields, config.rootField("insert_one").orElse("insert_" + t + "_one"), RootField.Kind.INSERT_ONE,
+                    table, ref(t), insertOneArgs, "insert a single row into the table: " + quoted);
+        }
+    }
+
+    /**
+     * {@code update_T}, {@code update_T_many} and, when the role can select the table and its key,
+     * {@code update_T_by_pk}; the operators take the permission's columns less its presets.
+     */
+    private static void addUpdate(TypeSet types, TableInfo table, Map<String, RootField> roots,
+                                  List<GraphQLFieldDefinition> fields, UpdatePermission permission) {
+        String t = table.typeName();
+        String quoted = "\"" + table.name().name() + "\"";
+        TableConfig config = table.tracked().entry().configuration();
+        List<GraphQLArgument> updateArgs = updateArguments(types, table, writable(table, permission.columns(),
+                permission.set().keySet()));
         List<GraphQLArgument> update = new ArrayList<>(updateArgs);
         update.add(argument("where", nonNull(FilterTypes.boolExpName(table)), "filter the rows which have to be updated"));
         root(roots, fields, config.rootField("update").orElse("update_" + t), RootField.Kind.UPDATE, table,
@@ -79,11 +127,8 @@ final class MutationTypes {
                 table, GraphQLList.list(ref(t + "_mutation_response")),
                 List.of(argument("updates", nonNullListOfNonNull(t + "_updates"), "updates to execute, in order")),
                 "update multiples rows of table: " + quoted);
-        root(roots, fields, config.rootField("delete").orElse("delete_" + t), RootField.Kind.DELETE, table,
-                ref(t + "_mutation_response"), List.of(argument("where", nonNull(FilterTypes.boolExpName(table)),
-                        "filter the rows which have to be deleted")), "delete data from the table: " + quoted);
         List<Column> pk = table.primaryKey();
-        if (pk.isEmpty()) {
+        if (pk.isEmpty() || !table.selectable()) {
             return;
         }
         types.add(inputObject(types, t + "_pk_columns_input", table, pk, c -> true, "primary key columns input for table: " + quoted, true));
@@ -91,8 +136,51 @@ final class MutationTypes {
         byPk.add(argument("pk_columns", nonNull(t + "_pk_columns_input"), null));
         root(roots, fields, config.rootField("update_by_pk").orElse("update_" + t + "_by_pk"), RootField.Kind.UPDATE_BY_PK,
                 table, ref(t), byPk, "update single row of the table: " + quoted);
+    }
+
+    /** {@code delete_T} and, when the role can select the table and its key, {@code delete_T_by_pk}. */
+    private static void addDelete(TableInfo table, Map<String, RootField> roots, List<GraphQLFieldDefinition> fields) {
+        String t = table.typeName();
+        String quoted = "\"" + table.name().name() + "\"";
+        TableConfig config = table.tracked().entry().configuration();
+        root(roots, fields, config.rootField("delete").orElse("delete_" + t), RootField.Kind.DELETE, table,
+                ref(t + "_mutation_response"), List.of(argument("where", nonNull(FilterTypes.boolExpName(table)),
+                        "filter the rows which have to be deleted")), "delete data from the table: " + quoted);
+        if (table.primaryKey().isEmpty() || !table.selectable()) {
+            return;
+        }
         root(roots, fields, config.rootField("delete_by_pk").orElse("delete_" + t + "_by_pk"), RootField.Kind.DELETE_BY_PK,
                 table, ref(t), SchemaBuilder.pkArguments(table), "delete single row from the table: " + quoted);
+    }
+
+    /**
+     * The columns a permission lets the role give values to, in table order: those it names, less its
+     * presets (the engine sets them), generated columns and names the schema cannot show.
+     */
+    static List<Column> writable(TableInfo table, List<String> columns, java.util.Set<String> presets) {
+        List<Column> out = new ArrayList<>();
+        for (Column c : table.tracked().table().columns()) {
+            if (columns.contains(c.name()) && !presets.contains(c.name()) && !c.generated()
+                    && TableInfo.isGraphqlName(table.fieldOf(c)) && TableInfo.isGraphqlName(ScalarTypes.graphqlName(c))) {
+                out.add(c);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the role can insert into the table through GraphQL: an insert permission granting a
+     * column it can send (GraphQL has no input object without fields; a role whose every column is
+     * preset gets no insert field).
+     */
+    static boolean insertable(TableInfo table) {
+        return !table.tracked().table().isView() && table.permissions().insert()
+                .map(p -> !writable(table, p.columns(), p.set().keySet()).isEmpty()).orElse(false);
+    }
+
+    /** The columns {@code on_conflict} may update: the role's update permission's, less its presets. */
+    static List<Column> conflictUpdatable(TableInfo table) {
+        return table.permissions().update().map(p -> writable(table, p.columns(), p.set().keySet())).orElse(List.of());
     }
 
     /** {@code T_insert_input}: the writable columns, and relationships to insert through (nested inserts). */
@@ -102,7 +190,7 @@ final class MutationTypes {
                 writable, c -> true, null).getFieldDefinitions());
         table.relationships().forEach((name, rel) -> {
             TableInfo target = tables.apply(rel.target());
-            if (target.tracked().table().isView()) {
+            if (!insertable(target)) {
                 return;
             }
             String suffix = rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.OBJECT
@@ -135,6 +223,10 @@ final class MutationTypes {
     private static List<GraphQLArgument> updateArguments(TypeSet types, TableInfo table, List<Column> writable) {
         String t = table.typeName();
         List<GraphQLArgument> args = new ArrayList<>();
+        if (writable.isEmpty()) {
+            return args;
+        }
+        types.add(inputObject(types, t + "_set_input", table, writable, c -> true, null));
         args.add(argument("_set", ref(t + "_set_input"), "sets the columns of the filtered rows to the given values"));
         List<Column> numeric = writable.stream().filter(ScalarTypes::isNumeric).toList();
         if (!numeric.isEmpty()) {
@@ -163,7 +255,7 @@ final class MutationTypes {
         return args;
     }
 
-    private static boolean addConflictTypes(TypeSet types, TableInfo table, List<Column> writable) {
+    private static boolean addConflictTypes(TypeSet types, TableInfo table) {
         String t = table.typeName();
         List<UniqueKey> keys = new ArrayList<>();
         table.tracked().table().primaryKey().ifPresent(keys::add);
@@ -176,9 +268,15 @@ final class MutationTypes {
                 .description("unique or primary key constraints on table \"" + table.name().name() + "\"");
         keys.stream().map(UniqueKey::constraint).sorted().forEach(c -> constraint.value(c, c, "unique or primary key constraint"));
         types.add(constraint.build());
-        GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(t + "_update_column")
-                .description("update columns of table \"" + table.name().name() + "\"");
-        writable.stream().map(table::fieldOf).sorted().forEach(c -> columns.value(c, c, "column name"));
+        List<Column> updatable = conflictUpdatable(table);
+        GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(t + "_update_column");
+        if (updatable.isEmpty()) {
+            columns.description("placeholder for update columns of table \"" + table.name().name()
+                    + "\" (current role has no relevant permissions)").value(PLACEHOLDER, PLACEHOLDER, "placeholder (do not use)");
+        } else {
+            columns.description("update columns of table \"" + table.name().name() + "\"");
+            updatable.stream().map(table::fieldOf).sorted().forEach(c -> columns.value(c, c, "column name"));
+        }
         types.add(columns.build());
         types.add(GraphQLInputObjectType.newInputObject().name(t + "_on_conflict")
                 .description("on_conflict condition type for table \"" + table.name().name() + "\"")

@@ -64,7 +64,12 @@ public final class SchemaBuilder {
      * {@code __typename}. The resolver reports such objects as inconsistent; this is the last guard.
      */
     public RoleSchema build(Snapshot snapshot, String role) {
-        Map<String, Map<TableName, TableInfo>> tables = tables(snapshot, role);
+        return build(snapshot, role, false);
+    }
+
+    /** The role's schema in the frontend or, with {@code backendOnly}, the backend scenario (backend_only permissions). */
+    public RoleSchema build(Snapshot snapshot, String role, boolean backendOnly) {
+        Map<String, Map<TableName, TableInfo>> tables = tables(snapshot, role, backendOnly);
         Map<String, RemoteSchemaState.Ready> remotes = RoleRemotes.of(snapshot, role, remoteSchemaPermissions);
         try {
             return build(snapshot, role, tables, remotes);
@@ -161,21 +166,9 @@ public final class SchemaBuilder {
                     }
                     addQueryRoots(table, queryRoots, queryFields);
                 }
-                if (mutable(table)) {
-                    MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
-                }
+                MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
             }
         });
-    }
-
-    /**
-     * Whether the table gets its mutation root fields. Mutation permissions are not interpreted yet
-     * ({@link MutationTypes} gives every mutation): until they are, only a role with every permission
-     * on the table (admin) gets them, so that another role can never write more than Hasura would let it.
-     */
-    private static boolean mutable(TableInfo table) {
-        return table.selectable() && table.permissions().equals(
-                junction.metadata.resolve.TablePermissions.full(table.tracked().table()));
     }
 
     /**
@@ -201,13 +194,13 @@ public final class SchemaBuilder {
         return names;
     }
 
-    private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot, String role) {
+    private static Map<String, Map<TableName, TableInfo>> tables(Snapshot snapshot, String role, boolean backendOnly) {
         Map<String, Map<TableName, TableInfo>> out = new LinkedHashMap<>();
         HashSet<String> typeNames = new HashSet<>();
         for (SourceSnapshot source : snapshot.sources().values()) {
             Map<TableName, TableInfo> byName = new LinkedHashMap<>();
             for (TrackedTable tracked : source.tables().values()) {
-                TableInfo info = TableInfo.of(source.name(), tracked, role);
+                TableInfo info = TableInfo.of(source.name(), tracked, role, backendOnly);
                 boolean seen = info.selectable() || !info.permissions().isEmpty();
                 if (seen && TableInfo.isGraphqlName(info.typeName()) && typeNames.add(info.typeName())) {
                     byName.put(tracked.name(), info);
@@ -220,7 +213,7 @@ public final class SchemaBuilder {
                     selectable.add(name);
                 }
             });
-            byName.replaceAll((name, info) -> info.relatedOnlyTo(selectable));
+            byName.replaceAll((name, info) -> info.relatedOnlyTo(info.selectable() ? selectable : java.util.Set.of()));
             out.put(source.name(), byName);
         }
         return out;

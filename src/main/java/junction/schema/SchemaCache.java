@@ -30,11 +30,15 @@ public final class SchemaCache {
     private record Built(SchemaInputs inputs, RoleSchema schema) {
     }
 
+    /** A role, in the frontend or the backend scenario (its backend_only mutation permissions apply). */
+    private record Key(String role, boolean backendOnly) {
+    }
+
     private final SchemaBuilder builder;
     private final boolean remoteSchemaPermissions;
     private final AtomicReference<Generation> current = new AtomicReference<>();
     private final AtomicReference<Keys> keys = new AtomicReference<>();
-    private final Cache<String, Built> roles = Caffeine.newBuilder().maximumSize(MAX_ROLES).recordStats().build();
+    private final Cache<Key, Built> roles = Caffeine.newBuilder().maximumSize(MAX_ROLES).recordStats().build();
     private final LongAdder builds = new LongAdder();
 
     /** A cache for an engine without remote schema permissions. */
@@ -60,22 +64,31 @@ public final class SchemaCache {
 
     /** The schema of {@code role} over {@code snapshot}: the one built before if its inputs are unchanged. */
     public RoleSchema schema(Snapshot snapshot, String role) {
+        return schema(snapshot, role, false);
+    }
+
+    /**
+     * The schema of {@code role} over {@code snapshot}, with its backend_only mutation permissions when
+     * {@code backendOnly} (Hasura's backend scenario): the one built before if its inputs are unchanged.
+     */
+    public RoleSchema schema(Snapshot snapshot, String role, boolean backendOnly) {
         SchemaInputs inputs = inputs(snapshot, role);
-        Built built = roles.getIfPresent(role);
+        Key key = new Key(role, backendOnly);
+        Built built = roles.getIfPresent(key);
         if (built != null && built.inputs() == inputs) {
             return built.schema();
         }
-        return roles.asMap().compute(role, (r, old) -> {
+        return roles.asMap().compute(key, (k, old) -> {
             if (old != null && old.inputs().equals(inputs)) {
                 return new Built(inputs, old.schema());
             }
             builds.increment();
-            return new Built(inputs, builder.build(snapshot, r));
+            return new Built(inputs, builder.build(snapshot, k.role(), k.backendOnly()));
         }).schema();
     }
 
-    /** The role schemas by role, for its metrics (hits, misses, evictions). */
-    public Cache<String, ?> roles() {
+    /** The role schemas by role and scenario, for its metrics (hits, misses, evictions). */
+    public Cache<?, ?> roles() {
         return roles;
     }
 

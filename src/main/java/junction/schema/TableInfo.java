@@ -38,7 +38,15 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
 
     /** The table as {@code role} sees it: the columns its select permission grants. */
     public static TableInfo of(String source, TrackedTable tracked, String role) {
-        TablePermissions permissions = tracked.permissions(role);
+        return of(source, tracked, role, false);
+    }
+
+    /**
+     * The table as {@code role} sees it, in the frontend or the backend scenario ({@code backendOnly}:
+     * its backend_only mutation permissions apply).
+     */
+    public static TableInfo of(String source, TrackedTable tracked, String role, boolean backendOnly) {
+        TablePermissions permissions = tracked.permissions(role).forScenario(backendOnly);
         java.util.List<String> selectable = permissions.select().map(SelectPermission::columns).orElse(java.util.List.of());
         Map<String, Column> columns = new LinkedHashMap<>();
         for (Column column : tracked.table().columns()) {
@@ -65,6 +73,14 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
      */
     public boolean selectable() {
         return permissions.select().isPresent() && !columns.isEmpty();
+    }
+
+    /**
+     * A column of the table by its GraphQL field name, whether the role may select it or not (mutation
+     * inputs name the columns an insert or update permission grants).
+     */
+    public Optional<Column> anyColumn(String fieldName) {
+        return tracked.table().columns().stream().filter(c -> tracked.fieldName(c).equals(fieldName)).findFirst();
     }
 
     /** Whether the role may aggregate this table ({@code allow_aggregations}): {@code T_aggregate}, {@code <rel>_aggregate}. */

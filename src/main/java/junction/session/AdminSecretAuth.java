@@ -44,12 +44,17 @@ final class AdminSecretAuth {
         return Optional.of(adminOrNamedRole(headers));
     }
 
-    /** Admin, unless {@code x-hasura-role} names another role; the {@code x-hasura-*} headers are the session variables. */
+    /**
+     * Admin, unless {@code x-hasura-role} names another role; the {@code x-hasura-*} headers are the
+     * session variables. Only such a request (admin secret sent, or none configured) may ask for the
+     * role's backend_only permissions ({@code x-hasura-use-backend-only-permissions: true}).
+     */
     static Session adminOrNamedRole(Map<String, String> headers) {
         Map<String, String> variables = new HashMap<>(HeaderVariables.of(headers));
         String role = Optional.ofNullable(variables.get("x-hasura-role")).filter(r -> !r.isEmpty()).orElse(Session.ADMIN);
         variables.put("x-hasura-role", role);
-        return new Session(role, variables);
+        boolean backendOnly = "true".equalsIgnoreCase(variables.getOrDefault(Session.USE_BACKEND_ONLY, "").trim());
+        return new Session(role, variables, backendOnly);
     }
 
     private static byte[] digest(String secret) {

@@ -10,9 +10,16 @@ import junction.plan.ir.Join;
 /** A {@link BoolExp} over a table alias, as a SQL condition. jsonb key tests use their function forms. */
 final class WhereCompiler {
     private final Aliases aliases;
+    /** The relation a table's rows are read from in subqueries: the table, or with rows a statement inserted before. */
+    private final java.util.function.Function<TableName, Sql> relations;
 
     WhereCompiler(Aliases aliases) {
+        this(aliases, WhereCompiler::table);
+    }
+
+    WhereCompiler(Aliases aliases, java.util.function.Function<TableName, Sql> relations) {
         this.aliases = aliases;
+        this.relations = relations;
     }
 
     Sql compile(BoolExp exp, String alias) {
@@ -73,7 +80,7 @@ final class WhereCompiler {
         Sql condition = join.apply(inner);
         Sql filter = compile(where, inner, root);
         Sql all = condition.isEmpty() ? filter : Sql.of(condition, " and ", filter);
-        return Sql.of("exists (select 1 from ", table(table), " as ", Sql.ident(inner), " where ", all, ")");
+        return Sql.of("exists (select 1 from ", relations.apply(table), " as ", Sql.ident(inner), " where ", all, ")");
     }
 
     /** {@code (select count(…) from target where join and filter) <op> ?} for each comparison. */
@@ -87,7 +94,7 @@ final class WhereCompiler {
             condition = Sql.of(condition, " and ", compile(count.filter(), inner));
         }
         Sql value = Sql.of("(select count(", count.distinct() && !count.columns().isEmpty() ? "distinct " : "", counted, ") from ",
-                table(count.join().target()), " as ", Sql.ident(inner), " where ", condition, ")");
+                relations.apply(count.join().target()), " as ", Sql.ident(inner), " where ", condition, ")");
         List<Sql> tests = count.predicate().stream().map(c -> compare(c, value)).toList();
         return tests.isEmpty() ? Sql.of("true") : tests.size() == 1 ? tests.getFirst() : Sql.of("(", Sql.join(" and ", tests), ")");
     }

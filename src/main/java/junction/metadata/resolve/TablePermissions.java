@@ -28,6 +28,19 @@ public record TablePermissions(Optional<SelectPermission> select, Optional<Inser
                 Optional.of(new DeletePermission(Filter.TRUE, false)));
     }
 
+    /**
+     * The permissions that apply in a scenario: in the frontend one ({@code backendOnly} false) the
+     * insert, update and delete permissions marked {@code backend_only} do not exist; in the backend
+     * one (admin secret and {@code x-hasura-use-backend-only-permissions: true}) every permission does.
+     */
+    public TablePermissions forScenario(boolean backendOnly) {
+        if (backendOnly) {
+            return this;
+        }
+        return new TablePermissions(select, insert.filter(p -> !p.backendOnly()), update.filter(p -> !p.backendOnly()),
+                delete.filter(p -> !p.backendOnly()));
+    }
+
     public boolean isEmpty() {
         return select.isEmpty() && insert.isEmpty() && update.isEmpty() && delete.isEmpty();
     }

@@ -28,10 +28,26 @@ public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutati
      * default. Rows may insert related rows first (object relationships) or after (array relationships).
      */
     record Insert(TableName table, java.util.Map<String, String> columnTypes, List<InsertRow> rows,
-                  Optional<OnConflict> onConflict, Output output) implements Mutation {
+                  Optional<OnConflict> onConflict, Output output, BoolExp check) implements Mutation {
         public Insert {
             columnTypes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(columnTypes));
             rows = List.copyOf(rows);
+        }
+
+        /** An insert without a permission check (admin, the JSON DML API). */
+        public Insert(TableName table, java.util.Map<String, String> columnTypes, List<InsertRow> rows,
+                      Optional<OnConflict> onConflict, Output output) {
+            this(table, columnTypes, rows, onConflict, output, BoolExp.TRUE);
+        }
+
+        /**
+         * Whether some inserted or upserted row, here or through a relationship, is checked against a
+         * permission ({@code check} of the insert permission, of the update permission for upserts).
+         */
+        public boolean checked() {
+            return !check.equals(BoolExp.TRUE) || onConflict.map(c -> !c.check().equals(BoolExp.TRUE)).orElse(false)
+                    || rows.stream().anyMatch(r -> java.util.stream.Stream.concat(r.parents().stream(), r.children().stream())
+                    .anyMatch(n -> n.insert().checked()));
         }
 
         /** Every column some row names, in first-seen order. */
@@ -63,15 +79,35 @@ public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutati
      * {@code on conflict on constraint c do update set cols = excluded.cols where …}, or do nothing
      * ({@code constraint} null: on any conflict, which only "do nothing" allows).
      */
-    record OnConflict(String constraint, List<String> updateColumns, BoolExp where) {
+    record OnConflict(String constraint, List<String> updateColumns, BoolExp where,
+                      java.util.Map<String, Value> presets, BoolExp check) {
         public OnConflict {
             updateColumns = List.copyOf(updateColumns);
+            presets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(presets));
+        }
+
+        /** An upsert without update permission presets or check (admin, the JSON DML API). */
+        public OnConflict(String constraint, List<String> updateColumns, BoolExp where) {
+            this(constraint, updateColumns, where, java.util.Map.of(), BoolExp.TRUE);
         }
     }
 
-    record Update(TableName table, BoolExp where, List<Assignment> assignments, Output output) implements Mutation {
+    /**
+     * {@code update table set … where …}; {@code check}: what every changed row must satisfy afterwards
+     * (the update permission's check; {@link BoolExp#TRUE} when none).
+     */
+    record Update(TableName table, BoolExp where, List<Assignment> assignments, Output output, BoolExp check)
+            implements Mutation {
         public Update {
             assignments = List.copyOf(assignments);
+        }
+
+        public Update(TableName table, BoolExp where, List<Assignment> assignments, Output output) {
+            this(table, where, assignments, output, BoolExp.TRUE);
+        }
+
+        public boolean checked() {
+            return !check.equals(BoolExp.TRUE) && !assignments.isEmpty();
         }
     }
 
@@ -102,9 +138,17 @@ public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutati
         }
     }
 
-    record Row(List<Field> fields) implements Output {
+    /**
+     * The one row; {@code visible}: the rows the role may select (its select permission's filter);
+     * {@code permit}: the columns shown only on some rows (inherited roles), no row cap.
+     */
+    record Row(List<Field> fields, BoolExp visible, Permit permit) implements Output {
         public Row {
             fields = List.copyOf(fields);
+        }
+
+        public Row(List<Field> fields) {
+            this(fields, BoolExp.TRUE, Permit.NONE);
         }
     }
 
@@ -116,9 +160,14 @@ public sealed interface Mutation extends DbQuery permits Mutation.Insert, Mutati
     record AffectedRows(String key) implements ResponseField {
     }
 
-    record Returning(String key, List<Field> fields) implements ResponseField {
+    /** {@code returning}: the changed rows the role may select ({@code visible}, {@code permit} as for {@link Row}). */
+    record Returning(String key, List<Field> fields, BoolExp visible, Permit permit) implements ResponseField {
         public Returning {
             fields = List.copyOf(fields);
+        }
+
+        public Returning(String key, List<Field> fields) {
+            this(key, fields, BoolExp.TRUE, Permit.NONE);
         }
     }
 
