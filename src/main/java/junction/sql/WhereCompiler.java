@@ -46,7 +46,7 @@ final class WhereCompiler {
             case BoolExp.Related r -> exists(r.join().target(), r.where(), root,
                     inner -> joinCondition(r.join(), inner, alias));
             case BoolExp.Exists e -> exists(e.table(), e.where(), root, inner -> Sql.EMPTY);
-            case BoolExp.RelatedCount c -> relatedCount(c, alias);
+            case BoolExp.RelatedCount c -> relatedCount(c, alias, root);
         };
     }
 
@@ -84,14 +84,14 @@ final class WhereCompiler {
     }
 
     /** {@code (select count(…) from target where join and filter) <op> ?} for each comparison. */
-    private Sql relatedCount(BoolExp.RelatedCount count, String alias) {
+    private Sql relatedCount(BoolExp.RelatedCount count, String alias, String root) {
         String inner = aliases.next();
         Sql counted = count.columns().isEmpty() ? Sql.of("*") : count.columns().size() == 1
                 ? Sql.column(inner, count.columns().getFirst())
                 : Sql.of("(", Sql.join(", ", count.columns().stream().map(c -> Sql.column(inner, c)).toList()), ")");
         Sql condition = joinCondition(count.join(), inner, alias);
         if (!count.filter().equals(BoolExp.TRUE)) {
-            condition = Sql.of(condition, " and ", compile(count.filter(), inner));
+            condition = Sql.of(condition, " and ", compile(count.filter(), inner, root));
         }
         Sql value = Sql.of("(select count(", count.distinct() && !count.columns().isEmpty() ? "distinct " : "", counted, ") from ",
                 relations.apply(count.join().target()), " as ", Sql.ident(inner), " where ", condition, ")");

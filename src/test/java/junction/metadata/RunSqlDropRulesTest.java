@@ -185,6 +185,19 @@ class RunSqlDropRulesTest {
     }
 
     @Test
+    void droppingAColumnAnAggregatePredicateOfAPermissionCountsNeedsCascade() {
+        authorsAndArticles("agg");
+        permission("agg_authors", "select", "user", "{\"columns\": [\"id\"], \"filter\": {\"articles_aggregate\": "
+                + "{\"count\": {\"predicate\": {\"_gt\": 0}, \"filter\": {\"title\": {\"_like\": \"%a%\"}}}}}}");
+
+        f.refused(() -> f.runSql("alter table agg_articles drop column title")).expect(400, "dependency-error", "$.args",
+                "cannot drop due to the following dependent objects: permission agg_authors.user.select in source \"default\"");
+
+        ok(runSql("alter table agg_articles drop column title", true));
+        assertThat(table("agg_authors").has("select_permissions")).isFalse();
+    }
+
+    @Test
     void droppingAForeignKeyARelationshipUsesNeedsCascade() {
         f.runSqlOk("create table fk_authors (id int primary key);"
                 + "create table fk_articles (id int primary key, author_id int constraint fk_articles_author references fk_authors(id))");

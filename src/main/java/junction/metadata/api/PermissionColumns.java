@@ -30,6 +30,7 @@ final class PermissionColumns {
     }
 
     /** Comparison operators whose operand is another column of the table. */
+    private static final String AGGREGATE = "_aggregate";
     private static final Set<String> COLUMN_COMPARISONS = Set.of("_ceq", "_cne", "_cgt", "_clt", "_cgte", "_clte");
 
     private final Catalog catalog;
@@ -126,7 +127,37 @@ final class PermissionColumns {
             }
             Optional<TableName> target = key.startsWith("_") ? Optional.empty() : Optional.ofNullable(tracked.get(table))
                     .flatMap(t -> t.relationship(key)).map(ResolvedRelationship::target);
+            if (target.isEmpty() && key.endsWith(AGGREGATE)) {
+                Optional<TableName> counted = Optional.ofNullable(tracked.get(table))
+                        .flatMap(t -> t.relationship(key.substring(0, key.length() - AGGREGATE.length())))
+                        .map(ResolvedRelationship::target);
+                out.set(key, counted.map(t -> aggregate(t, value)).orElse(value));
+                return;
+            }
             out.set(key, target.map(t -> boolExp(t, value)).orElse(value));
+        }
+
+        /** {@code {count: {arguments?, filter?, …}}} over the related table: its columns and its filter. */
+        private JsonNode aggregate(TableName target, JsonNode value) {
+            JsonNode count = value.path("count");
+            if (!count.isObject()) {
+                return value;
+            }
+            ObjectNode out = value.deepCopy();
+            ObjectNode counted = (ObjectNode) out.get("count");
+            if (count.path("arguments").isArray()) {
+                ArrayNode arguments = counted.putArray("arguments");
+                for (JsonNode column : count.path("arguments")) {
+                    if (column.isTextual()) {
+                        uses.add(new Use(target, column.textValue(), false));
+                    }
+                    arguments.add(column.isTextual() ? TextNode.valueOf(column(target, column.textValue())) : column);
+                }
+            }
+            if (count.has("filter")) {
+                counted.set("filter", boolExp(target, count.get("filter")));
+            }
+            return out;
         }
 
         /** A column's comparisons, with the other column of {@code _ceq} and the like renamed. */

@@ -43,6 +43,20 @@ public sealed interface Filter {
     record Related(ResolvedRelationship relationship, Filter where) implements Filter {
     }
 
+    /**
+     * The number of rows related through the array {@code relationship} (those matching
+     * {@code filter}; the non-null, distinct if asked, values of {@code columns} when given)
+     * satisfies every comparison of {@code predicate}, each a {@link Compare} on {@code count}
+     * ({@code <arrayrel>_aggregate: {count: {predicate: {_gt: 1}}}}).
+     */
+    record RelatedCount(ResolvedRelationship relationship, List<String> columns, boolean distinct, Filter filter,
+                        List<Compare> predicate) implements Filter {
+        public RelatedCount {
+            columns = List.copyOf(columns);
+            predicate = List.copyOf(predicate);
+        }
+    }
+
     /** Some row of {@code table} (any tracked table of the source) matches {@code where} ({@code _exists}). */
     record Exists(TableName table, Filter where) implements Filter {
     }

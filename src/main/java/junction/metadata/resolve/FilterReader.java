@@ -20,6 +20,7 @@ import junction.metadata.codec.MetadataReader;
  * is a string starting with {@code x-hasura-} (any case) is a session variable.
  */
 final class FilterReader {
+    private static final String AGGREGATE = "_aggregate";
     private static final Set<String> COMPARISONS = Set.of("_eq", "_neq", "_gt", "_lt", "_gte", "_lte");
     private static final Set<String> LISTS = Set.of("_in", "_nin");
     private static final Set<String> TEXT = Set.of("_like", "_nlike", "_ilike", "_nilike", "_similar", "_nsimilar",
@@ -107,7 +108,61 @@ final class FilterReader {
             }
             return new Filter.Related(relationship.get(), read(root, target, value));
         }
+        Optional<ResolvedRelationship> counted = name.endsWith(AGGREGATE)
+                ? table.relationship(name.substring(0, name.length() - AGGREGATE.length()))
+                .filter(r -> r.kind() == ResolvedRelationship.Kind.ARRAY) : Optional.empty();
+        if (counted.isPresent() && tables.containsKey(counted.get().target())) {
+            return aggregate(root, counted.get(), tables.get(counted.get().target()), value);
+        }
         throw new Problem("\"" + name + "\" does not exist");
+    }
+
+    /**
+     * {@code <arrayrel>_aggregate: {count: {predicate: {…}, filter?, arguments?, distinct?}}}, as
+     * in a {@code where} argument: the number of related rows compared with integers or session
+     * variables.
+     */
+    private Filter aggregate(TrackedTable root, ResolvedRelationship relationship, TrackedTable target, JsonNode value) {
+        if (!value.isObject() || value.size() != 1 || !value.has("count") || !value.get("count").isObject()) {
+            throw new Problem("expected an object with the aggregation function \"count\"");
+        }
+        JsonNode count = value.get("count");
+        for (Iterator<String> it = count.fieldNames(); it.hasNext(); ) {
+            String key = it.next();
+            if (!List.of("predicate", "filter", "arguments", "distinct").contains(key)) {
+                throw new Problem("unexpected key \"" + key + "\" in an aggregation predicate");
+            }
+        }
+        if (!count.has("predicate") || !count.get("predicate").isObject() || !allOperators(count.get("predicate"))) {
+            throw new Problem("the key \"predicate\" of an aggregation predicate expects comparison operators");
+        }
+        List<String> columns = new ArrayList<>();
+        JsonNode arguments = count.get("arguments");
+        if (arguments != null && !arguments.isNull()) {
+            if (!arguments.isArray()) {
+                throw new Problem("\"arguments\" expects an array of column names, but found " + kind(arguments));
+            }
+            for (JsonNode c : arguments) {
+                columns.add(target.table().column(c.asText()).orElseThrow(() ->
+                        new Problem("column \"" + c.asText() + "\" does not exist")).name());
+            }
+        }
+        JsonNode distinct = count.get("distinct");
+        if (distinct != null && !distinct.isNull() && !distinct.isBoolean()) {
+            throw new Problem("expected Bool, but encountered " + kind(distinct));
+        }
+        Column counter = new Column("count", 0, "int8", "N", false, false, false, null, List.of());
+        List<Filter.Compare> predicate = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = count.get("predicate").fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String op = operator(e.getKey());
+            if (!COMPARISONS.contains(op)) {
+                throw new Problem("Unknown operator: " + op);
+            }
+            predicate.add(new Filter.Compare("count", "int8", op, operand(counter, e.getValue())));
+        }
+        return new Filter.RelatedCount(relationship, columns, distinct != null && distinct.asBoolean(),
+                read(root, target, count.get("filter")), predicate);
     }
 
     private Filter comparisons(TrackedTable root, Table table, Column column, JsonNode value) {
