@@ -89,6 +89,19 @@ bench_work_dir() {
   trap bench_cleanup EXIT
 }
 
+# start_junction [VAR=value …] [-- serve flags …]: Junction on $JPORT over $DB, with those environment
+# variables and extra `serve` flags, log in $work/junction.log; waits for /healthz; sets $junction_pid
+start_junction() {
+  local envs=() flags=()
+  while [ $# -gt 0 ] && [ "$1" != "--" ]; do envs+=("$1"); shift; done
+  [ "${1:-}" = "--" ] && shift && flags=("$@")
+  echo "== starting Junction on port $JPORT" >&2
+  (cd "$root" && exec env "${envs[@]}" ./junction serve --database-url "$DB" --port "$JPORT" "${flags[@]}" \
+    >"$work/junction.log" 2>&1) &
+  junction_pid=$!
+  for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && break; sleep 1; done
+}
+
 bench_cleanup() {
   [ -n "$junction_pid" ] && kill "$junction_pid" 2>/dev/null && wait "$junction_pid" 2>/dev/null || true
   stop_postgres "$work"

@@ -24,11 +24,7 @@ bench_work_dir  # $work, $PGPORT, $JPORT; stops $junction_pid and PostgreSQL on 
 
 start_postgres "$work" "$PGPORT"
 
-echo "== starting Junction on port $JPORT (admin secret + JWT mode)" >&2
-(cd "$root" && HASURA_GRAPHQL_ADMIN_SECRET="$SECRET" HASURA_GRAPHQL_JWT_SECRET="{\"type\": \"HS256\", \"key\": \"$KEY\"}" \
-  exec ./junction serve --database-url "$DB" --port "$JPORT" >"$work/junction.log" 2>&1) &
-junction_pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && break; sleep 1; done
+start_junction HASURA_GRAPHQL_ADMIN_SECRET="$SECRET" HASURA_GRAPHQL_JWT_SECRET="{\"type\": \"HS256\", \"key\": \"$KEY\"}"
 curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -H "x-hasura-admin-secret: $SECRET" \
   -d @"$here/metadata.json" >/dev/null
 

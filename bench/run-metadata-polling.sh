@@ -34,10 +34,7 @@ bench_work_dir  # $work, $PGPORT, $JPORT; stops $junction_pid and PostgreSQL on 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 start_postgres "$work" "$PGPORT"
 
-echo "== starting Junction ($root) on port $JPORT" >&2
-(cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
-junction_pid=$!
-for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && break; sleep 1; done
+start_junction -- --pg-connections "${PG_CONNECTIONS:-16}"
 curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d @"$here/metadata.json" >/dev/null
 
 json_string() { python3 -c 'import json,sys; print(json.dumps(sys.argv[1]))' "$1"; }

@@ -22,10 +22,7 @@ bench_work_dir  # $work, $PGPORT, $JPORT; stops $junction_pid and PostgreSQL on 
 
 start_postgres "$work" "$PGPORT"
 
-echo "== starting Junction on port $JPORT" >&2
-(cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" >"$work/junction.log" 2>&1) &
-junction_pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && break; sleep 1; done
+start_junction
 curl -sf "http://127.0.0.1:$JPORT/v2/query" -d '{"type": "run_sql", "args": {"sql": "create table notes (id serial primary key, body text not null, owner int not null)"}}' >/dev/null
 curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -d '{"type": "bulk", "args": [
   {"type": "pg_track_table", "args": {"table": "notes"}},

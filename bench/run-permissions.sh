@@ -26,10 +26,7 @@ bench_work_dir  # $work, $PGPORT, $JPORT; stops $junction_pid and PostgreSQL on 
 
 start_postgres "$work" "$PGPORT"
 
-echo "== starting Junction on port $JPORT" >&2
-(cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" >"$work/junction.log" 2>&1) &
-junction_pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && break; sleep 1; done
+start_junction
 metadata() { curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d "$1" >/dev/null; }
 metadata @"$here/metadata.json"
 metadata '{"type": "bulk", "args": [

@@ -53,10 +53,7 @@ json.dump(doc, open(f"{work}/metadata.json", "w"))
 PY
 psql -q -X -v ON_ERROR_STOP=1 "$DB" -f "$work/schema.sql" >/dev/null
 
-echo "== starting Junction on port $JPORT" >&2
-(cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" >"$work/junction.log" 2>&1) &
-junction_pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && break; sleep 1; done
+start_junction
 java_pid="$(pgrep -f "junction.*serve.*--port $JPORT" | head -1)"
 curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d @"$work/metadata.json" >/dev/null
 

@@ -10,6 +10,7 @@ import junction.error.ApiException;
 import junction.error.Code;
 import junction.error.JsonPath;
 import junction.json.Json;
+import junction.metadata.resolve.BoolExpSyntax;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.schema.TableInfo;
 
@@ -74,14 +75,13 @@ final class DmlWhere {
 
     /** {@code {"$gt": 1, "_lt": 5}} as {@code {"_gt": 1, "_lt": 5}}; a plain value as {@code {"_eq": value}}. */
     private static JsonNode operators(JsonNode value, String path) {
-        if (!value.isObject() || value.isEmpty() || !allOperators(value)) {
+        if (!BoolExpSyntax.isComparisons(value)) {
             return Json.object().set("_eq", value);
         }
         ObjectNode out = Json.object();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String op = e.getKey().substring(1);
-            op = op.equals("ne") ? "neq" : op;
+            String op = BoolExpSyntax.operator(e.getKey()).substring(1);
             if (!OPERATORS.contains(op)) {
                 throw ApiException.of(Code.UNEXPECTED_PAYLOAD, "Unknown operator : " + e.getKey())
                         .at(JsonPath.key(path, e.getKey()));
@@ -91,15 +91,6 @@ final class DmlWhere {
         return out;
     }
 
-    private static boolean allOperators(JsonNode value) {
-        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!key.startsWith("$") && !key.startsWith("_")) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     static ApiException notExists(String name, String path) {
         return ApiException.of(Code.NOT_EXISTS, "\"" + name + "\" does not exist").at(path);

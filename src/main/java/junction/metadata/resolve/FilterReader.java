@@ -133,7 +133,7 @@ final class FilterReader {
                 throw new Problem("unexpected key \"" + key + "\" in an aggregation predicate");
             }
         }
-        if (!count.has("predicate") || !count.get("predicate").isObject() || !allOperators(count.get("predicate"))) {
+        if (!count.has("predicate") || !BoolExpSyntax.isComparisons(count.get("predicate"))) {
             throw new Problem("the key \"predicate\" of an aggregation predicate expects comparison operators");
         }
         List<String> columns = new ArrayList<>();
@@ -155,7 +155,7 @@ final class FilterReader {
         List<Filter.Compare> predicate = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = count.get("predicate").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            String op = operator(e.getKey());
+            String op = BoolExpSyntax.operator(e.getKey());
             if (!COMPARISONS.contains(op)) {
                 throw new Problem("Unknown operator: " + op);
             }
@@ -169,21 +169,15 @@ final class FilterReader {
         if (column.type().equals("json")) {
             throw new Problem("JSON column can not be part of boolean expression");
         }
-        if (!value.isObject() || value.isEmpty() || !allOperators(value)) {
+        if (!BoolExpSyntax.isComparisons(value)) {
             return new Filter.Compare(column.name(), column.type(), "_eq", operand(column, value));
         }
         List<Filter> items = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            items.add(comparison(root, table, column, operator(e.getKey()), e.getValue()));
+            items.add(comparison(root, table, column, BoolExpSyntax.operator(e.getKey()), e.getValue()));
         }
         return items.size() == 1 ? items.getFirst() : new Filter.And(items);
-    }
-
-    /** {@code $eq} → {@code _eq}, {@code $ne} / {@code _ne} → {@code _neq}. */
-    private static String operator(String key) {
-        String op = "_" + key.substring(1);
-        return op.equals("_ne") ? "_neq" : op;
     }
 
     private Filter comparison(TrackedTable root, Table table, Column column, String op, JsonNode value) {
@@ -353,15 +347,6 @@ final class FilterReader {
         return value.isTextual() && value.textValue().toLowerCase(Locale.ROOT).startsWith("x-hasura-");
     }
 
-    private static boolean allOperators(JsonNode value) {
-        for (Iterator<String> it = value.fieldNames(); it.hasNext(); ) {
-            String key = it.next();
-            if (!key.startsWith("$") && !key.startsWith("_")) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /** Hasura's {@code stringTypes}: the types the text operators ({@code _like}, …) take. */
     private static boolean isText(Column column) {
