@@ -39,6 +39,8 @@ public final class SchemaBuilder {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SchemaBuilder.class);
     /** The key under which the introspection executor finds the document to run. */
     public static final String DOCUMENT = "junction.document";
+    /** Whether graphql-java validates each built schema (tests turn it on: {@code -Djunction.validateSchemas=true}). */
+    private static final boolean VALIDATE = Boolean.getBoolean("junction.validateSchemas");
 
     private final boolean remoteSchemaPermissions;
 
@@ -262,14 +264,14 @@ public final class SchemaBuilder {
             queryFields.add(field("no_queries_available", nonNull("String"), null));
         }
         queryFields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
-        GraphQLSchema.Builder schema = GraphQLSchema.newSchema().codeRegistry(registry.build())
-                .query(GraphQLObjectType.newObject().name(RoleSchema.QUERY_ROOT).fields(queryFields).build())
-                .additionalTypes(new HashSet<>(types.all()));
+        GraphQLObjectType query = GraphQLObjectType.newObject().name(RoleSchema.QUERY_ROOT).fields(queryFields).build();
+        GraphQLObjectType mutation = null;
         if (!mutationFields.isEmpty()) {
             mutationFields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
-            schema.mutation(GraphQLObjectType.newObject().name(RoleSchema.MUTATION_ROOT).fields(mutationFields).build());
+            mutation = GraphQLObjectType.newObject().name(RoleSchema.MUTATION_ROOT).fields(mutationFields).build();
         }
-        return schema.build();
+        return new GraphQLSchema.FastBuilder(registry, query, mutation, null).addTypes(types.closed())
+                .withValidation(VALIDATE).build();
     }
 
     /** graphql-java over this schema, for introspection only; the document comes already validated. */

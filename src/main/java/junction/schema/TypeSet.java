@@ -50,6 +50,45 @@ final class TypeSet {
         return types.values();
     }
 
+    /**
+     * Every type, and every type one of them refers to directly rather than by name (a built-in
+     * scalar such as {@code ID} in a remote schema's types): graphql-java's {@code FastBuilder}
+     * finds no type it is not given.
+     */
+    Collection<GraphQLNamedType> closed() {
+        Map<String, GraphQLNamedType> out = new LinkedHashMap<>(types);
+        java.util.Deque<GraphQLNamedType> todo = new java.util.ArrayDeque<>(types.values());
+        while (!todo.isEmpty()) {
+            GraphQLNamedType type = todo.poll();
+            java.util.List<graphql.schema.GraphQLType> refs = new java.util.ArrayList<>();
+            if (type instanceof graphql.schema.GraphQLFieldsContainer container) {
+                container.getFieldDefinitions().forEach(f -> {
+                    refs.add(f.getType());
+                    f.getArguments().forEach(a -> refs.add(a.getType()));
+                });
+            }
+            if (type instanceof graphql.schema.GraphQLInputObjectType input) {
+                input.getFieldDefinitions().forEach(f -> refs.add(f.getType()));
+            }
+            if (type instanceof graphql.schema.GraphQLUnionType union) {
+                refs.addAll(union.getTypes());
+            }
+            if (type instanceof graphql.schema.GraphQLImplementingType implementing) {
+                refs.addAll(implementing.getInterfaces());
+            }
+            for (graphql.schema.GraphQLType ref : refs) {
+                while (ref instanceof graphql.schema.GraphQLModifiedType modified) {
+                    ref = modified.getWrappedType();
+                }
+                if (ref instanceof GraphQLNamedType named && !(named instanceof GraphQLTypeReference)
+                        && out.putIfAbsent(named.getName(), named) == null) {
+                    todo.add(named);
+                }
+            }
+        }
+        return out.values();
+    }
+
     static GraphQLTypeReference ref(String name) {
         return GraphQLTypeReference.typeRef(name);
     }
