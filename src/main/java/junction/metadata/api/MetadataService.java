@@ -54,6 +54,7 @@ public final class MetadataService {
     private final ReentrantLock lock = new ReentrantLock();
     private final LongAdder catalogReads = new LongAdder();
     private final RemoteSchemaHealer healer;
+    private final CatalogStateCommands catalogState;
 
     /**
      * @param introspector loads remote schemas (when added, updated, reloaded, or at start)
@@ -67,6 +68,7 @@ public final class MetadataService {
         this.defaultSource = defaultSource;
         this.introspector = introspector;
         this.healer = new RemoteSchemaHealer(retry, introspector, this::heal);
+        this.catalogState = new CatalogStateCommands(store.catalogState());
         SourceCommands.register(commands);
         TableCommands.register(commands);
         RelationshipCommands.register(commands);
@@ -213,6 +215,7 @@ public final class MetadataService {
         return switch (type) {
             case "bulk", "bulk_atomic", "concurrent_bulk" -> Bulk.run(transaction, req, false, this::run);
             case "bulk_keep_going" -> Bulk.run(transaction, req, true, this::run);
+            case "get_catalog_state", "set_catalog_state" -> catalogState.run(type, req);
             default -> command(transaction, type, req);
         };
     }

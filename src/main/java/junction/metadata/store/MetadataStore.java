@@ -38,10 +38,16 @@ public final class MetadataStore {
             st.execute("select pg_advisory_lock(7317200)");
             try {
                 st.execute(CREATE);
+                new CatalogStateStore(dataSource).initialize(st);
             } finally {
                 st.execute("select pg_advisory_unlock(7317200)");
             }
         }
+    }
+
+    /** The CLI and console state kept beside the metadata (Hasura's {@code get_catalog_state}). */
+    public CatalogStateStore catalogState() {
+        return new CatalogStateStore(dataSource);
     }
 
     public Optional<StoredMetadata> load() throws SQLException {
