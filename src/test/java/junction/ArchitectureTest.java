@@ -76,7 +76,8 @@ class ArchitectureTest {
                     "junction.config", "junction.error", "junction.json", "junction.observe", JDBC, "javax.sql", "com.zaxxer",
                     "io.helidon")),
             Map.entry("junction.example", List.of()),
-            Map.entry("junction.cli", List.of("junction", "picocli")));
+            Map.entry("junction.project", List.of("junction.error", "junction.json")),
+            Map.entry("junction.cli", List.of("junction", "picocli", "java.net.http")));
 
     record SourceFile(Path path, String pkg, List<String> references) {
     }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code junction}: the command line. Only wires; every command lives in its own class. */
 @Command(name = "junction", mixinStandardHelpOptions = true, version = "junction 0.1.0",
         description = "A GraphQL engine for PostgreSQL and remote GraphQL schemas, compatible with Hasura v2.",
-        subcommands = {ServeCommand.class, ExampleCommand.class})
+        subcommands = {ServeCommand.class, ExampleCommand.class, MetadataCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> environment;
 
@@ -25,7 +25,18 @@ public final class Main implements Runnable {
     static CommandLine commandLine(Map<String, String> environment) {
         return new CommandLine(new Main(environment))
                 .setCaseInsensitiveEnumValuesAllowed(true)
-                .setDefaultValueProvider(new EnvDefaults(environment));
+                .setDefaultValueProvider(new EnvDefaults(environment))
+                .setExecutionExceptionHandler(Main::failed);
+    }
+
+    /** A {@link CliException} is the user's message and exit code 1; anything else keeps picocli's report. */
+    private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof CliException cli) {
+            commandLine.getErr().println("junction: " + cli.display());
+            commandLine.getErr().flush();
+            return 1;
+        }
+        throw e;
     }
 
     /** The environment metadata's {@code from_env} refers to. */

@@ -1,0 +1,98 @@
+package junction.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import junction.json.Json;
+
+/**
+ * The engine's admin API as the CLI calls it: JSON POSTed to {@code /v1/metadata} or {@code
+ * /v2/query} with {@code x-hasura-admin-secret}. Hasura's error envelope ({@code {error, code}})
+ * becomes a {@link CliException} carrying its code and message; an engine that cannot be reached
+ * becomes one that says so.
+ */
+public final class AdminClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    private final String endpoint;
+    private final Optional<String> adminSecret;
+
+    public AdminClient(String endpoint, Optional<String> adminSecret) {
+        this.endpoint = endpoint.replaceAll("/+$", "");
+        this.adminSecret = adminSecret;
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    /** A metadata API call {@code {type, args}}. */
+    public JsonNode metadata(String type, JsonNode args) {
+        ObjectNode body = Json.NODES.objectNode();
+        body.put("type", type);
+        body.set("args", args == null ? Json.NODES.objectNode() : args);
+        return post("/v1/metadata", body);
+    }
+
+    /** A schema API call {@code {type, args}} on {@code /v2/query} (run_sql). */
+    public JsonNode query(String type, JsonNode args) {
+        ObjectNode body = Json.NODES.objectNode();
+        body.put("type", type);
+        body.set("args", args);
+        return post("/v2/query", body);
+    }
+
+    public JsonNode post(String path, JsonNode body) {
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(endpoint + path));
+        } catch (IllegalArgumentException e) {
+            throw new CliException("not a valid endpoint: " + endpoint);
+        }
+        request.timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        adminSecret.ifPresent(secret -> request.header("x-hasura-admin-secret", secret));
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (ConnectException | HttpConnectTimeoutException e) {
+            throw unreachable("connection refused");
+        } catch (IOException e) {
+            throw unreachable(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException("interrupted while calling " + endpoint);
+        }
+        JsonNode answer;
+        try {
+            answer = Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            answer = null;
+        }
+        if (response.statusCode() / 100 != 2) {
+            if (answer != null && answer.has("error")) {
+                throw new CliException(answer.path("code").asText(""), answer.path("error").asText());
+            }
+            throw new CliException("the engine at " + endpoint + " answered " + response.statusCode() + " to " + path);
+        }
+        if (answer == null) {
+            throw new CliException("the engine at " + endpoint + " answered " + path + " with something that is not JSON");
+        }
+        return answer;
+    }
+
+    private CliException unreachable(String why) {
+        return new CliException("cannot reach the engine at " + endpoint + " (" + why
+                + "); is it running? Set --endpoint, HASURA_GRAPHQL_ENDPOINT or endpoint in config.yaml");
+    }
+}
