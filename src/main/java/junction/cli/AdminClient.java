@@ -81,7 +81,10 @@ public final class AdminClient {
         }
         if (response.statusCode() / 100 != 2) {
             if (answer != null && answer.has("error")) {
-                throw new CliException(answer.path("code").asText(""), answer.path("error").asText());
+                // a failed run_sql says only "query execution failed"; the database's own message is in internal
+                String detail = answer.path("internal").path("error").path("message").asText("");
+                throw new CliException(answer.path("code").asText(""),
+                        answer.path("error").asText() + (detail.isEmpty() ? "" : ": " + detail));
             }
             throw new CliException("the engine at " + endpoint + " answered " + response.statusCode() + " to " + path);
         }

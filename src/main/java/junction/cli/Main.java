@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** {@code junction}: the command line. Only wires; every command lives in its own class. */
 @Command(name = "junction", mixinStandardHelpOptions = true, version = "junction 0.1.0",
         description = "A GraphQL engine for PostgreSQL and remote GraphQL schemas, compatible with Hasura v2.",
-        subcommands = {ServeCommand.class, ExampleCommand.class, MetadataCommand.class})
+        subcommands = {ServeCommand.class, ExampleCommand.class, MetadataCommand.class, MigrateCommand.class, SeedCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> environment;
 
