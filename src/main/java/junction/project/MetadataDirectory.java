@@ -158,7 +158,15 @@ public final class MetadataDirectory {
         }
         if (node.isArray()) {
             ArrayNode out = MetadataFiles.NODES.arrayNode();
-            node.forEach(item -> out.add(resolve(item, file)));
+            for (JsonNode item : node) {
+                JsonNode resolved = resolve(item, file);
+                // a list item that includes a list (a table file written as "- table: …") stands for its items
+                if (item.isTextual() && resolved.isArray()) {
+                    out.addAll((ArrayNode) resolved);
+                } else {
+                    out.add(resolved);
+                }
+            }
             return out;
         }
         if (node.isObject()) {
