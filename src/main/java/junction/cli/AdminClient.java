@@ -83,8 +83,8 @@ public final class AdminClient {
             if (answer != null && answer.has("error")) {
                 // a failed run_sql says only "query execution failed"; the database's own message is in internal
                 String detail = answer.path("internal").path("error").path("message").asText("");
-                throw new CliException(answer.path("code").asText(""),
-                        answer.path("error").asText() + (detail.isEmpty() ? "" : ": " + detail));
+                throw new CliException(answer.path("code").asText(""), answer.path("error").asText()
+                        + (detail.isEmpty() ? "" : ": " + detail) + details(answer.path("internal")));
             }
             throw new CliException("the engine at " + endpoint + " answered " + response.statusCode() + " to " + path);
         }
@@ -92,6 +92,19 @@ public final class AdminClient {
             throw new CliException("the engine at " + endpoint + " answered " + path + " with something that is not JSON");
         }
         return answer;
+    }
+
+    /** The inconsistent objects a refusal lists under {@code internal}, one line each. */
+    private static String details(JsonNode internal) {
+        StringBuilder lines = new StringBuilder();
+        JsonNode objects = internal.isObject() && internal.has("inconsistent_objects") ? internal.get("inconsistent_objects") : internal;
+        if (objects.isArray()) {
+            for (JsonNode object : objects) {
+                lines.append("\n  ").append(object.path("type").asText("object")).append(' ')
+                        .append(object.path("definition").toString()).append(": ").append(object.path("reason").asText());
+            }
+        }
+        return lines.toString();
     }
 
     private CliException unreachable(String why) {

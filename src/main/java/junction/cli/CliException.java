@@ -23,6 +23,11 @@ public final class CliException extends RuntimeException {
 
     /** The line printed for the user. */
     public String display() {
-        return code.isEmpty() ? getMessage() : getMessage() + " (" + code + ")";
+        if (code.isEmpty()) {
+            return getMessage();
+        }
+        int firstLine = getMessage().indexOf('\n');
+        return firstLine < 0 ? getMessage() + " (" + code + ")"
+                : getMessage().substring(0, firstLine) + " (" + code + ")" + getMessage().substring(firstLine);
     }
 }

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** {@code junction}: the command line. Only wires; every command lives in its own class. */
 @Command(name = "junction", mixinStandardHelpOptions = true, version = "junction 0.1.0",
         description = "A GraphQL engine for PostgreSQL and remote GraphQL schemas, compatible with Hasura v2.",
-        subcommands = {ServeCommand.class, ExampleCommand.class, MetadataCommand.class, MigrateCommand.class, SeedCommand.class})
+        subcommands = {ServeCommand.class, ExampleCommand.class, MetadataCommand.class, InitCommand.class,
+                MigrateCommand.class, SeedCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> environment;
 
@@ -33,6 +34,11 @@ public final class Main implements Runnable {
     private static int failed(Exception e, CommandLine commandLine, CommandLine.ParseResult parsed) throws Exception {
         if (e instanceof CliException cli) {
             commandLine.getErr().println("junction: " + cli.display());
+            commandLine.getErr().flush();
+            return 1;
+        }
+        if (e instanceof junction.project.ProjectException broken) {
+            commandLine.getErr().println("junction: " + broken.getMessage());
             commandLine.getErr().flush();
             return 1;
         }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Option;
 /** {@code junction metadata …}: Hasura CLI's metadata commands over a project's metadata directory. */
 @Command(name = "metadata", aliases = "md", mixinStandardHelpOptions = true,
         description = "Manage the engine's metadata from a Hasura project's metadata directory.",
-        subcommands = {MetadataCommand.Reload.class, MetadataCommand.Clear.class, InconsistencyCommand.class})
+        subcommands = {MetadataFileCommands.Export.class, MetadataFileCommands.Apply.class, MetadataFileCommands.Diff.class,
+                MetadataCommand.Reload.class, MetadataCommand.Clear.class, InconsistencyCommand.class})
 public final class MetadataCommand implements Runnable {
 
     @Override

@@ -1,0 +1,123 @@
+package junction.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.TreeSet;
+import junction.json.Json;
+import junction.project.MetadataDirectory;
+import junction.project.MetadataFiles;
+import junction.project.YamlText;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code metadata export|apply|diff}: the commands that move metadata between the engine and the project's directory. */
+final class MetadataFileCommands {
+    private MetadataFileCommands() {
+    }
+
+    /** {@code metadata export}: export_metadata written as the project's metadata directory (or printed with -o). */
+    @Command(name = "export", mixinStandardHelpOptions = true, description = "Export the engine's metadata into the project's metadata directory.")
+    static final class Export extends ProjectCommand {
+        @Option(names = {"-o", "--output"}, description = "json or yaml: print the metadata instead of writing the directory.")
+        String output;
+
+        @Override
+        protected void run(Project project) {
+            JsonNode document = project.client().metadata("export_metadata", Json.NODES.objectNode());
+            if (output != null) {
+                out().print(render(document, output));
+                return;
+            }
+            MetadataDirectory.write(document, project.metadataDirectory());
+            out().println("Metadata exported to " + project.metadataDirectory());
+        }
+    }
+
+    /** {@code metadata apply}: the directory as one replace_metadata (version 2). */
+    @Command(name = "apply", mixinStandardHelpOptions = true, description = "Apply the project's metadata directory to the engine (replace_metadata).")
+    static final class Apply extends ProjectCommand {
+        @Option(names = "--dry-run", description = "Print the metadata document that would be applied; apply nothing.")
+        boolean dryRun;
+
+        @Option(names = "--disallow-inconsistent-metadata", description = "Refuse the whole document if anything in it is inconsistent.")
+        boolean disallowInconsistent;
+
+        @Option(names = {"-o", "--output"}, description = "json or yaml: with --dry-run, the document's format; otherwise json prints the engine's answer.")
+        String output;
+
+        @Override
+        protected void run(Project project) {
+            ObjectNode document = MetadataDirectory.read(project.metadataDirectory());
+            if (dryRun) {
+                out().print(render(document, output == null ? "yaml" : output));
+                return;
+            }
+            ObjectNode body = Json.NODES.objectNode();
+            body.put("type", "replace_metadata");
+            body.put("version", 2);
+            ObjectNode args = body.putObject("args");
+            args.put("allow_inconsistent_metadata", !disallowInconsistent);
+            args.set("metadata", document);
+            JsonNode answer = project.client().post("/v1/metadata", body);
+            if ("json".equalsIgnoreCase(output)) {
+                out().println(answer.toPrettyString());
+                return;
+            }
+            out().println("Metadata applied");
+            if (!answer.path("is_consistent").asBoolean(true)) {
+                out().println("Metadata is inconsistent; the engine keeps these objects out of its schema:");
+                InconsistencyReport.print(answer.path("inconsistent_objects"), out());
+            }
+        }
+    }
+
+    /** {@code metadata diff}: the engine's metadata against the project's directory, a unified diff per file. */
+    @Command(name = "diff", mixinStandardHelpOptions = true,
+            description = "Show how the project's metadata directory differs from the engine's metadata (- engine, + project).")
+    static final class Diff extends ProjectCommand {
+        @Option(names = "--no-color", description = "Never colour the diff (it is coloured only on a terminal anyway).")
+        boolean noColor;
+
+        @Override
+        protected void run(Project project) {
+            MetadataDirectory.read(project.metadataDirectory());
+            Map<String, String> local = MetadataDirectory.files(project.metadataDirectory());
+            Map<String, String> server = MetadataFiles.of(project.client().metadata("export_metadata", Json.NODES.objectNode()));
+            boolean colour = !noColor && System.console() != null;
+            int changed = 0;
+            TreeSet<String> names = new TreeSet<>(local.keySet());
+            names.addAll(server.keySet());
+            for (String file : names) {
+                String before = server.getOrDefault(file, "");
+                String after = local.getOrDefault(file, "");
+                if (before.equals(after)) {
+                    continue;
+                }
+                changed++;
+                print(colour, "\u001b[1m", (server.containsKey(file) ? "--- server/" + file : "--- /dev/null"));
+                print(colour, "\u001b[1m", (local.containsKey(file) ? "+++ project/" + file : "+++ /dev/null"));
+                for (String line : LineDiff.unified(before, after)) {
+                    String ansi = line.startsWith("@@") ? "\u001b[36m" : line.startsWith("-") ? "\u001b[31m"
+                            : line.startsWith("+") ? "\u001b[32m" : "";
+                    print(colour, ansi, line);
+                }
+            }
+            if (changed == 0) {
+                out().println("No changes: the project's metadata is the engine's");
+            }
+        }
+
+        private void print(boolean colour, String ansi, String line) {
+            out().println(colour && !ansi.isEmpty() ? ansi + line + "\u001b[0m" : line);
+        }
+    }
+
+    static String render(JsonNode document, String format) {
+        return switch (format.toLowerCase(java.util.Locale.ROOT)) {
+            case "json" -> document.toPrettyString() + "\n";
+            case "yaml" -> YamlText.of(document);
+            default -> throw new CliException("unknown output format " + format + "; use json or yaml");
+        };
+    }
+}

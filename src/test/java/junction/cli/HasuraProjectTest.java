@@ -1,0 +1,88 @@
+package junction.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import junction.test.EngineFixture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A project as Hasura's CLI writes it (src/test/resources/hasura-project, from Hasura's documented
+ * author/article example: from_env database URL, pool settings, both quote styles of {@code !include},
+ * {@code columns: '*'}, {@code check: null}) applied by {@code junction metadata apply}.
+ */
+class HasuraProjectTest {
+    private static EngineFixture junction;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        junction = EngineFixture.start("cli_hasura_project");
+        junction.runSqlOk("""
+                create table author (id int primary key, name text not null);
+                create table article (id int primary key, title text, author_id int references author(id), is_published boolean);
+                insert into author values (1, 'Ann'), (2, 'Bob');
+                insert into article values (1, 'Out', 1, true), (2, 'Draft', 1, false), (3, 'Also out', 2, true);
+                """);
+    }
+
+    @AfterAll
+    static void stop() {
+        junction.close();
+    }
+
+    private Path project() throws IOException {
+        Path source = Path.of("src/test/resources/hasura-project");
+        try (var files = Files.walk(source)) {
+            for (Path file : files.toList()) {
+                Path target = dir.resolve(source.relativize(file).toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(file, target);
+                }
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void aHasuraWrittenProjectAppliesAndServesItsPermissions() throws IOException {
+        Path project = project();
+
+        CliRun applied = CliRun.of(Map.of(), "metadata", "apply", "--disallow-inconsistent-metadata",
+                "--project", project.toString(), "--endpoint", "http://localhost:" + junction.engine.port(), "--skip-update-check");
+
+        assertThat(applied.exitCode()).as(applied.err()).isZero();
+        assertThat(junction.export().at("/sources/0/tables").size()).isEqualTo(2);
+        var answer = junction.graphql("query { article(order_by: {id: asc}) { title author { name } } }",
+                Map.of("x-hasura-role", "user", "x-hasura-user-id", "1"));
+        assertThat(answer.json().toString()).isEqualTo(
+                "{\"data\":{\"article\":[{\"title\":\"Out\",\"author\":{\"name\":\"Ann\"}},{\"title\":\"Also out\",\"author\":{\"name\":\"Bob\"}}]}}");
+    }
+
+    @Test
+    void theEndpointComesFromConfigYamlWhenNoFlagOrVariableGivesIt() throws IOException {
+        Path project = project();
+        Files.writeString(project.resolve("config.yaml"), Files.readString(project.resolve("config.yaml"))
+                .replace("http://localhost:8080", "http://localhost:" + junction.engine.port()));
+
+        assertThat(CliRun.of(Map.of(), "metadata", "inconsistency", "status", "--project", project.toString()).ok().out())
+                .contains("consistent");
+        CliRun envWins = CliRun.of(Map.of("HASURA_GRAPHQL_ENDPOINT", "http://127.0.0.1:1"),
+                "metadata", "inconsistency", "status", "--project", project.toString());
+        assertThat(envWins.exitCode()).isEqualTo(1);
+        assertThat(envWins.err()).contains("http://127.0.0.1:1");
+        CliRun flagWins = CliRun.of(Map.of("HASURA_GRAPHQL_ENDPOINT", "http://127.0.0.1:1"), "metadata", "inconsistency",
+                "status", "--project", project.toString(), "--endpoint", "http://localhost:" + junction.engine.port());
+        assertThat(flagWins.ok().out()).contains("consistent");
+    }
+}
