@@ -66,4 +66,29 @@ class CatalogStateTest {
 
         assertThat(version.path("version").asText()).startsWith("v2.");
     }
+
+    /**
+     * What Hasura's CLI (v2, config v3) sends for {@code migrate apply} and {@code seed apply}: each
+     * migration as {@code pg_run_sql} with its {@code source} on /v2/query, its version then set in
+     * the CLI state (dirty while running, then clean); seeds as one {@code bulk} of them, all or none.
+     */
+    @Test
+    void theCallsHasuraCliMakesToApplyMigrationsAndSeeds() {
+        JsonNode ran = f.http.post("/v2/query", "{\"type\": \"pg_run_sql\", \"args\": {\"source\": \"default\", "
+                + "\"sql\": \"create table cs_items (id int primary key);\"}}").json();
+        for (boolean dirty : new boolean[] {true, false}) {
+            f.metadataOk("{\"type\": \"set_catalog_state\", \"args\": {\"type\": \"cli\", \"state\": "
+                    + "{\"migrations\": {\"default\": {\"1700000000001\": " + dirty + "}}, \"settings\": {\"migration_mode\": \"true\"}, "
+                    + "\"isStateCopyCompleted\": true}}}");
+        }
+        int status = f.http.post("/v2/query", "{\"type\": \"bulk\", \"args\": ["
+                + "{\"type\": \"pg_run_sql\", \"args\": {\"source\": \"default\", \"sql\": \"insert into cs_items values (1);\"}},"
+                + "{\"type\": \"pg_run_sql\", \"args\": {\"source\": \"default\", \"sql\": \"insert into cs_items values (1);\"}}]}").status();
+
+        assertThat(ran).isEqualTo(Json.parse("{\"result_type\": \"CommandOk\", \"result\": null}"));
+        assertThat(f.metadataOk("{\"type\": \"get_catalog_state\", \"args\": {}}").at("/cli_state/migrations/default"))
+                .isEqualTo(Json.parse("{\"1700000000001\": false}"));
+        assertThat(status).isEqualTo(400);
+        assertThat(f.runSqlOk("select count(*)::text from cs_items").at("/result/1/0").asText()).isEqualTo("0");
+    }
 }
