@@ -225,4 +225,23 @@ class MigrateCommandTest {
         assertThat(ok("migrate", "apply").out()).isEqualTo("nothing to apply on database default\n");
         ok("migrate", "delete", "--all");
     }
+
+    @Test
+    void versionsAnOlderHasuraCliKeptInSchemaMigrationsAreTakenOver() {
+        clearState();
+        long version = create("legacy", "create table m_legacy (id int);", "drop table m_legacy;");
+        f.runSqlOk("create table hdb_catalog.schema_migrations (version bigint not null primary key, dirty boolean not null); "
+                + "insert into hdb_catalog.schema_migrations values (" + version + ", false);");
+        try {
+            assertThat(ok("migrate", "status").out()).contains(version + "  legacy  Present        Present\n");
+            assertThat(ok("migrate", "apply").out()).isEqualTo("nothing to apply on database default\n");
+            ok("migrate", "delete", "--version", Long.toString(version), "--server");
+
+            assertThat(cliState().path("isStateCopyCompleted").asBoolean()).isTrue();
+            assertThat(ok("migrate", "status").out()).contains(version + "  legacy  Present        Not Present\n");
+        } finally {
+            f.runSqlOk("drop table hdb_catalog.schema_migrations");
+            ok("migrate", "delete", "--all");
+        }
+    }
 }
