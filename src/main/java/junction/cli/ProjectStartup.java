@@ -92,8 +92,8 @@ final class ProjectStartup {
             Matcher item = ITEM.matcher(e.path() == null ? "" : e.path());
             String file = item.find() ? upFile(run.get(Integer.parseInt(item.group(1)))) : "migrations of database " + database;
             throw new ProjectException(file + " failed: " + AdminClient.failure(ErrorEnvelope.metadata(e, true)).getMessage()
-                    + "; rolled back: none of the " + run.size() + " pending migration" + (run.size() == 1 ? "" : "s")
-                    + " of database " + database + " were applied");
+                    + (run.size() == 1 ? "; rolled back, nothing of it was applied"
+                    : "; rolled back: none of the " + run.size() + " pending migrations of database " + database + " were applied"));
         }
     }
 
@@ -115,6 +115,8 @@ final class ProjectStartup {
                     + "\n(start with --allow-inconsistent-metadata to serve it with its inconsistent objects left out)");
         }
         JsonNode inconsistent = answer.path("inconsistent_objects");
+        System.out.println("applied metadata from " + directory + (inconsistent.isEmpty() ? ""
+                : " with " + inconsistent.size() + " inconsistent object" + (inconsistent.size() == 1 ? "" : "s") + " left out (see the log)"));
         if (inconsistent.isArray() && !inconsistent.isEmpty()) {
             ObjectNode detail = Json.object().put("kind", "inconsistent_metadata");
             detail.putObject("info").put("metadata_dir", directory.toString()).set("inconsistent_objects", inconsistent);

@@ -222,7 +222,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Starts the engine, first applying the project directory the settings name (migrations, then metadata). */
-    static Engine start(ServerConfig settings) throws java.sql.SQLException {
+    static Engine start(ServerConfig settings) throws Exception {
         return settings.project().isEmpty() ? Engine.start(settings) : Engine.start(settings, ProjectStartup::apply);
     }
 
