@@ -64,7 +64,7 @@ final class MetadataFileCommands {
                 out().println(answer.toPrettyString());
                 return;
             }
-            out().println("Metadata applied");
+            out().println("Metadata applied: " + count(document));
             if (!answer.path("is_consistent").asBoolean(true)) {
                 out().println("Metadata is inconsistent; the engine keeps these objects out of its schema:");
                 InconsistencyReport.print(answer.path("inconsistent_objects"), out());
@@ -91,7 +91,7 @@ final class MetadataFileCommands {
             for (String file : names) {
                 String before = server.getOrDefault(file, "");
                 String after = local.getOrDefault(file, "");
-                if (before.equals(after)) {
+                if (MetadataDirectory.sameContent(after, before, file)) {
                     continue;
                 }
                 changed++;
@@ -111,6 +111,16 @@ final class MetadataFileCommands {
         private void print(boolean colour, String ansi, String line) {
             out().println(colour && !ansi.isEmpty() ? ansi + line + "\u001b[0m" : line);
         }
+    }
+
+    /** What a document holds, for the line apply prints: sources, tables, remote schemas. */
+    static String count(JsonNode document) {
+        int tables = 0;
+        for (JsonNode source : document.path("sources")) {
+            tables += source.path("tables").size();
+        }
+        return document.path("sources").size() + " source(s), " + tables + " table(s), "
+                + document.path("remote_schemas").size() + " remote schema(s)";
     }
 
     static String render(JsonNode document, String format) {

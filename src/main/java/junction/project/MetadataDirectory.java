@@ -54,11 +54,40 @@ public final class MetadataDirectory {
             }
             for (Map.Entry<String, String> file : files.entrySet()) {
                 Path path = directory.resolve(file.getKey());
+                if (sameContent(path, file.getValue())) {
+                    continue;
+                }
                 Files.createDirectories(path.getParent());
                 Files.writeString(path, file.getValue(), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether the file already says what {@code text} says, in its own style (key order, quotes,
+     * indentation of an older CLI): then it is left as it is, so exporting an unchanged project
+     * over itself leaves {@code git diff} empty.
+     */
+    private static boolean sameContent(Path path, String text) throws IOException {
+        if (!Files.isRegularFile(path)) {
+            return false;
+        }
+        return sameContent(Files.readString(path, StandardCharsets.UTF_8), text, path.toString());
+    }
+
+    /** Whether two texts of the file {@code name} say the same: equal, or YAML that reads as the same values. */
+    public static boolean sameContent(String existing, String text, String name) {
+        if (existing.equals(text) || !name.endsWith(".yaml")) {
+            return existing.equals(text);
+        }
+        try {
+            JsonNode before = YAML.readTree(existing);
+            JsonNode after = YAML.readTree(text);
+            return before != null && before.equals(after);
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

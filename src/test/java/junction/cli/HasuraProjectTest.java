@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import junction.project.MetadataDirectory;
 import junction.test.EngineFixture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +68,20 @@ class HasuraProjectTest {
                 Map.of("x-hasura-role", "user", "x-hasura-user-id", "1"));
         assertThat(answer.json().toString()).isEqualTo(
                 "{\"data\":{\"article\":[{\"title\":\"Out\",\"author\":{\"name\":\"Ann\"}},{\"title\":\"Also out\",\"author\":{\"name\":\"Bob\"}}]}}");
+    }
+
+    @Test
+    void exportingTheAppliedProjectOverItselfChangesNoFile() throws IOException {
+        Path project = project();
+        String endpoint = "http://localhost:" + junction.engine.port();
+        CliRun.of(Map.of(), "metadata", "apply", "--project", project.toString(), "--endpoint", endpoint).ok();
+        Map<String, String> before = MetadataDirectory.files(project.resolve("metadata"));
+
+        CliRun.of(Map.of(), "metadata", "export", "--project", project.toString(), "--endpoint", endpoint).ok();
+
+        assertThat(MetadataDirectory.files(project.resolve("metadata"))).isEqualTo(before);
+        assertThat(CliRun.of(Map.of(), "metadata", "diff", "--project", project.toString(), "--endpoint", endpoint).ok().out())
+                .contains("No changes");
     }
 
     @Test
