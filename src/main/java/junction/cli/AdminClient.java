@@ -20,7 +20,7 @@ import junction.json.Json;
  * becomes a {@link CliException} carrying its code and message; an engine that cannot be reached
  * becomes one that says so.
  */
-public final class AdminClient {
+public final class AdminClient implements AdminCalls {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     private final String endpoint;
@@ -81,10 +81,7 @@ public final class AdminClient {
         }
         if (response.statusCode() / 100 != 2) {
             if (answer != null && answer.has("error")) {
-                // a failed run_sql says only "query execution failed"; the database's own message is in internal
-                String detail = answer.path("internal").path("error").path("message").asText("");
-                throw new CliException(answer.path("code").asText(""), answer.path("error").asText()
-                        + (detail.isEmpty() ? "" : ": " + detail) + details(answer.path("internal")));
+                throw failure(answer);
             }
             throw new CliException("the engine at " + endpoint + " answered " + response.statusCode() + " to " + path);
         }
@@ -92,6 +89,14 @@ public final class AdminClient {
             throw new CliException("the engine at " + endpoint + " answered " + path + " with something that is not JSON");
         }
         return answer;
+    }
+
+    /** The engine's error envelope as the CLI says it: its message, the database's, the inconsistent objects. */
+    static CliException failure(JsonNode answer) {
+        // a failed run_sql says only "query execution failed"; the database's own message is in internal
+        String detail = answer.path("internal").path("error").path("message").asText("");
+        return new CliException(answer.path("code").asText(""), answer.path("error").asText()
+                + (detail.isEmpty() ? "" : ": " + detail) + details(answer.path("internal")));
     }
 
     /** The inconsistent objects a refusal lists under {@code internal}, one line each. */

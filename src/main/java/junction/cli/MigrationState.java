@@ -16,9 +16,9 @@ import junction.json.Json;
  * as Hasura's CLI copies them.
  */
 public final class MigrationState {
-    private final AdminClient client;
+    private final AdminCalls client;
 
-    public MigrationState(AdminClient client) {
+    public MigrationState(AdminCalls client) {
         this.client = client;
     }
 

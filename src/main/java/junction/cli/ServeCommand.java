@@ -18,6 +18,7 @@ import junction.server.CorsPolicy;
 import junction.remote.RemoteLimits;
 import junction.remote.RemoteRetry;
 import junction.server.Engine;
+import junction.server.ProjectSettings;
 import junction.server.ServerConfig;
 import junction.session.AuthConfig;
 import junction.session.AuthHook;
@@ -175,6 +176,18 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Bearer token GET /v1/metrics requires (Authorization: Bearer <secret>) (HASURA_GRAPHQL_METRICS_SECRET)")
     String metricsSecret;
 
+    @Option(names = "--metadata-dir", descriptionKey = "HASURA_GRAPHQL_METADATA_DIR",
+            description = "A project's metadata directory (config v3) applied at start-up, before serving (HASURA_GRAPHQL_METADATA_DIR).")
+    Path metadataDir;
+
+    @Option(names = "--migrations-dir", descriptionKey = "HASURA_GRAPHQL_MIGRATIONS_DIR",
+            description = "A project's migrations directory: those not yet applied run at start-up, before the metadata (HASURA_GRAPHQL_MIGRATIONS_DIR).")
+    Path migrationsDir;
+
+    @Option(names = "--allow-inconsistent-metadata", descriptionKey = "JUNCTION_ALLOW_INCONSISTENT_METADATA", defaultValue = "false", arity = "0..1",
+            description = "Serve a --metadata-dir that is inconsistent, its inconsistent objects left out and logged, instead of refusing to start (JUNCTION_ALLOW_INCONSISTENT_METADATA). Default: ${DEFAULT-VALUE}")
+    boolean allowInconsistentMetadata;
+
     @Spec
     CommandSpec spec;
 
@@ -194,7 +207,7 @@ public final class ServeCommand implements Callable<Integer> {
                 System.out.println("Embedded PostgreSQL listens on localhost:" + embedded.port()
                         + "; another engine on this machine can share it with --database-url " + embeddedUrl.get());
             }
-            engine = Engine.start(settings(embeddedUrl));
+            engine = start(settings(embeddedUrl));
         } catch (Exception e) { // a start that fails says why in one line, stops what it started, exits 1
             System.err.println("junction: " + e.getMessage());
             stopQuietly(engine, embedded);
@@ -206,6 +219,11 @@ public final class ServeCommand implements Callable<Integer> {
         System.out.println("Junction got " + signal + ": finishing requests in flight (up to " + gracefulShutdownSeconds + " s), then stopping");
         stopQuietly(engine, embedded);
         return 0;
+    }
+
+    /** Starts the engine, first applying the project directory the settings name (migrations, then metadata). */
+    static Engine start(ServerConfig settings) throws Exception {
+        return settings.project().isEmpty() ? Engine.start(settings) : Engine.start(settings, ProjectStartup::apply);
     }
 
     private static void stopQuietly(Engine engine, EmbeddedDatabase embedded) {
@@ -262,6 +280,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .auth(auth())
                 .logTypes(logTypes()).logLevel(level()).metricsSecret(blankToEmpty(metricsSecret))
                 .remoteSchemaPermissions(remoteSchemaPermissions)
+                .project(new ProjectSettings(Optional.ofNullable(metadataDir), Optional.ofNullable(migrationsDir), allowInconsistentMetadata))
                 .build();
     }
 

@@ -127,9 +127,18 @@ public final class Engine implements AutoCloseable {
     }
 
     public static Engine start(ServerConfig config) throws SQLException {
+        return start(config, engine -> { });
+    }
+
+    /**
+     * Starts, running {@code beforeServing} once the metadata is loaded and before the server listens
+     * (a project directory applied at start-up); if it throws, the start fails and everything stops.
+     */
+    public static Engine start(ServerConfig config, java.util.function.Consumer<Engine> beforeServing) throws SQLException {
         Engine engine = new Engine(config);
         try {
             engine.metadata.start();
+            beforeServing.accept(engine);
             engine.server = WebServer.builder()
                     .host(config.host())
                     .port(config.port())
@@ -267,7 +276,8 @@ public final class Engine implements AutoCloseable {
         return pipeline;
     }
 
-    RunSql runSql() {
+    /** {@code run_sql} as {@code /v2/query} runs it (a {@code bulk} of them in one transaction). */
+    public RunSql runSql() {
         return runSql;
     }
 

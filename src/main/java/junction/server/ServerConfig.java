@@ -31,6 +31,7 @@ import junction.session.Session;
  * @param metricsSecret           the bearer token {@code /v1/metrics} asks for ({@code HASURA_GRAPHQL_METRICS_SECRET})
  * @param remoteSchemaPermissions whether remote schema permissions are enforced and may be added
  *                                ({@code HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS}); off, every role sees every remote schema
+ * @param project                 a project directory applied at start-up, before serving ({@code serve --metadata-dir})
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, Optional<String> metadataDatabaseUrl,
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
@@ -39,7 +40,8 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
                            Set<Api> enabledApis, RemoteLimits remoteLimits, long gracefulShutdownSeconds, RemoteRetry remoteRetry,
                            long planCacheSize,
                            AuthConfig auth, Set<String> logTypes, LogLevel logLevel, OutputStream logSink,
-                           Optional<String> metricsSecret, Env env, boolean remoteSchemaPermissions) {
+                           Optional<String> metricsSecret, Env env, boolean remoteSchemaPermissions,
+                           ProjectSettings project) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
@@ -104,6 +106,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.logSink = logSink;
         b.metricsSecret = metricsSecret;
         b.remoteSchemaPermissions = remoteSchemaPermissions;
+        b.project = project;
         return b;
     }
 
@@ -222,6 +225,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private OutputStream logSink = System.out;
         private Optional<String> metricsSecret = Optional.empty();
         private boolean remoteSchemaPermissions;
+        private ProjectSettings project = ProjectSettings.NONE;
 
         private Builder() {
         }
@@ -252,12 +256,13 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder logSink(OutputStream value) { logSink = value; return this; }
         public Builder metricsSecret(Optional<String> value) { metricsSecret = value; return this; }
         public Builder remoteSchemaPermissions(boolean value) { remoteSchemaPermissions = value; return this; }
+        public Builder project(ProjectSettings value) { project = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
                     enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, planCacheSize, auth, logTypes, logLevel, logSink,
-                    metricsSecret, env, remoteSchemaPermissions);
+                    metricsSecret, env, remoteSchemaPermissions, project);
         }
     }
 }

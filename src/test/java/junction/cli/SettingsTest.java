@@ -133,6 +133,21 @@ class SettingsTest {
     }
 
     @Test
+    void aProjectDirectoryIsReadFromHasurasCliMigrationsVariables() {
+        assertThat(serve(Map.of()).settings(Optional.empty()).project().isEmpty()).isTrue();
+        ServerConfig fromEnvironment = serve(Map.of("HASURA_GRAPHQL_METADATA_DIR", "/hasura-metadata",
+                "HASURA_GRAPHQL_MIGRATIONS_DIR", "/hasura-migrations", "JUNCTION_ALLOW_INCONSISTENT_METADATA", "true"))
+                .settings(Optional.empty());
+        assertThat(fromEnvironment.project()).isEqualTo(new junction.server.ProjectSettings(Optional.of(java.nio.file.Path.of("/hasura-metadata")),
+                Optional.of(java.nio.file.Path.of("/hasura-migrations")), true));
+        ServerConfig fromFlags = serve(Map.of("HASURA_GRAPHQL_METADATA_DIR", "/hasura-metadata"),
+                "--metadata-dir", "project/metadata", "--allow-inconsistent-metadata=false").settings(Optional.empty());
+        assertThat(fromFlags.project().metadataDir()).contains(java.nio.file.Path.of("project/metadata"));
+        assertThat(fromFlags.project().migrationsDir()).isEmpty();
+        assertThat(fromFlags.project().allowInconsistentMetadata()).isFalse();
+    }
+
+    @Test
     void adminSecretsComeFromBothVariables() {
         ServerConfig settings = serve(Map.of("HASURA_GRAPHQL_ADMIN_SECRET", "one",
                 "HASURA_GRAPHQL_ADMIN_SECRETS", "[\"two\", \"three\"]")).settings(Optional.empty());

@@ -33,11 +33,20 @@ public final class EngineFixture implements AutoCloseable {
 
     /** Another engine over an existing database (a second replica, or a restart). */
     public static EngineFixture on(String databaseUrl, UnaryOperator<ServerConfig> configure) {
+        return on(databaseUrl, configure, Engine::start);
+    }
+
+    /** An engine started by {@code starter} (as {@code serve} starts it, with a project directory applied first). */
+    public interface Starter {
+        Engine start(ServerConfig config) throws Exception;
+    }
+
+    public static EngineFixture on(String databaseUrl, UnaryOperator<ServerConfig> configure, Starter starter) {
         // log lines are for operators: a test that reads them gives its own sink (withLog)
         ServerConfig config = configure.apply(ServerConfig.forDatabase(databaseUrl).toBuilder().port(0)
                 .logSink(java.io.OutputStream.nullOutputStream()).build());
         try {
-            return new EngineFixture(databaseUrl, Engine.start(config));
+            return new EngineFixture(databaseUrl, starter.start(config));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
