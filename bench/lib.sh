@@ -79,6 +79,25 @@ cpu_ticks() {
 # per_request TICKS REQUESTS: µs of CPU per request
 per_request() { echo $(( $1 * 1000000 / $(getconf CLK_TCK) / ($2 > 0 ? $2 : 1) )); }
 
+# measure_wrk LUA C PID…: wrk against Junction's /v1/graphql with that script at concurrency C, WARMUP
+# seconds unmeasured, then DURATION seconds measured (output in $work/wrk.out); sets rps, p50, p99,
+# requests, errors (non-2xx) and cpu: the CPU µs per request of each PID during the measured run,
+# joined by " + "
+measure_wrk() {
+  local script="$1" c="$2" pid k=0 before=() after=()
+  shift 2
+  wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
+  for pid in "$@"; do before+=("$(cpu_ticks "$pid")"); done
+  wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$script" "http://127.0.0.1:$JPORT/v1/graphql" > "$work/wrk.out" 2>&1
+  for pid in "$@"; do after+=("$(cpu_ticks "$pid")"); done
+  read -r rps p50 p99 requests errors < <(wrk_stats "$work/wrk.out")
+  cpu=""
+  for pid in "$@"; do
+    cpu+="${cpu:+ + }$(per_request $(( after[k] - before[k] )) "$requests")"
+    k=$((k + 1))
+  done
+}
+
 # A scratch directory for a benchmark with PostgreSQL and Junction in it: sets work, PGPORT, JPORT and
 # junction_pid (for the script to fill in), and on exit stops both and removes the directory.
 bench_work_dir() {

@@ -68,12 +68,8 @@ for round in 1 2; do
   for v in "${variants[@]}"; do
     IFS='|' read -r name query headers <<<"$v"
     for c in $CONCURRENCY; do
-      wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$work/v$i.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
-      j0=$(cpu_ticks "$junction_pid")
-      wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$work/v$i.lua" "http://127.0.0.1:$JPORT/v1/graphql" > "$work/wrk.out" 2>&1
-      j1=$(cpu_ticks "$junction_pid")
-      read -r rps p50 p99 requests errors < <(wrk_stats "$work/wrk.out")
-      echo "| $name | $c | $rps | $p50 | $p99 | $errors | $(per_request $((j1 - j0)) "$requests") |"
+      measure_wrk "$work/v$i.lua" "$c" "$junction_pid"
+      echo "| $name | $c | $rps | $p50 | $p99 | $errors | $cpu |"
     done
     i=$((i + 1))
   done

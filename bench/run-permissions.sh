@@ -84,13 +84,9 @@ for round in $(seq 1 "$ROUNDS"); do
   for v in "${variants[@]}"; do
     IFS='|' read -r name role query var <<<"$v"
     for c in $CONCURRENCY; do
-      wrk -t"$THREADS" -c"$c" -d"${WARMUP}s" -s "$work/v$i.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
-      j0=$(cpu_ticks "$junction_pid"); p0=$(cpu_ticks "$pg_pid")
-      wrk -t"$THREADS" -c"$c" -d"${DURATION}s" --latency -s "$work/v$i.lua" "http://127.0.0.1:$JPORT/v1/graphql" > "$work/wrk.out" 2>&1
-      j1=$(cpu_ticks "$junction_pid"); p1=$(cpu_ticks "$pg_pid")
-      read -r rps p50 p99 requests errors < <(wrk_stats "$work/wrk.out")
+      measure_wrk "$work/v$i.lua" "$c" "$junction_pid" "$pg_pid"
       total["$name $role $c"]=$(( ${total["$name $role $c"]:-0} + requests ))
-      echo "| $round | $name | $role | $c | $rps | $p50 | $p99 | $errors | $(per_request $((j1 - j0)) "$requests") + $(per_request $((p1 - p0)) "$requests") |"
+      echo "| $round | $name | $role | $c | $rps | $p50 | $p99 | $errors | $cpu |"
     done
     i=$((i + 1))
   done
