@@ -74,7 +74,8 @@ class ArchitectureTest {
             Map.entry("junction.server", List.of("junction.execute", "junction.sql", "junction.plan", "junction.schema",
                     "junction.metadata", "junction.catalog", "junction.remote", "junction.session", "junction.db",
                     "junction.config", "junction.error", "junction.json", "junction.observe", JDBC, "javax.sql", "com.zaxxer",
-                    "io.helidon")),
+                    "io.helidon", "junction.console")),
+            Map.entry("junction.console", List.of("junction.json", "io.helidon", "org.webjars")),
             Map.entry("junction.example", List.of()),
             Map.entry("junction.project", List.of("junction.error", "junction.json")),
             Map.entry("junction.cli", List.of("junction", "picocli", "java.net.http")));

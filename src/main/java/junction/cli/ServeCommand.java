@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import junction.config.Env;
+import junction.console.ConsoleSettings;
 import junction.db.EmbeddedDatabase;
 import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
@@ -188,6 +189,14 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Serve a --metadata-dir that is inconsistent, its inconsistent objects left out and logged, instead of refusing to start (JUNCTION_ALLOW_INCONSISTENT_METADATA). Default: ${DEFAULT-VALUE}")
     boolean allowInconsistentMetadata;
 
+    @Option(names = "--enable-console", descriptionKey = "HASURA_GRAPHQL_ENABLE_CONSOLE", arity = "0..1", fallbackValue = "true",
+            description = "Serve the web console at /console (HASURA_GRAPHQL_ENABLE_CONSOLE). Default: on with the embedded database, off with a database URL (Hasura's default).")
+    Boolean enableConsole;
+
+    @Option(names = "--console-assets-dir", descriptionKey = "HASURA_GRAPHQL_CONSOLE_ASSETS_DIR",
+            description = "A directory whose files replace the console's own (index.html and everything under /console/assets/) (HASURA_GRAPHQL_CONSOLE_ASSETS_DIR).")
+    Path consoleAssetsDir;
+
     @Spec
     CommandSpec spec;
 
@@ -213,8 +222,9 @@ public final class ServeCommand implements Callable<Integer> {
             stopQuietly(engine, embedded);
             return 1;
         }
-        System.out.printf("Junction is serving on http://%s:%d (GraphQL at /v1/graphql, metadata at /v1/metadata), started in %d ms%n",
-                host, engine.port(), (System.nanoTime() - started) / 1_000_000);
+        System.out.printf("Junction is serving on http://%s:%d (GraphQL at /v1/graphql, metadata at /v1/metadata%s), started in %d ms%n",
+                host, engine.port(), engine.config().console().enabled() ? ", console at /console" : "",
+                (System.nanoTime() - started) / 1_000_000);
         String signal = stop.await();
         System.out.println("Junction got " + signal + ": finishing requests in flight (up to " + gracefulShutdownSeconds + " s), then stopping");
         stopQuietly(engine, embedded);
@@ -281,7 +291,18 @@ public final class ServeCommand implements Callable<Integer> {
                 .logTypes(logTypes()).logLevel(level()).metricsSecret(blankToEmpty(metricsSecret))
                 .remoteSchemaPermissions(remoteSchemaPermissions)
                 .project(new ProjectSettings(Optional.ofNullable(metadataDir), Optional.ofNullable(migrationsDir), allowInconsistentMetadata))
+                .console(console())
                 .build();
+    }
+
+    /** On unless turned off when the engine runs its own database (a developer's machine); as Hasura (off) otherwise. */
+    private ConsoleSettings console() {
+        boolean enabled = enableConsole != null ? enableConsole : needsEmbeddedDatabase();
+        if (consoleAssetsDir != null && !java.nio.file.Files.isRegularFile(consoleAssetsDir.resolve("index.html"))) {
+            throw new ParameterException(spec.commandLine(), "--console-assets-dir / HASURA_GRAPHQL_CONSOLE_ASSETS_DIR: "
+                    + consoleAssetsDir + " has no index.html");
+        }
+        return new ConsoleSettings(enabled, Optional.ofNullable(consoleAssetsDir));
     }
 
     private RemoteLimits remoteLimits() {

@@ -2,6 +2,8 @@ package junction.server;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.HttpRouting;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import junction.console.ConsoleRoutes;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.error.ErrorEnvelope;
@@ -38,8 +40,18 @@ final class Routes {
                     .post("/v2/query", new AdminHandler(engine.sessions(), config, engine.runSql()::execute))
                     .post("/v1/query", new AdminHandler(engine.sessions(), config, engine.legacyQuery()::execute));
         }
+        ConsoleRoutes.register(routing, config.console(), consolePageConfig(config));
         routing.any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadataBytes(
                         ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)))
                 .error(Throwable.class, Failures.lastResort(config));
+    }
+
+    /** What the console's page is told of the server: nothing secret, only what changes its screens. */
+    private static ObjectNode consolePageConfig(ServerConfig config) {
+        ObjectNode page = Json.object();
+        page.put("version", VERSION);
+        page.put("adminSecretSet", !config.adminSecrets().isEmpty());
+        page.put("remoteSchemaPermissions", config.remoteSchemaPermissions());
+        return page;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import junction.config.Env;
+import junction.console.ConsoleSettings;
 import junction.execute.join.RemoteErrorMode;
 import junction.observe.EngineLog;
 import junction.observe.LogLevel;
@@ -41,7 +42,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
                            long planCacheSize,
                            AuthConfig auth, Set<String> logTypes, LogLevel logLevel, OutputStream logSink,
                            Optional<String> metricsSecret, Env env, boolean remoteSchemaPermissions,
-                           ProjectSettings project) {
+                           ProjectSettings project, ConsoleSettings console) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
@@ -107,6 +108,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.metricsSecret = metricsSecret;
         b.remoteSchemaPermissions = remoteSchemaPermissions;
         b.project = project;
+        b.console = console;
         return b;
     }
 
@@ -226,6 +228,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private Optional<String> metricsSecret = Optional.empty();
         private boolean remoteSchemaPermissions;
         private ProjectSettings project = ProjectSettings.NONE;
+        private ConsoleSettings console = ConsoleSettings.DISABLED;
 
         private Builder() {
         }
@@ -257,12 +260,13 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder metricsSecret(Optional<String> value) { metricsSecret = value; return this; }
         public Builder remoteSchemaPermissions(boolean value) { remoteSchemaPermissions = value; return this; }
         public Builder project(ProjectSettings value) { project = value; return this; }
+        public Builder console(ConsoleSettings value) { console = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
                     enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, planCacheSize, auth, logTypes, logLevel, logSink,
-                    metricsSecret, env, remoteSchemaPermissions, project);
+                    metricsSecret, env, remoteSchemaPermissions, project, console);
         }
     }
 }

@@ -57,6 +57,26 @@ class SettingsTest {
     }
 
     @Test
+    void theConsoleIsOnWithTheEmbeddedDatabaseAndOffWithADatabaseUrlUnlessTold() {
+        Map<String, String> url = Map.of("HASURA_GRAPHQL_DATABASE_URL", "postgres://a/db");
+        assertThat(serve(Map.of()).settings(Optional.of("postgres://embedded/postgres")).console().enabled()).isTrue();
+        assertThat(serve(url).settings(Optional.empty()).console().enabled()).isFalse();
+        assertThat(serve(url, "--enable-console").settings(Optional.empty()).console().enabled()).isTrue();
+        Map<String, String> urlAndOn = Map.of("HASURA_GRAPHQL_DATABASE_URL", "postgres://a/db", "HASURA_GRAPHQL_ENABLE_CONSOLE", "true");
+        assertThat(serve(urlAndOn).settings(Optional.empty()).console().enabled()).isTrue();
+        Map<String, String> off = Map.of("HASURA_GRAPHQL_ENABLE_CONSOLE", "false");
+        assertThat(serve(off).settings(Optional.of("postgres://embedded/postgres")).console().enabled()).isFalse();
+        assertThat(serve(off, "--enable-console=true").settings(Optional.of("postgres://embedded/postgres")).console().enabled()).isTrue();
+    }
+
+    @Test
+    void aConsoleAssetsDirectoryWithoutIndexHtmlIsRefused(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_CONSOLE_ASSETS_DIR", dir.toString()))
+                        .settings(Optional.empty()))
+                .hasMessageContaining("has no index.html");
+    }
+
+    @Test
     void remoteSchemaPermissionsAreOffUnlessTheFlagOrTheEnvironmentTurnsThemOn() {
         Map<String, String> on = Map.of("HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS", "true");
         assertThat(serve(Map.of()).settings(Optional.empty()).remoteSchemaPermissions()).isFalse();

@@ -16,6 +16,11 @@ public final class Http {
         public JsonNode json() {
             return Json.parse(body);
         }
+
+        /** The header's first value, or "" when absent. */
+        public String header(String name) {
+            return headers.firstValue(name).orElse("");
+        }
     }
 
     private final String base;
