@@ -29,7 +29,7 @@ public final class MetadataWriter {
         putList(doc, "sources", metadata.sources(), MetadataWriter::source);
         putList(doc, "remote_schemas", metadata.remoteSchemas(), MetadataWriter::remoteSchema);
         metadata.other().forEach((key, value) -> {
-            if (!isEmpty(value)) {
+            if (!holdsNothing(value)) {
                 doc.set(key, value);
             }
         });
@@ -196,6 +196,25 @@ public final class MetadataWriter {
         if (!items.isEmpty()) {
             node.set(key, list(items, writer));
         }
+    }
+
+    /**
+     * Empty, or an object of empty values only: a fresh CLI project sends {@code custom_types} as four
+     * empty lists, which Hasura's export leaves out like any other unused key.
+     */
+    private static boolean holdsNothing(JsonNode value) {
+        if (isEmpty(value)) {
+            return true;
+        }
+        if (!value.isObject()) {
+            return false;
+        }
+        for (JsonNode child : value) {
+            if (!holdsNothing(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isEmpty(JsonNode value) {
