@@ -106,14 +106,23 @@ class HasuraCliCallsTest {
     void theConfigCallReportsJwtModeAndMetricsAndAnswers404WhenItsApiGroupIsOff() {
         String jwt = "{\"type\":\"HS256\",\"key\":\"" + "k".repeat(32) + "\",\"claims_namespace_path\":\"$.hasura.claims\","
                 + "\"claims_format\":\"stringified_json\"}";
+        String mapped = "{\"type\":\"HS256\",\"key\":\"" + "m".repeat(32) + "\",\"claims_map\":{"
+                + "\"x-hasura-user-id\":\"42\",\"x-hasura-default-role\":{\"path\":\"$.role\",\"default\":\"user\"},"
+                + "\"x-hasura-allowed-roles\":{\"path\":\"$.roles\"}}}";
         try (EngineFixture e = EngineFixture.start("hasura_cli_config", c -> c.withAdminSecret(SECRET)
-                .withJwtSecret(junction.session.JwtConfig.parse(jwt))
+                .withJwtSecret(junction.session.JwtConfig.parse(jwt)).withJwtSecret(junction.session.JwtConfig.parse(mapped))
                 .withEnabledApis(java.util.Set.of(ServerConfig.Api.METADATA, ServerConfig.Api.CONFIG,
                         ServerConfig.Api.METRICS)))) {
             JsonNode config = cli(e, "GET", "/v1alpha1/config", null).json();
             assertThat(config.path("is_jwt_set").asBoolean()).isTrue();
+            Http.Response answer = cli(e, "GET", "/v1alpha1/config", null);
+            assertThat(answer.body()).doesNotContain("kkkk").doesNotContain("mmmm");
             assertThat(config.path("jwt")).isEqualTo(Json.parse(
-                    "[{\"claims_namespace\":\"$.hasura.claims\",\"claims_format\":\"stringified_json\",\"claims_map\":null}]"));
+                    "[{\"claims_namespace\":\"$.hasura.claims\",\"claims_format\":\"stringified_json\",\"claims_map\":null},"
+                    + "{\"claims_namespace\":\"https://hasura.io/jwt/claims\",\"claims_format\":\"json\",\"claims_map\":{"
+                    + "\"x-hasura-allowed-roles\":{\"path\":\"$.roles\"},"
+                    + "\"x-hasura-default-role\":{\"path\":\"$.role\",\"default\":\"user\"},"
+                    + "\"x-hasura-user-id\":\"42\"}}]"));
             assertThat(config.path("is_prometheus_metrics_enabled").asBoolean()).isTrue();
         }
         try (EngineFixture e = EngineFixture.start("hasura_cli_noconfig", c -> c.withAdminSecret(SECRET)
@@ -302,6 +311,14 @@ class HasuraCliCallsTest {
         assertThat(error.status()).isEqualTo(400);
         assertThat(error.code()).isEqualTo("postgres-error");
         assertThat(error.path()).isEqualTo("$");
+        // hasuradb.SQLInternalError, which the CLI prints as the database's message (and hint)
+        JsonNode internal = error.internal();
+        assertThat(internal.path("error").path("status_code").asText()).isEqualTo("42P01");
+        assertThat(internal.path("error").path("exec_status").asText()).isEqualTo("FatalError");
+        assertThat(internal.path("error").path("message").asText()).contains("no_such_relation");
+        assertThat(internal.path("arguments").isArray()).isTrue();
+        assertThat(internal.path("prepared").isBoolean()).isTrue();
+        assertThat(internal.path("statement").asText()).contains("no_such_relation");
         // the run_sql of a migration runs in one transaction: the first statement is rolled back too
         JsonNode exists = ok(cli(f, "POST", "/v2/query", runSql("SELECT to_regclass('public.half') IS NULL AS gone", false)));
         assertThat(exists.path("result").get(1).get(0).asText()).isEqualTo("t");

@@ -29,7 +29,7 @@ public final class MetadataWriter {
         putList(doc, "sources", metadata.sources(), MetadataWriter::source);
         putList(doc, "remote_schemas", metadata.remoteSchemas(), MetadataWriter::remoteSchema);
         metadata.other().forEach((key, value) -> {
-            if (!holdsNothing(value)) {
+            if (!isEmpty(value) && !(key.equals("custom_types") && holdsNothing(value))) {
                 doc.set(key, value);
             }
         });
@@ -200,7 +200,7 @@ public final class MetadataWriter {
 
     /**
      * Empty, or an object of empty values only: a fresh CLI project sends {@code custom_types} as four
-     * empty lists, which Hasura's export leaves out like any other unused key.
+     * empty lists, which Hasura's export leaves out (it drops custom types equal to the empty ones).
      */
     private static boolean holdsNothing(JsonNode value) {
         if (isEmpty(value)) {
