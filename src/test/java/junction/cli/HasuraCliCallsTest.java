@@ -179,6 +179,20 @@ class HasuraCliCallsTest {
     }
 
     @Test
+    void theExportWritesTopLevelKeysInHasurasOrderWhateverOrderTheyWereAppliedIn() {
+        // the CLI applies them sorted; in metadata_file mode it diffs its file with the export as text
+        String sorted = projectMetadata(false)
+                .replace("\"allowlist\":[]", "\"allowlist\":[{\"collection\":\"c\",\"scope\":{\"global\":true}}]")
+                .replace("\"api_limits\":{}", "\"api_limits\":{\"disabled\":true}")
+                .replace("\"network\":{}", "\"network\":{\"tls_allowlist\":[{\"host\":\"example.com\"}]}")
+                .replace("\"query_collections\":[]", "\"query_collections\":[{\"definition\":{\"queries\":"
+                        + "[{\"name\":\"q\",\"query\":\"query q { author { id } }\"}]},\"name\":\"c\"}]");
+        ok(cli(f, "POST", "/v1/metadata", replaceMetadata(true, sorted)));
+        assertThat(fieldNames(export())).containsExactly("version", "sources", "query_collections", "allowlist",
+                "api_limits", "network");
+    }
+
+    @Test
     void metadataApplySendsReplaceMetadataVersion2AndReadsIsConsistent() {
         JsonNode answer = ok(cli(f, "POST", "/v1/metadata", replaceMetadata(true, projectMetadata(true))));
         // projectmetadata.V2ApplyMetadata decodes {is_consistent, inconsistent_objects}; a missing
@@ -376,7 +390,10 @@ class HasuraCliCallsTest {
 
     // ---------------------------------------------------------------- the request as Hasura's CLI sends it
 
-    /** The request of {@code httpc.Client}: JSON + newline, Content-Type only with a body, the admin secret header. */
+    /**
+     * The request of {@code httpc.Client} over Go's transport: JSON + newline, Content-Type only with a
+     * body, the admin secret header. The answer is read as text: an engine that gzipped it would fail here.
+     */
     static Http.Response cli(EngineFixture engine, String method, String path, String body) {
         return cli(engine, method, path, body, Map.of("X-Hasura-Admin-Secret", SECRET));
     }
@@ -384,6 +401,7 @@ class HasuraCliCallsTest {
     static Http.Response cli(EngineFixture engine, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + engine.engine.port() + path))
                 .header("User-Agent", "Go-http-client/1.1")
+                .header("Accept-Encoding", "gzip") // Go's transport asks for it (and would unzip an answer)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(body + "\n"));
         if (body != null) {
