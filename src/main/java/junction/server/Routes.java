@@ -31,6 +31,9 @@ final class Routes {
         if (config.enabledApis().contains(Api.METRICS)) {
             routing.get("/v1/metrics", new MetricsHandler(engine.metrics(), config.metricsSecret()));
         }
+        if (config.enabledApis().contains(Api.CONFIG)) {
+            routing.get("/v1alpha1/config", new ConfigHandler(engine.sessions(), config));
+        }
         if (config.enabledApis().contains(Api.GRAPHQL)) {
             routing.post("/v1/graphql", engine.graphql()::graphql);
         }

@@ -57,7 +57,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         METADATA,
         /** {@code /v1/metrics} (off by default, as in Hasura) */
         METRICS,
-        /** accepted as Hasura's names; Junction has no endpoints of these groups yet */
+        /** CONFIG: {@code /v1alpha1/config}; PGDUMP and DEVELOPER: accepted as Hasura's names, no endpoints yet */
         PGDUMP, CONFIG, DEVELOPER;
 
         public static final Set<Api> DEFAULT = Set.of(GRAPHQL, METADATA, PGDUMP, CONFIG);

@@ -3,7 +3,9 @@ package junction.metadata.codec;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import junction.catalog.TableName;
 import junction.json.Json;
@@ -28,13 +30,29 @@ public final class MetadataWriter {
         doc.put("version", 3);
         putList(doc, "sources", metadata.sources(), MetadataWriter::source);
         putList(doc, "remote_schemas", metadata.remoteSchemas(), MetadataWriter::remoteSchema);
-        metadata.other().forEach((key, value) -> {
-            if (!isEmpty(value)) {
+        Map<String, JsonNode> other = new LinkedHashMap<>();
+        HASURA_ORDER.forEach(key -> {
+            if (metadata.other().containsKey(key)) {
+                other.put(key, metadata.other().get(key));
+            }
+        });
+        metadata.other().forEach(other::putIfAbsent);
+        other.forEach((key, value) -> {
+            if (!isEmpty(value) && !(key.equals("custom_types") && holdsNothing(value))) {
                 doc.set(key, value);
             }
         });
         return doc;
     }
+
+    /**
+     * The top-level keys after {@code remote_schemas} in the order Hasura's export writes them
+     * ({@code metadataToOrdJSON}), whatever order they were applied in: Hasura's CLI applies them
+     * sorted, and compares its {@code metadata_file} with the export as text.
+     */
+    private static final List<String> HASURA_ORDER = List.of("query_collections", "allowlist", "actions",
+            "custom_types", "cron_triggers", "rest_endpoints", "api_limits", "metrics_config", "inherited_roles",
+            "graphql_schema_introspection", "network", "backend_configs", "opentelemetry");
 
     public static ObjectNode source(Source source) {
         ObjectNode node = Json.object();
@@ -196,6 +214,25 @@ public final class MetadataWriter {
         if (!items.isEmpty()) {
             node.set(key, list(items, writer));
         }
+    }
+
+    /**
+     * Empty, or an object of empty values only: a fresh CLI project sends {@code custom_types} as four
+     * empty lists, which Hasura's export leaves out (it drops custom types equal to the empty ones).
+     */
+    private static boolean holdsNothing(JsonNode value) {
+        if (isEmpty(value)) {
+            return true;
+        }
+        if (!value.isObject()) {
+            return false;
+        }
+        for (JsonNode child : value) {
+            if (!holdsNothing(child)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isEmpty(JsonNode value) {
