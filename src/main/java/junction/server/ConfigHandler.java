@@ -60,7 +60,8 @@ final class ConfigHandler implements Handler {
         out.put("is_allow_list_enabled", false);
         out.set("live_queries", subscriptionDefaults());
         out.set("streaming_queries", subscriptionDefaults());
-        out.putNull("console_assets_dir");
+        config.console().assetsDir().ifPresentOrElse(dir -> out.put("console_assets_dir", dir.toString()),
+                () -> out.putNull("console_assets_dir"));
         out.putArray("experimental_features");
         out.put("is_prometheus_metrics_enabled", config.enabledApis().contains(Api.METRICS));
         out.put("default_naming_convention", "hasura-default");

@@ -65,6 +65,8 @@ class ConsoleRoutesTest {
                 .console(new ConsoleSettings(true, Optional.of(dir))).build())) {
             assertThat(engine.http.get("/console/data").body()).contains("custom console").contains("window.__junction");
             assertThat(engine.http.get("/console/assets/app.js").body()).isEqualTo("console.log('custom')");
+            // as Hasura's /v1alpha1/config tells its CLI
+            assertThat(engine.http.get("/v1alpha1/config").json().path("console_assets_dir").asText()).isEqualTo(dir.toString());
         }
     }
 }
