@@ -3,6 +3,7 @@ package junction.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,6 +95,11 @@ public final class SeedCommand implements Runnable {
 
         @Override
         protected void run(Project project) {
+            plant(project, project.client(), database, files, out());
+        }
+
+        /** The seed files of {@code database} (all, by name, or those named) in one bulk: all applied or none. */
+        static void plant(Project project, AdminClient client, String database, List<String> files, PrintWriter out) {
             Path directory = project.seedsDirectory().resolve(database);
             List<Path> chosen = new ArrayList<>();
             if (files.isEmpty()) {
@@ -114,7 +120,7 @@ public final class SeedCommand implements Runnable {
                 }
             }
             if (chosen.isEmpty()) {
-                out().println("no seed files in " + project.directory().relativize(directory));
+                out.println("no seed files in " + project.directory().relativize(directory));
                 return;
             }
             ArrayNode bulk = Json.NODES.arrayNode();
@@ -123,14 +129,14 @@ public final class SeedCommand implements Runnable {
                         .put("source", database).put("sql", MigrationDirectory.read(file));
             }
             try {
-                project.client().post("/v2/query", Json.NODES.objectNode().put("type", "bulk").set("args", bulk));
+                client.post("/v2/query", Json.NODES.objectNode().put("type", "bulk").set("args", bulk));
             } catch (CliException e) {
                 throw new CliException(e.code(), "seeds failed: " + e.getMessage() + "; rolled back, no seed was applied");
             }
             for (Path file : chosen) {
-                out().println("applied " + project.directory().relativize(file));
+                out.println("applied " + project.directory().relativize(file));
             }
-            out().println("Seeds planted");
+            out.println("Seeds planted");
         }
     }
 }
