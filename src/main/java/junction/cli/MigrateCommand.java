@@ -29,7 +29,12 @@ public final class MigrateCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** {@code migrate create NAME}: a new migration directory with its up.sql and down.sql. */
+    /**
+     * {@code migrate create NAME}: a new migration directory with its up.sql and down.sql — given
+     * ({@code --up-sql}, {@code --down-sql}, {@code --sql-from-file}), or with {@code --from-server}
+     * the schema of the database's {@code --schema}s (default public) as {@code pg_dump} writes it
+     * through the engine's {@code /v1alpha1/pg_dump}, as up.sql only (Hasura's CLI writes no down.sql then).
+     */
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create up.sql and down.sql of a new migration.")
     static final class Create extends ProjectCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The migration's name.")
@@ -41,6 +46,15 @@ public final class MigrateCommand implements Runnable {
         @Option(names = "--down-sql", description = "The SQL of down.sql (default: empty).")
         String downSql = "";
 
+        @Option(names = "--sql-from-file", description = "A file whose SQL becomes up.sql.")
+        java.nio.file.Path sqlFile;
+
+        @Option(names = {"--from-server", "--sql-from-server"}, description = "up.sql from the server: the schema-only pg_dump of --schema.")
+        boolean fromServer;
+
+        @Option(names = "--schema", description = "A schema to dump with --from-server; repeatable. Default: public.")
+        List<String> schemas = new ArrayList<>();
+
         @Option(names = "--database-name", description = "The database the migration is for. Default: default.")
         String database = "default";
 
@@ -49,12 +63,24 @@ public final class MigrateCommand implements Runnable {
 
         @Override
         protected void run(Project project) {
-            Migration created = MigrationDirectory.of(project, database).create(name, System.currentTimeMillis(), upSql, downSql);
+            if (fromServer && sqlFile != null) {
+                throw new CliException("only one of --from-server and --sql-from-file can be given");
+            }
+            String up = fromServer ? schemaDump(project) : sqlFile != null ? MigrationDirectory.read(sqlFile) : upSql;
+            String down = fromServer ? null : downSql;
+            Migration created = MigrationDirectory.of(project, database).create(name, System.currentTimeMillis(), up, down);
             if ("json".equals(output)) {
                 out().println(Json.write(Json.NODES.objectNode().put("version", created.version())));
             } else {
                 out().println("Migration created: " + project.directory().relativize(created.directory()) + " (version " + created.version() + ")");
             }
+        }
+
+        /** Hasura CLI's options: no owners, no privileges, the schema only, of each schema. */
+        private String schemaDump(Project project) {
+            List<String> opts = new ArrayList<>(List.of("-O", "-x", "--schema-only"));
+            (schemas.isEmpty() ? List.of("public") : schemas).forEach(s -> opts.addAll(List.of("--schema", s)));
+            return project.client().pgDump(database, opts);
         }
     }
 
