@@ -37,7 +37,13 @@ final class DeployCommand extends ProjectCommand {
                 (database, pending) -> new MigrationRun(client, project.directory(), database, false, out())
                         .run(pending.stream().map(m -> new Step(m, true)).toList()),
                 out());
-        JsonNode answer = deployment.deploy();
+        JsonNode answer;
+        try {
+            answer = deployment.deploy();
+        } catch (Deployment.MetadataRefused e) {
+            throw new CliException(e.refusal().code(), "applying the metadata of " + project.directory().relativize(project.metadataDirectory())
+                    + " failed: " + e.getMessage());
+        }
         out().println("Metadata applied");
         if (!answer.path("is_consistent").asBoolean(true)) {
             out().println("Metadata is inconsistent; the engine keeps these objects out of its schema:");

@@ -35,7 +35,7 @@ record Deployment(AdminCalls calls, Optional<Path> metadataDir, Optional<Path> m
         void migrate(String database, List<Migration> pending);
     }
 
-    /** Thrown when the final metadata apply is refused: the engine's refusal, the metadata restored. */
+    /** Thrown when the engine refuses the metadata directory (first or last step): its refusal; the metadata as before. */
     static final class MetadataRefused extends RuntimeException {
         MetadataRefused(CliException refusal) {
             super(refusal.getMessage(), refusal);
@@ -50,7 +50,13 @@ record Deployment(AdminCalls calls, Optional<Path> metadataDir, Optional<Path> m
     JsonNode deploy() {
         Optional<ObjectNode> document = metadataDir.map(MetadataDirectory::read);
         JsonNode before = calls.metadata("export_metadata", Json.NODES.objectNode());
-        document.ifPresent(d -> replace(d, true));
+        if (document.isPresent()) {
+            try {
+                replace(document.get(), true);
+            } catch (CliException refused) {
+                throw new MetadataRefused(refused);
+            }
+        }
         try {
             migrationsDir.ifPresent(this::migrate);
             JsonNode answer = Json.NODES.objectNode().put("is_consistent", true);

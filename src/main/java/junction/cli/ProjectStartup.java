@@ -48,10 +48,11 @@ final class ProjectStartup {
         JsonNode answer;
         try {
             answer = deployment.deploy();
-        } catch (Deployment.MetadataRefused | CliException e) {
-            Path directory = project.metadataDir().orElse(Path.of("."));
-            throw new ProjectException("the metadata in " + directory + " cannot be applied: " + e.getMessage()
+        } catch (Deployment.MetadataRefused e) {
+            throw new ProjectException("the metadata in " + project.metadataDir().orElseThrow() + " cannot be applied: " + e.getMessage()
                     + "\n(start with --allow-inconsistent-metadata to serve it with its inconsistent objects left out)");
+        } catch (CliException e) {
+            throw new ProjectException("the project cannot be applied: " + e.getMessage());
         }
         project.metadataDir().ifPresent(dir -> report(engine, dir, answer.path("inconsistent_objects")));
     }

@@ -98,4 +98,17 @@ class DeployCommandTest {
         assertThat(f.metadataOk("{\"type\": \"get_catalog_state\", \"args\": {}}").at("/cli_state/migrations"))
                 .isEqualTo(Json.parse("{\"default\":{\"1700000000000\":false},\"other\":{\"1700000000001\":false}}"));
     }
+
+    @Test
+    void metadataTheEngineRefusesStopsTheDeployBeforeAnyMigrationWithTheEnginesError() throws IOException {
+        write("metadata/databases/other/tables/tables.yaml", "- table: 5\n");
+        String before = f.export().toString();
+
+        CliRun run = deploy();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("junction: applying the metadata of metadata failed: ").contains("(parse-failed)");
+        assertThat(run.out()).isEmpty();
+        assertThat(f.export().toString()).isEqualTo(before);
+    }
 }
