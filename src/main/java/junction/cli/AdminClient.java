@@ -52,6 +52,26 @@ public final class AdminClient implements AdminCalls {
     }
 
     public JsonNode post(String path, JsonNode body) {
+        HttpResponse<String> response = send(path, body);
+        try {
+            return Json.MAPPER.readTree(response.body());
+        } catch (IOException e) {
+            throw new CliException("the engine at " + endpoint + " answered " + path + " with something that is not JSON");
+        }
+    }
+
+    /**
+     * {@code /v1alpha1/pg_dump}: the SQL of {@code pg_dump} with these options on a database,
+     * cleaned as Hasura cleans it ({@code clean_output}).
+     */
+    public String pgDump(String database, java.util.List<String> opts) {
+        ObjectNode body = Json.NODES.objectNode().put("source", database).put("clean_output", true);
+        opts.forEach(body.putArray("opts")::add);
+        return send("/v1alpha1/pg_dump", body).body();
+    }
+
+    /** POSTs JSON; an answer other than 2xx becomes a {@link CliException} (the envelope's code and message when there is one). */
+    private HttpResponse<String> send(String path, JsonNode body) {
         HttpRequest.Builder request;
         try {
             request = HttpRequest.newBuilder(URI.create(endpoint + path));
@@ -73,28 +93,26 @@ public final class AdminClient implements AdminCalls {
             Thread.currentThread().interrupt();
             throw new CliException("interrupted while calling " + endpoint);
         }
-        JsonNode answer;
-        try {
-            answer = Json.MAPPER.readTree(response.body());
-        } catch (IOException e) {
-            answer = null;
-        }
         if (response.statusCode() / 100 != 2) {
+            JsonNode answer;
+            try {
+                answer = Json.MAPPER.readTree(response.body());
+            } catch (IOException e) {
+                answer = null;
+            }
             if (answer != null && answer.has("error")) {
                 throw failure(answer);
             }
             throw new CliException("the engine at " + endpoint + " answered " + response.statusCode() + " to " + path);
         }
-        if (answer == null) {
-            throw new CliException("the engine at " + endpoint + " answered " + path + " with something that is not JSON");
-        }
-        return answer;
+        return response;
     }
 
     /** The engine's error envelope as the CLI says it: its message, the database's, the inconsistent objects. */
     static CliException failure(JsonNode answer) {
         // a failed run_sql says only "query execution failed"; the database's own message is in internal
-        String detail = answer.path("internal").path("error").path("message").asText("");
+        JsonNode internal = answer.path("internal");
+        String detail = internal.isTextual() ? internal.asText().strip() : internal.path("error").path("message").asText("");
         return new CliException(answer.path("code").asText(""), answer.path("error").asText()
                 + (detail.isEmpty() ? "" : ": " + detail) + details(answer.path("internal")));
     }

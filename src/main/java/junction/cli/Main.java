@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "junction", mixinStandardHelpOptions = true, version = "junction 0.1.0",
         description = "A GraphQL engine for PostgreSQL and remote GraphQL schemas, compatible with Hasura v2.",
         subcommands = {ServeCommand.class, ExampleCommand.class, MetadataCommand.class, InitCommand.class,
-                MigrateCommand.class, SeedCommand.class})
+                MigrateCommand.class, SeedCommand.class, DeployCommand.class})
 public final class Main implements Runnable {
     private final Map<String, String> environment;
 

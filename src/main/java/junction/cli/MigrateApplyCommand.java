@@ -4,17 +4,15 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import junction.json.Json;
+import junction.cli.MigrationRun.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * {@code migrate apply}: runs pending up migrations (all, {@code --up N}), rolls back applied ones
- * ({@code --down N|all}), or one ({@code --version V [--type up|down]}); {@code --skip-execution}
- * only records. One migration at a time: its SQL through {@code run_sql} (one transaction: all of
- * it or nothing), then its version recorded. A failing migration stops the command with its file
- * and the SQL error; the migrations before it stay applied.
+ * ({@code --down N|all}), one ({@code --version V [--type up|down]}), or moves to a version either
+ * way ({@code --goto V}); {@code --skip-execution} only records; {@code --all-databases} does it for
+ * every database of the server. The migrations run through {@link MigrationRun}.
  */
 @Command(name = "apply", mixinStandardHelpOptions = true, description = "Apply migrations on the database.")
 final class MigrateApplyCommand extends ProjectCommand {
@@ -26,6 +24,9 @@ final class MigrateApplyCommand extends ProjectCommand {
 
     @Option(names = "--version", description = "Only apply this particular migration.")
     Long version;
+
+    @Option(names = "--goto", description = "Apply up or down migrations until the database is at this version.")
+    Long gotoVersion;
 
     @Option(names = "--type", description = "up or down: the direction for --version. Default: up.")
     String type = "up";
@@ -39,85 +40,83 @@ final class MigrateApplyCommand extends ProjectCommand {
     @Option(names = "--database-name", description = "The database. Default: default.")
     String database = "default";
 
-    /** One migration run in one direction. */
-    record Step(Migration migration, boolean upward) {
-    }
+    @Option(names = "--all-databases", description = "Apply on every database of the server (its migrations/<db> directory).")
+    boolean allDatabases;
 
     @Override
     protected void run(Project project) {
-        int flags = (up != null ? 1 : 0) + (down != null ? 1 : 0) + (version != null ? 1 : 0);
+        int flags = (up != null ? 1 : 0) + (down != null ? 1 : 0) + (version != null ? 1 : 0) + (gotoVersion != null ? 1 : 0);
         if (flags > 1) {
             throw new CliException("only one migration type can be applied at a time (--up, --down, --type or --goto)");
         }
         if (!type.equals("up") && !type.equals("down")) {
             throw new CliException("--type must be up or down, not " + type);
         }
-        List<Migration> local = MigrationDirectory.of(project, database).migrations();
-        MigrationState state = new MigrationState(project.client());
-        List<Step> steps = plan(local, state.applied(database));
+        AdminCalls calls = project.client();
+        for (String db : ServerDatabases.chosen(calls, allDatabases, database)) {
+            apply(project, calls, db);
+        }
+    }
+
+    private void apply(Project project, AdminCalls calls, String db) {
+        List<Migration> local = MigrationDirectory.of(project, db).migrations();
+        List<Step> steps = plan(local, new MigrationState(calls).applied(db), db);
         if (steps.isEmpty()) {
-            out().println("nothing to apply on database " + database);
+            out().println("nothing to apply on database " + db);
             return;
         }
-        int done = 0;
-        for (Step step : steps) {
-            String file = project.directory().relativize(step.migration().directory()) + "/" + (step.upward() ? "up.sql" : "down.sql");
-            if (dryRun) {
-                out().println((step.upward() ? "would apply " : "would roll back ") + file);
-                continue;
-            }
-            if (!skipExecution) {
-                execute(project, step, file, done);
-            }
-            if (step.upward()) {
-                state.record(database, step.migration().version());
-            } else {
-                state.forget(database, step.migration().version());
-            }
-            done++;
-            out().println((step.upward() ? "applied " : "rolled back ") + file + (skipExecution ? " (execution skipped)" : ""));
-            out().flush();
-        }
-        if (!dryRun) {
-            out().println("migrations applied on database " + database);
-        }
-    }
-
-    private void execute(Project project, Step step, String file, int done) {
-        Optional<String> sql = step.migration().file(step.upward()).map(MigrationDirectory::read);
-        if (sql.isEmpty() || sql.get().isBlank()) {
+        MigrationRun run = new MigrationRun(calls, project.directory(), db, skipExecution, out());
+        if (dryRun) {
+            steps.forEach(step -> out().println((step.upward() ? "would apply " : "would roll back ") + run.file(step)));
             return;
         }
-        try {
-            project.client().query("run_sql", Json.NODES.objectNode().put("source", database).put("sql", sql.get()));
-        } catch (CliException e) {
-            throw new CliException(e.code(), file + " failed: " + e.getMessage() + "; rolled back, nothing of it was applied"
-                    + (done == 0 ? "" : " (the " + done + " migration" + (done == 1 ? "" : "s") + " before it stay applied)"));
-        }
+        run.run(steps);
+        out().println("migrations applied on database " + db);
     }
 
-    List<Step> plan(List<Migration> local, Map<Long, Boolean> applied) {
+    List<Step> plan(List<Migration> local, Map<Long, Boolean> applied, String db) {
         if (version != null) {
-            Migration migration = local.stream().filter(m -> m.version() == version).findFirst()
-                    .orElseThrow(() -> new CliException("no migration of version " + version + " in migrations/" + database));
+            Migration migration = find(local, version, db);
             boolean upward = type.equals("up");
             if (upward == applied.containsKey(version)) {
                 throw new CliException("migration " + version + (upward ? " is already applied" : " is not applied"));
             }
             return List.of(new Step(migration, upward));
         }
+        if (gotoVersion != null) {
+            find(local, gotoVersion, db);
+            return goTo(local, applied, db);
+        }
         if (down != null) {
-            List<Step> steps = new ArrayList<>();
             List<Long> versions = applied.keySet().stream().sorted(Comparator.reverseOrder()).toList();
-            for (long v : versions.subList(0, Math.min(count(down), versions.size()))) {
-                Migration migration = local.stream().filter(m -> m.version() == v).findFirst()
-                        .orElseThrow(() -> new CliException("migration " + v + " is applied on the server but not present in migrations/" + database));
-                steps.add(new Step(migration, false));
-            }
-            return steps;
+            return rollBack(local, versions.subList(0, Math.min(count(down), versions.size())), db);
         }
         List<Step> pending = local.stream().filter(m -> !applied.containsKey(m.version())).map(m -> new Step(m, true)).toList();
         return pending.subList(0, Math.min(up == null ? Integer.MAX_VALUE : count(up), pending.size()));
+    }
+
+    /** Down the applied versions past {@code --goto}, newest first; then up the pending ones up to it. */
+    private List<Step> goTo(List<Migration> local, Map<Long, Boolean> applied, String db) {
+        List<Step> steps = new ArrayList<>(rollBack(local,
+                applied.keySet().stream().filter(v -> v > gotoVersion).sorted(Comparator.reverseOrder()).toList(), db));
+        local.stream().filter(m -> m.version() <= gotoVersion && !applied.containsKey(m.version()))
+                .forEach(m -> steps.add(new Step(m, true)));
+        return steps;
+    }
+
+    private static List<Step> rollBack(List<Migration> local, List<Long> versions, String db) {
+        List<Step> steps = new ArrayList<>();
+        for (long v : versions) {
+            Migration migration = local.stream().filter(m -> m.version() == v).findFirst()
+                    .orElseThrow(() -> new CliException("migration " + v + " is applied on the server but not present in migrations/" + db));
+            steps.add(new Step(migration, false));
+        }
+        return steps;
+    }
+
+    private static Migration find(List<Migration> local, long v, String db) {
+        return local.stream().filter(m -> m.version() == v).findFirst()
+                .orElseThrow(() -> new CliException("no migration of version " + v + " in migrations/" + db));
     }
 
     private static int count(String steps) {

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "migrate", mixinStandardHelpOptions = true,
         description = "Manage a Hasura project's database migrations.",
         subcommands = {MigrateCommand.Create.class, MigrateApplyCommand.class, MigrateCommand.Status.class,
-                MigrateCommand.Delete.class})
+                MigrateCommand.Delete.class, MigrateSquashCommand.class})
 public final class MigrateCommand implements Runnable {
 
     @Override
@@ -29,7 +29,12 @@ public final class MigrateCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** {@code migrate create NAME}: a new migration directory with its up.sql and down.sql. */
+    /**
+     * {@code migrate create NAME}: a new migration directory with its up.sql and down.sql — given
+     * ({@code --up-sql}, {@code --down-sql}, {@code --sql-from-file}), or with {@code --from-server}
+     * the schema of the database's {@code --schema}s (default public) as {@code pg_dump} writes it
+     * through the engine's {@code /v1alpha1/pg_dump}, as up.sql only (Hasura's CLI writes no down.sql then).
+     */
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create up.sql and down.sql of a new migration.")
     static final class Create extends ProjectCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The migration's name.")
@@ -41,6 +46,15 @@ public final class MigrateCommand implements Runnable {
         @Option(names = "--down-sql", description = "The SQL of down.sql (default: empty).")
         String downSql = "";
 
+        @Option(names = "--sql-from-file", description = "A file whose SQL becomes up.sql.")
+        java.nio.file.Path sqlFile;
+
+        @Option(names = {"--from-server", "--sql-from-server"}, description = "up.sql from the server: the schema-only pg_dump of --schema.")
+        boolean fromServer;
+
+        @Option(names = "--schema", description = "A schema to dump with --from-server; repeatable. Default: public.")
+        List<String> schemas = new ArrayList<>();
+
         @Option(names = "--database-name", description = "The database the migration is for. Default: default.")
         String database = "default";
 
@@ -49,12 +63,24 @@ public final class MigrateCommand implements Runnable {
 
         @Override
         protected void run(Project project) {
-            Migration created = MigrationDirectory.of(project, database).create(name, System.currentTimeMillis(), upSql, downSql);
+            if (fromServer && sqlFile != null) {
+                throw new CliException("only one of --from-server and --sql-from-file can be given");
+            }
+            String up = fromServer ? schemaDump(project) : sqlFile != null ? MigrationDirectory.read(sqlFile) : upSql;
+            String down = fromServer ? null : downSql;
+            Migration created = MigrationDirectory.of(project, database).create(name, System.currentTimeMillis(), up, down);
             if ("json".equals(output)) {
                 out().println(Json.write(Json.NODES.objectNode().put("version", created.version())));
             } else {
                 out().println("Migration created: " + project.directory().relativize(created.directory()) + " (version " + created.version() + ")");
             }
+        }
+
+        /** Hasura CLI's options: no owners, no privileges, the schema only, of each schema. */
+        private String schemaDump(Project project) {
+            List<String> opts = new ArrayList<>(List.of("-O", "-x", "--schema-only"));
+            (schemas.isEmpty() ? List.of("public") : schemas).forEach(s -> opts.addAll(List.of("--schema", s)));
+            return project.client().pgDump(database, opts);
         }
     }
 
@@ -67,10 +93,31 @@ public final class MigrateCommand implements Runnable {
         @Option(names = {"-o", "--output"}, description = "json: a list of {version, name, source_status, database_status}.")
         String output;
 
+        @Option(names = "--all-databases", description = "Every database of the server, one table each.")
+        boolean allDatabases;
+
         @Override
         protected void run(Project project) {
-            List<Migration> local = MigrationDirectory.of(project, database).migrations();
-            Map<Long, Boolean> applied = new MigrationState(project.client()).applied(database);
+            AdminClient client = project.client();
+            ObjectNode json = Json.NODES.objectNode();
+            for (String db : ServerDatabases.chosen(client, allDatabases, database)) {
+                List<String[]> rows = rows(project, client, db);
+                if ("json".equals(output)) {
+                    json.set(db, json(rows));
+                    continue;
+                }
+                out().println("Database: " + db);
+                rows.add(0, new String[] {"VERSION", "NAME", "SOURCE STATUS", "DATABASE STATUS"});
+                out().print(table(rows));
+            }
+            if ("json".equals(output)) {
+                out().println(Json.write(allDatabases ? json : json.get(database)));
+            }
+        }
+
+        private static List<String[]> rows(Project project, AdminCalls client, String db) {
+            List<Migration> local = MigrationDirectory.of(project, db).migrations();
+            Map<Long, Boolean> applied = new MigrationState(client).applied(db);
             Set<Long> versions = new TreeSet<>(applied.keySet());
             local.forEach(m -> versions.add(m.version()));
             List<String[]> rows = new ArrayList<>();
@@ -80,21 +127,19 @@ public final class MigrateCommand implements Runnable {
                 rows.add(new String[] {Long.toString(version), name, present ? "Present" : "Not Present",
                         applied.containsKey(version) ? "Present" : "Not Present"});
             }
-            if ("json".equals(output)) {
-                ArrayNode list = Json.NODES.arrayNode();
-                for (String[] row : rows) {
-                    ObjectNode o = list.addObject();
-                    o.put("version", Long.parseLong(row[0]));
-                    o.put("name", row[1]);
-                    o.put("source_status", row[2]);
-                    o.put("database_status", row[3]);
-                }
-                out().println(Json.write(list));
-                return;
+            return rows;
+        }
+
+        private static ArrayNode json(List<String[]> rows) {
+            ArrayNode list = Json.NODES.arrayNode();
+            for (String[] row : rows) {
+                ObjectNode o = list.addObject();
+                o.put("version", Long.parseLong(row[0]));
+                o.put("name", row[1]);
+                o.put("source_status", row[2]);
+                o.put("database_status", row[3]);
             }
-            out().println("Database: " + database);
-            rows.add(0, new String[] {"VERSION", "NAME", "SOURCE STATUS", "DATABASE STATUS"});
-            out().print(table(rows));
+            return list;
         }
 
         /** Columns padded two spaces past their widest cell, as Hasura's CLI prints them. */
@@ -135,41 +180,55 @@ public final class MigrateCommand implements Runnable {
         @Option(names = "--database-name", description = "The database. Default: default.")
         String database = "default";
 
+        @Option(names = "--all-databases", description = "Delete on every database of the server.")
+        boolean allDatabases;
+
         @Override
         protected void run(Project project) {
             if (all == (version != null)) {
                 throw new CliException("give exactly one of --version and --all");
             }
-            MigrationDirectory directory = MigrationDirectory.of(project, database);
-            MigrationState state = new MigrationState(project.client());
+            AdminClient client = project.client();
+            for (String db : ServerDatabases.chosen(client, allDatabases, database)) {
+                delete(project, client, db);
+            }
+        }
+
+        private void delete(Project project, AdminCalls client, String db) {
+            MigrationDirectory directory = MigrationDirectory.of(project, db);
+            MigrationState state = new MigrationState(client);
+            Map<Long, Boolean> applied = state.applied(db);
             Set<Long> versions = new TreeSet<>();
             if (all) {
-                versions.addAll(state.applied(database).keySet());
+                versions.addAll(applied.keySet());
                 directory.migrations().forEach(m -> versions.add(m.version()));
-            } else {
+            } else if (applied.containsKey(version) || directory.migrations().stream().anyMatch(m -> m.version() == version)) {
                 versions.add(version);
+            } else if (!allDatabases) {
+                throw new CliException("version " + version + " not found in migrations/" + db + " nor on the server");
             }
-            Map<Long, Boolean> applied = state.applied(database);
+            state.forget(db, versions.stream().filter(applied::containsKey).toList());
             for (long v : versions) {
-                if (applied.containsKey(v)) {
-                    state.forget(database, v);
-                }
                 if (!server) {
                     directory.migrations().stream().filter(m -> m.version() == v).findFirst()
                             .ifPresent(MigrateCommand::deleteDirectory);
                 }
-                out().println("Deleted migration " + v);
+                out().println("Deleted migration " + v + (allDatabases ? " of database " + db : ""));
             }
         }
     }
 
-    private static void deleteDirectory(Migration migration) {
-        try (var files = java.nio.file.Files.walk(migration.directory())) {
+    static void deleteDirectory(Migration migration) {
+        deleteDirectory(migration.directory());
+    }
+
+    static void deleteDirectory(java.nio.file.Path directory) {
+        try (var files = java.nio.file.Files.walk(directory)) {
             for (java.nio.file.Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 java.nio.file.Files.delete(p);
             }
         } catch (java.io.IOException e) {
-            throw new CliException("cannot delete " + migration.directory() + ": " + e.getMessage());
+            throw new CliException("cannot delete " + directory + ": " + e.getMessage());
         }
     }
 }

@@ -46,7 +46,7 @@ public record MigrationDirectory(Path directory) {
     }
 
     /**
-     * Creates {@code <version>_<name>/} with {@code up.sql} and {@code down.sql}; the version is the
+     * Creates {@code <version>_<name>/} with {@code up.sql} and {@code down.sql} (none when {@code downSql} is null); the version is the
      * time in milliseconds (one more when a migration of that version exists already).
      */
     public Migration create(String name, long now, String upSql, String downSql) {
@@ -62,11 +62,14 @@ public record MigrationDirectory(Path directory) {
         try {
             Files.createDirectories(entry);
             Files.writeString(entry.resolve("up.sql"), upSql, StandardCharsets.UTF_8);
-            Files.writeString(entry.resolve("down.sql"), downSql, StandardCharsets.UTF_8);
+            if (downSql != null) {
+                Files.writeString(entry.resolve("down.sql"), downSql, StandardCharsets.UTF_8);
+            }
         } catch (IOException e) {
             throw new CliException("cannot write the migration " + entry + ": " + e.getMessage());
         }
-        return new Migration(version, name, entry, Optional.of(entry.resolve("up.sql")), Optional.of(entry.resolve("down.sql")));
+        return new Migration(version, name, entry, Optional.of(entry.resolve("up.sql")),
+                downSql == null ? Optional.empty() : Optional.of(entry.resolve("down.sql")));
     }
 
     private static boolean hasVersion(List<Migration> migrations, long version) {

@@ -44,8 +44,16 @@ public final class MigrationState {
     }
 
     public void forget(String database, long version) {
+        forget(database, java.util.List.of(version));
+    }
+
+    /** Forgets several versions in one {@code set_catalog_state} (none: no call). */
+    public void forget(String database, java.util.Collection<Long> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
         ObjectNode state = cliState();
-        migrations(state, database).remove(Long.toString(version));
+        versions.forEach(v -> migrations(state, database).remove(Long.toString(v)));
         save(state);
     }
 

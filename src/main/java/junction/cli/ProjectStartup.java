@@ -3,33 +3,29 @@ package junction.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import junction.error.ApiException;
 import junction.error.ErrorEnvelope;
 import junction.json.Json;
 import junction.observe.EngineLog;
 import junction.observe.LogLevel;
-import junction.project.MetadataDirectory;
 import junction.project.ProjectException;
 import junction.server.Engine;
 import junction.server.ProjectSettings;
 
 /**
- * {@code serve --metadata-dir DIR [--migrations-dir DIR]}: before the engine serves, the migrations
- * not yet applied (per database, {@code <migrations>/<db>/<version>_<name>/up.sql}, the applied
- * versions in the catalog state's {@code cli_state} as {@code migrate apply} keeps them), then the
- * metadata directory as one {@code replace_metadata}. A database's pending migrations run as one
- * {@code run_sql} bulk: all of them or, when one fails, none. Anything wrong throws a
- * {@link ProjectException} naming the file, and the start fails.
+ * {@code serve --metadata-dir DIR [--migrations-dir DIR]}: before the engine serves, the project is
+ * deployed as {@code junction deploy} and Hasura's {@code cli-migrations} image do it
+ * ({@link Deployment}: metadata, the migrations of every database, metadata again, reload), except
+ * that a database's pending migrations run as one {@code run_sql} bulk: all of them or, when one
+ * fails, none. Anything wrong throws a {@link ProjectException} naming the file, and the start fails.
  */
 final class ProjectStartup {
     private static final Pattern ITEM = Pattern.compile("^\\$\\.args\\[(\\d+)]");
@@ -39,40 +35,37 @@ final class ProjectStartup {
 
     static void apply(Engine engine) {
         ProjectSettings project = engine.config().project();
+        project.migrationsDir().filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
+            throw new ProjectException("the migrations directory " + dir + " does not exist");
+        });
+        project.metadataDir().filter(dir -> !Files.isDirectory(dir)).ifPresent(dir -> {
+            throw new ProjectException("the metadata directory " + dir + " does not exist");
+        });
         AdminCalls calls = new EngineCalls(engine);
-        project.migrationsDir().ifPresent(dir -> migrate(calls, engine, dir));
-        project.metadataDir().ifPresent(dir -> replaceMetadata(calls, engine, dir, project.allowInconsistentMetadata()));
-    }
-
-    private static void migrate(AdminCalls calls, Engine engine, Path directory) {
-        if (!Files.isDirectory(directory)) {
-            throw new ProjectException("the migrations directory " + directory + " does not exist");
+        PrintWriter out = new PrintWriter(System.out, true);
+        Deployment deployment = new Deployment(calls, project.metadataDir(), project.migrationsDir(),
+                project.allowInconsistentMetadata(), (database, pending) -> run(engine, calls, database, pending), out);
+        JsonNode answer;
+        try {
+            answer = deployment.deploy();
+        } catch (Deployment.MetadataRefused e) {
+            throw new ProjectException("the metadata in " + project.metadataDir().orElseThrow() + " cannot be applied: " + e.getMessage()
+                    + "\n(start with --allow-inconsistent-metadata to serve it with its inconsistent objects left out)");
+        } catch (CliException e) {
+            throw new ProjectException("the project cannot be applied: " + e.getMessage());
         }
-        MigrationState state = new MigrationState(calls);
-        for (Path database : databases(directory)) {
-            String name = database.getFileName().toString();
-            Map<Long, Boolean> applied = state.applied(name);
-            List<Migration> pending = new MigrationDirectory(database).migrations().stream()
-                    .filter(m -> !applied.containsKey(m.version())).toList();
-            if (pending.isEmpty()) {
-                continue;
-            }
-            run(engine, name, pending);
-            pending.forEach(m -> state.record(name, m.version()));
-            pending.forEach(m -> System.out.println("applied migration " + upFile(m)));
-        }
-    }
-
-    private static List<Path> databases(Path directory) {
-        try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(Files::isDirectory).sorted().toList();
-        } catch (IOException e) {
-            throw new ProjectException("cannot read the migrations directory " + directory + ": " + e.getMessage());
-        }
+        project.metadataDir().ifPresent(dir -> report(engine, dir, answer.path("inconsistent_objects")));
     }
 
     /** The up migrations of one database in one transaction; a failure names its file and rolls all of them back. */
-    private static void run(Engine engine, String database, List<Migration> pending) {
+    private static void run(Engine engine, AdminCalls calls, String database, List<Migration> pending) {
+        execute(engine, database, pending);
+        MigrationState state = new MigrationState(calls);
+        pending.forEach(m -> state.record(database, m.version()));
+        pending.forEach(m -> System.out.println("applied migration " + upFile(m)));
+    }
+
+    private static void execute(Engine engine, String database, List<Migration> pending) {
         ArrayNode items = Json.array();
         List<Migration> run = new ArrayList<>();
         for (Migration migration : pending) {
@@ -101,20 +94,7 @@ final class ProjectStartup {
         return migration.directory().resolve("up.sql").toString();
     }
 
-    private static void replaceMetadata(AdminCalls calls, Engine engine, Path directory, boolean allowInconsistent) {
-        if (!Files.isDirectory(directory)) {
-            throw new ProjectException("the metadata directory " + directory + " does not exist");
-        }
-        ObjectNode args = Json.object().put("allow_inconsistent_metadata", allowInconsistent);
-        args.set("metadata", MetadataDirectory.read(directory));
-        JsonNode answer;
-        try {
-            answer = calls.metadata("replace_metadata", args.deepCopy());
-        } catch (CliException e) {
-            throw new ProjectException("the metadata in " + directory + " cannot be applied: " + e.getMessage()
-                    + "\n(start with --allow-inconsistent-metadata to serve it with its inconsistent objects left out)");
-        }
-        JsonNode inconsistent = answer.path("inconsistent_objects");
+    private static void report(Engine engine, Path directory, JsonNode inconsistent) {
         System.out.println("applied metadata from " + directory + (inconsistent.isEmpty() ? ""
                 : " with " + inconsistent.size() + " inconsistent object" + (inconsistent.size() == 1 ? "" : "s") + " left out (see the log)"));
         if (inconsistent.isArray() && !inconsistent.isEmpty()) {

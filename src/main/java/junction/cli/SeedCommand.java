@@ -3,6 +3,7 @@ package junction.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,13 @@ public final class SeedCommand implements Runnable {
         new CommandLine(this).usage(System.out);
     }
 
-    /** {@code seed create NAME [--from-table T]…}: a new seed file, empty or with INSERTs of the tables' rows. */
+    /**
+     * {@code seed create NAME [--from-table T]…}: a new seed file, empty or with the tables' rows as
+     * {@code INSERT}s — written by {@code pg_dump --data-only --column-inserts} through the engine's
+     * {@code /v1alpha1/pg_dump}, as Hasura's CLI does. When the engine cannot run pg_dump (no pg_dump
+     * of the database's version, as with the embedded PostgreSQL 17, or the {@code pgdump} API turned
+     * off) the rows are written by a query of Junction's own, and a note says so.
+     */
     @Command(name = "create", mixinStandardHelpOptions = true, description = "Create a seed file (with --from-table: the table's rows as INSERTs).")
     static final class Create extends ProjectCommand {
         @Parameters(index = "0", paramLabel = "NAME", description = "The seed's name.")
@@ -43,30 +50,53 @@ public final class SeedCommand implements Runnable {
             if (!name.matches("[A-Za-z0-9_\\-]+")) {
                 throw new CliException("a seed name may hold only letters, digits, '_' and '-': " + name);
             }
-            StringBuilder sql = new StringBuilder();
-            for (String table : tables) {
-                sql.append(inserts(project.client(), table));
-            }
+            String sql = tables.isEmpty() ? "" : rows(project.client());
             Path file = project.seedsDirectory().resolve(database).resolve(System.currentTimeMillis() + "_" + name + ".sql");
             try {
                 Files.createDirectories(file.getParent());
-                Files.writeString(file, sql.toString(), StandardCharsets.UTF_8);
+                Files.writeString(file, sql, StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new CliException("cannot write " + file + ": " + e.getMessage());
             }
             out().println("Seed created: " + project.directory().relativize(file));
         }
 
+        private String rows(AdminClient client) {
+            List<String> opts = new ArrayList<>(List.of("--no-owner", "--no-acl", "--data-only", "--column-inserts"));
+            tables.forEach(t -> opts.addAll(List.of("--table", qualified(t))));
+            try {
+                return client.pgDump(database, opts);
+            } catch (CliException e) {
+                if (!cannotDump(e)) {
+                    throw e;
+                }
+                err().println("note: the engine cannot run pg_dump (" + e.getMessage() + "); the rows are written by Junction's own INSERTs");
+                StringBuilder sql = new StringBuilder();
+                tables.forEach(t -> sql.append(inserts(client, t)));
+                return sql.toString();
+            }
+        }
+
+        /** No pg_dump of the database's version on the engine's machine, or no {@code /v1alpha1/pg_dump} at all. */
+        private static boolean cannotDump(CliException e) {
+            return e.getMessage().startsWith("no pg_dump of PostgreSQL") || e.code().equals("not-found") && e.getMessage().startsWith("resource does not exist");
+        }
+
+        /** {@code "schema"."table"} ({@code public} when no schema is given): pg_dump's pattern for exactly that table. */
+        private static String qualified(String table) {
+            int dot = table.indexOf('.');
+            return dot < 0 ? quote("public") + "." + quote(table) : quote(table.substring(0, dot)) + "." + quote(table.substring(dot + 1));
+        }
+
         /** One {@code INSERT INTO "schema"."table" (…) VALUES (…);} line per row, values as quoted literals. */
         private String inserts(AdminClient client, String table) {
-            int dot = table.indexOf('.');
-            String qualified = dot < 0 ? quote("public") + "." + quote(table)
-                    : quote(table.substring(0, dot)) + "." + quote(table.substring(dot + 1));
+            String qualified = qualified(table);
             String sql = "select format('INSERT INTO %s (%s) VALUES (%s);', " + literal(qualified) + ", "
                     + "(select string_agg(quote_ident(key), ', ') from json_each_text(row_to_json(t))), "
                     + "(select string_agg(quote_nullable(value), ', ') from json_each_text(row_to_json(t)))) "
                     + "from " + qualified + " t";
-            JsonNode rows = client.query("run_sql", Json.NODES.objectNode().put("sql", sql).put("read_only", true)).path("result");
+            JsonNode rows = client.query("run_sql", Json.NODES.objectNode().put("source", database).put("sql", sql).put("read_only", true))
+                    .path("result");
             StringBuilder text = new StringBuilder();
             for (int i = 1; i < rows.size(); i++) {
                 text.append(rows.get(i).get(0).asText()).append('\n');
@@ -94,6 +124,11 @@ public final class SeedCommand implements Runnable {
 
         @Override
         protected void run(Project project) {
+            plant(project, project.client(), database, files, out());
+        }
+
+        /** The seed files of {@code database} (all, by name, or those named) in one bulk: all applied or none. */
+        static void plant(Project project, AdminClient client, String database, List<String> files, PrintWriter out) {
             Path directory = project.seedsDirectory().resolve(database);
             List<Path> chosen = new ArrayList<>();
             if (files.isEmpty()) {
@@ -114,7 +149,7 @@ public final class SeedCommand implements Runnable {
                 }
             }
             if (chosen.isEmpty()) {
-                out().println("no seed files in " + project.directory().relativize(directory));
+                out.println("no seed files in " + project.directory().relativize(directory));
                 return;
             }
             ArrayNode bulk = Json.NODES.arrayNode();
@@ -123,14 +158,14 @@ public final class SeedCommand implements Runnable {
                         .put("source", database).put("sql", MigrationDirectory.read(file));
             }
             try {
-                project.client().post("/v2/query", Json.NODES.objectNode().put("type", "bulk").set("args", bulk));
+                client.post("/v2/query", Json.NODES.objectNode().put("type", "bulk").set("args", bulk));
             } catch (CliException e) {
                 throw new CliException(e.code(), "seeds failed: " + e.getMessage() + "; rolled back, no seed was applied");
             }
             for (Path file : chosen) {
-                out().println("applied " + project.directory().relativize(file));
+                out.println("applied " + project.directory().relativize(file));
             }
-            out().println("Seeds planted");
+            out.println("Seeds planted");
         }
     }
 }

@@ -266,6 +266,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Enforce remote schema permissions: a role sees only its SDL of a remote schema, or none of it (HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS). Default: ${DEFAULT-VALUE}")
     boolean remoteSchemaPermissions;
 
+    @Option(names = "--pg-dump-path", descriptionKey = "JUNCTION_PG_DUMP_PATH",
+            description = "The pg_dump that /v1alpha1/pg_dump runs; it must be of the database's major version (JUNCTION_PG_DUMP_PATH). "
+                    + "Default: the one in /usr/lib/postgresql/<major>/bin, else on PATH")
+    java.nio.file.Path pgDumpPath;
+
     /** Neither a database URL nor a metadata database URL: {@code serve} starts its own PostgreSQL. */
     boolean needsEmbeddedDatabase() {
         return blankToEmpty(databaseUrl).isEmpty() && blankToEmpty(metadataDatabaseUrl).isEmpty();
@@ -292,6 +297,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .remoteSchemaPermissions(remoteSchemaPermissions)
                 .project(new ProjectSettings(Optional.ofNullable(metadataDir), Optional.ofNullable(migrationsDir), allowInconsistentMetadata))
                 .console(console())
+                .pgDumpPath(Optional.ofNullable(pgDumpPath))
                 .build();
     }
 

@@ -293,6 +293,11 @@ public final class Engine implements AutoCloseable {
         return sessions;
     }
 
+    /** The sources' connection pools (and their database URLs). */
+    SourcePools pools() {
+        return pools;
+    }
+
     /**
      * Stops: no new connections, requests in flight finish (for up to the graceful shutdown timeout,
      * then they are cut off), and only then the pools and the poller go.

@@ -43,6 +43,9 @@ final class Routes {
                     .post("/v2/query", new AdminHandler(engine.sessions(), config, engine.runSql()::execute))
                     .post("/v1/query", new AdminHandler(engine.sessions(), config, engine.legacyQuery()::execute));
         }
+        if (config.enabledApis().contains(Api.PGDUMP)) {
+            routing.post("/v1alpha1/pg_dump", new PgDumpHandler(engine));
+        }
         ConsoleRoutes.register(routing, config.console(), consolePageConfig(config));
         routing.any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadataBytes(
                         ApiException.of(Code.NOT_FOUND, "resource does not exist").withStatus(404), false)))

@@ -33,6 +33,8 @@ import junction.session.Session;
  * @param remoteSchemaPermissions whether remote schema permissions are enforced and may be added
  *                                ({@code HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS}); off, every role sees every remote schema
  * @param project                 a project directory applied at start-up, before serving ({@code serve --metadata-dir})
+ * @param pgDumpPath              the {@code pg_dump} {@code /v1alpha1/pg_dump} runs ({@code JUNCTION_PG_DUMP_PATH}); empty: the one
+ *                                of the database's major version in {@code /usr/lib/postgresql/<major>/bin} or on {@code PATH}
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, Optional<String> metadataDatabaseUrl,
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
@@ -42,7 +44,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
                            long planCacheSize,
                            AuthConfig auth, Set<String> logTypes, LogLevel logLevel, OutputStream logSink,
                            Optional<String> metricsSecret, Env env, boolean remoteSchemaPermissions,
-                           ProjectSettings project, ConsoleSettings console) {
+                           ProjectSettings project, ConsoleSettings console, Optional<java.nio.file.Path> pgDumpPath) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
@@ -57,8 +59,12 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         METADATA,
         /** {@code /v1/metrics} (off by default, as in Hasura) */
         METRICS,
-        /** CONFIG: {@code /v1alpha1/config}; PGDUMP and DEVELOPER: accepted as Hasura's names, no endpoints yet */
-        PGDUMP, CONFIG, DEVELOPER;
+        /** {@code /v1alpha1/pg_dump} */
+        PGDUMP,
+        /** {@code /v1alpha1/config} */
+        CONFIG,
+        /** accepted as Hasura's name; Junction has no endpoints of this group yet */
+        DEVELOPER;
 
         public static final Set<Api> DEFAULT = Set.of(GRAPHQL, METADATA, PGDUMP, CONFIG);
     }
@@ -109,6 +115,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.remoteSchemaPermissions = remoteSchemaPermissions;
         b.project = project;
         b.console = console;
+        b.pgDumpPath = pgDumpPath;
         return b;
     }
 
@@ -229,6 +236,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private boolean remoteSchemaPermissions;
         private ProjectSettings project = ProjectSettings.NONE;
         private ConsoleSettings console = ConsoleSettings.DISABLED;
+        private Optional<java.nio.file.Path> pgDumpPath = Optional.empty();
 
         private Builder() {
         }
@@ -261,12 +269,13 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder remoteSchemaPermissions(boolean value) { remoteSchemaPermissions = value; return this; }
         public Builder project(ProjectSettings value) { project = value; return this; }
         public Builder console(ConsoleSettings value) { console = value; return this; }
+        public Builder pgDumpPath(Optional<java.nio.file.Path> value) { pgDumpPath = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
                     enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, planCacheSize, auth, logTypes, logLevel, logSink,
-                    metricsSecret, env, remoteSchemaPermissions, project, console);
+                    metricsSecret, env, remoteSchemaPermissions, project, console, pgDumpPath);
         }
     }
 }

@@ -144,4 +144,23 @@ class ServeMetadataDirTest {
                     .isEqualTo(3);
         }
     }
+
+    @Test
+    void theMigrationsOfADatabaseTheMetadataDirectoryAddsRunBeforeItsTablesAreTracked() throws IOException {
+        String otherUrl = TestPostgres.newDatabase("servedir_other");
+        Files.writeString(metadata.resolve("databases/databases.yaml"), Files.readString(metadata.resolve("databases/databases.yaml"))
+                + "- name: other\n  kind: postgres\n  configuration:\n    connection_info:\n      database_url: " + otherUrl + "\n"
+                + "  tables: \"!include other/tables/tables.yaml\"\n", StandardCharsets.UTF_8);
+        Files.createDirectories(metadata.resolve("databases/other/tables"));
+        Files.writeString(metadata.resolve("databases/other/tables/tables.yaml"), "- table:\n    name: shelf\n    schema: public\n");
+        Path dir = Files.createDirectories(migrations.resolve("other/1700000000005_shelf"));
+        Files.writeString(dir.resolve("up.sql"), "create table shelf (id int primary key, title text);\ninsert into shelf values (1, 'Notes');");
+
+        try (EngineFixture f = serve(TestPostgres.newDatabase("servedir"))) {
+            assertThat(f.gql("{ shelf { title } }").toString()).isEqualTo("{\"data\":{\"shelf\":[{\"title\":\"Notes\"}]}}");
+            assertThat(f.metadataOk("{\"type\": \"get_inconsistent_metadata\", \"args\": {}}").path("is_consistent").asBoolean()).isTrue();
+            assertThat(f.metadataOk("{\"type\": \"get_catalog_state\", \"args\": {}}").at("/cli_state/migrations/other").toString())
+                    .isEqualTo("{\"1700000000005\":false}");
+        }
+    }
 }

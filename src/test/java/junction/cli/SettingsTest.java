@@ -77,6 +77,15 @@ class SettingsTest {
     }
 
     @Test
+    void thePgDumpPathComesFromTheFlagElseTheEnvironmentElseIsLookedUp() {
+        assertThat(serve(Map.of()).settings(Optional.empty()).pgDumpPath()).isEmpty();
+        assertThat(serve(Map.of("JUNCTION_PG_DUMP_PATH", "/opt/pg/bin/pg_dump")).settings(Optional.empty()).pgDumpPath())
+                .contains(java.nio.file.Path.of("/opt/pg/bin/pg_dump"));
+        assertThat(serve(Map.of("JUNCTION_PG_DUMP_PATH", "/opt/pg/bin/pg_dump"), "--pg-dump-path", "/usr/bin/pg_dump")
+                .settings(Optional.empty()).pgDumpPath()).contains(java.nio.file.Path.of("/usr/bin/pg_dump"));
+    }
+
+    @Test
     void remoteSchemaPermissionsAreOffUnlessTheFlagOrTheEnvironmentTurnsThemOn() {
         Map<String, String> on = Map.of("HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS", "true");
         assertThat(serve(Map.of()).settings(Optional.empty()).remoteSchemaPermissions()).isFalse();

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Debian packages a test needs (a browser, another PostgreSQL), installed with apt-get when missing —
@@ -55,19 +54,6 @@ public final class DebianPackages {
     }
 
     private static void run(List<String> command) {
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("DEBIAN_FRONTEND", "noninteractive");
-            Process p = builder.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed:\n" + out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(String.join(" ", command) + " could not run: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted: " + String.join(" ", command), e);
-        }
+        Commands.run(command);
     }
 }
