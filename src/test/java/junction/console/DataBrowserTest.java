@@ -63,6 +63,15 @@ class DataBrowserTest {
         return names;
     }
 
+    private static JsonNode tableEntry(String name) {
+        for (JsonNode table : engine.export().path("sources").path(0).path("tables")) {
+            if (table.path("table").path("name").asText().equals(name)) {
+                return table;
+            }
+        }
+        throw new AssertionError("not tracked: " + name);
+    }
+
     private static List<String> column(String sql) {
         List<String> values = new ArrayList<>();
         JsonNode rows = engine.runSqlOk(sql).path("result");
@@ -79,13 +88,26 @@ class DataBrowserTest {
         assertThat(browser.find("tracked-author").getText()).isEqualTo("author");
         browser.find("untracked-article");
         browser.find("untracked-author_name");
-        browser.screenshot("data-schema");
 
         browser.click("track-article");
         browser.find("tracked-article");
         browser.waitGone("untracked-article");
         assertThat(trackedTables()).contains("article");
         assertThat(browser.find("sidebar-table-article").getText()).isEqualTo("article");
+
+        browser.find("untracked-relationship-author.articles");
+        browser.screenshot("data-schema");
+        browser.click("track-relationship-article.author");
+        browser.waitGone("untracked-relationship-article.author");
+        browser.click("track-relationship-author.articles");
+        browser.find("untracked-relationships-empty");
+        JsonNode article = tableEntry("article").path("object_relationships").path(0);
+        assertThat(article.path("name").asText()).isEqualTo("author");
+        assertThat(article.path("using").path("foreign_key_constraint_on").asText()).isEqualTo("author_id");
+        JsonNode author = tableEntry("author").path("array_relationships").path(0);
+        assertThat(author.path("name").asText()).isEqualTo("articles");
+        assertThat(author.path("using").path("foreign_key_constraint_on").path("column").asText()).isEqualTo("author_id");
+        assertThat(author.path("using").path("foreign_key_constraint_on").path("table").path("name").asText()).isEqualTo("article");
 
         browser.click("track-all");
         browser.find("untracked-tables-empty");
@@ -98,6 +120,7 @@ class DataBrowserTest {
         browser.find("untracked-article");
         assertThat(browser.path()).isEqualTo("/console/data/default/schema/public");
         assertThat(trackedTables()).doesNotContain("article").contains("author");
+        assertThat(engine.export().toString()).doesNotContain("articles");
     }
 
     @Test
