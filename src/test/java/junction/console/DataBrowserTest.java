@@ -156,6 +156,7 @@ class DataBrowserTest {
 
     private static void waitForFirstCell(String column, String text) {
         new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(d -> {
                     List<WebElement> cells = browser.all("cell-" + column);
                     return !cells.isEmpty() && cells.get(0).getText().equals(text);

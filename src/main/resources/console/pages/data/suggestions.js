@@ -1,5 +1,5 @@
-// Foreign keys between tracked tables that no relationship uses yet (pg_suggest_relationships with
-// omit_tracked), each with the metadata call that tracks it as Hasura's console names it: the object
+// Foreign keys between tracked tables that no relationship uses yet (pg_suggest_relationships, less
+// the directions a relationship of the table already covers), each with the metadata call that tracks it as Hasura's console names it: the object
 // relationship from the referencing table named after the referenced table (`article.author`), the
 // reverse one named after the referencing table, plural when it is an array (`author.articles`).
 import { html } from '../../html.js';
@@ -14,6 +14,34 @@ function plural(name) {
 
 function same(a, b) {
   return a.schema === b.schema && a.name === b.name;
+}
+
+function sameColumns(a, b) {
+  return a.length === b.length && a.every((c) => b.includes(c));
+}
+
+function tableOf(t) {
+  return tableName({ table: t });
+}
+
+/** Whether one of the relationships of `entry` already uses the suggestion's foreign key that way round. */
+function isTracked(entry, suggestion) {
+  const { from, to } = suggestion;
+  const relationships = [...(entry.object_relationships || []), ...(entry.array_relationships || [])];
+  return relationships.some((r) => {
+    const using = r.using || {};
+    const manual = using.manual_configuration;
+    if (manual) {
+      const mapping = manual.column_mapping || {};
+      return same(tableOf(manual.remote_table), tableOf(to.table))
+        && sameColumns(Object.keys(mapping), from.columns) && sameColumns(Object.values(mapping), to.columns);
+    }
+    const fk = using.foreign_key_constraint_on;
+    if (fk === undefined) return false;
+    if (from.constraint_name) return typeof fk !== 'object' || Array.isArray(fk) ? sameColumns([].concat(fk), from.columns) : false;
+    return typeof fk === 'object' && !Array.isArray(fk) && same(tableOf(fk.table), tableOf(to.table))
+      && sameColumns(fk.columns || [fk.column], to.columns);
+  });
 }
 
 /** The relationship names a tracked table has. */
@@ -45,16 +73,19 @@ function describe(suggestion) {
 
 /** The untracked foreign-key relationships of the tracked tables of a schema, with Track buttons. */
 export function UntrackedRelationships({ metadata, source, schema }) {
-  const tables = trackedTables(metadata, source, schema).map((t) => ({ schema: t.schema, name: t.name }));
+  const tracked = trackedTables(metadata, source, schema);
+  const tables = tracked.map((t) => ({ schema: t.schema, name: t.name }));
   const state = useLoad(() => (tables.length
-    ? callMetadata('pg_suggest_relationships', { source, tables, omit_tracked: true })
+    ? callMetadata('pg_suggest_relationships', { source, tables })
     : Promise.resolve({ relationships: [] })), [source, schema, JSON.stringify(tables)]);
-  const suggestions = ((state.data && state.data.relationships) || [])
-    .filter((s) => (s.from.table.schema || 'public') === schema && tables.some((t) => same(t, tableName({ table: s.from.table }))));
+  const suggestions = ((state.data && state.data.relationships) || []).filter((s) => {
+    const from = tracked.find((t) => same(t, tableOf(s.from.table)));
+    return from && !isTracked(from.entry, s);
+  });
   const taken = new Map();
   const calls = suggestions.map((s) => {
     const key = JSON.stringify(s.from.table);
-    if (!taken.has(key)) taken.set(key, namesOf(metadata, source, tableName({ table: s.from.table })));
+    if (!taken.has(key)) taken.set(key, namesOf(metadata, source, tableOf(s.from.table)));
     const call = relationshipCall(source, s, taken.get(key));
     taken.get(key).push(call.args.name);
     return call;
