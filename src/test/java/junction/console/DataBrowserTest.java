@@ -49,9 +49,7 @@ class DataBrowserTest {
     }
 
     @AfterEach
-    void noScriptErrors(org.junit.jupiter.api.TestInfo info) {
-        browser.screenshot("debug-" + info.getTestMethod().get().getName());
-        System.out.println("DEBUG " + info.getTestMethod().get().getName() + ": " + browser.script("return document.body.innerText"));
+    void noScriptErrors() {
         assertThat(browser.scriptErrors()).isEmpty();
     }
 
