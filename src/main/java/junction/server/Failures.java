@@ -44,6 +44,12 @@ final class Failures {
      */
     static ErrorHandler<Throwable> lastResort(ServerConfig config) {
         return (request, response, failure) -> {
+            if (failure instanceof io.helidon.http.HttpException http && http.status().code() < 400) {
+                // not a failure: the static content handler answers 304 Not Modified this way
+                response.status(http.status());
+                response.send();
+                return;
+            }
             ApiException error = of(failure, request);
             if (response.isSent()) {
                 return;

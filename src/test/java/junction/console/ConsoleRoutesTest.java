@@ -47,6 +47,19 @@ class ConsoleRoutesTest {
     }
 
     @Test
+    void aConsoleFileTheBrowserHasCachedIsAnsweredNotModified() throws Exception {
+        try (EngineFixture engine = EngineFixture.start("console_etag", c -> c.toBuilder().console(ConsoleSettings.ENABLED).build())) {
+            String etag = engine.http.get("/console/assets/app.js").header("etag");
+            assertThat(etag).isNotBlank();
+            java.net.http.HttpResponse<String> again = java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + engine.engine.port()
+                            + "/console/assets/app.js")).header("If-None-Match", etag).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).isEqualTo(304);
+        }
+    }
+
+    @Test
     void rootRedirectsToTheConsole() throws Exception {
         try (EngineFixture engine = EngineFixture.start("console_root", c -> c.toBuilder().console(ConsoleSettings.ENABLED).build())) {
             HttpResponse<Void> answer = HttpClient.newHttpClient().send(

@@ -77,6 +77,7 @@ public final class MetadataService {
         RemoteRelationshipCommands.register(commands);
         PermissionCommands.register(commands);
         InheritedRoleCommands.register(commands);
+        SuggestRelationships.register(commands);
         RemoteSchemaPermissionCommands.register(commands, remoteSchemaPermissions);
     }
 
