@@ -25,6 +25,7 @@ public final class TestPostgres {
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         started.close();
+                        deleteTree(dir); // ~1 GB after a full run: a machine running the suite often must not fill up
                     } catch (Exception ignored) {
                         // the JVM is going away
                     }
@@ -34,6 +35,14 @@ public final class TestPostgres {
             }
         }
         return server;
+    }
+
+    private static void deleteTree(Path dir) throws java.io.IOException {
+        try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Creates a new empty database and returns its {@code postgres://} URL. */
