@@ -35,13 +35,14 @@ class ConsoleShellBrowserTest {
         assertThat(browser.waitForText("login-error", "Invalid admin secret")).contains("Invalid admin secret");
         browser.type("admin-secret", "s3cret").click("login-submit");
         browser.find("nav-data");
-        assertThat(browser.path()).startsWith("/console/data");
+        browser.find("schema-page"); // /data opens the first source's public schema, as Hasura's console
+        assertThat(browser.path()).isEqualTo("/console/data/default/schema/public");
         assertThat(browser.script("return sessionStorage.getItem('junction-admin-secret')")).isEqualTo("s3cret");
         assertThat(browser.script("return localStorage.length")).isEqualTo(0L);
         browser.click("nav-settings");
         assertThat(browser.path()).startsWith("/console/settings");
         browser.driver.navigate().back();
-        assertThat(browser.path()).startsWith("/console/data");
+        assertThat(browser.path()).isEqualTo("/console/data/default/schema/public");
         browser.screenshot("shell");
         assertThat(browser.scriptErrors()).isEmpty();
     }

@@ -67,7 +67,7 @@ export default function BrowseTab({ entry, schema, table, info }) {
   const reload = () => setRound((r) => r + 1);
   useEffect(() => {
     let live = true;
-    browse(api, { limit, offset, order }).then((data) => live && setPage({ data, error: null }),
+    browse(api, { limit, offset, order }).then((data) => live && setPage({ data: { ...data, offset }, error: null }),
       (error) => live && setPage({ data: undefined, error }));
     return () => { live = false; };
   }, [limit, offset, JSON.stringify(order), round, api.names.select, api.selection]);
@@ -78,7 +78,7 @@ export default function BrowseTab({ entry, schema, table, info }) {
   };
   const data = page.data;
   const size = Number(limit);
-  const last = data ? Math.min(offset + data.rows.length, data.total) : 0;
+  const last = data ? Math.min(data.offset + data.rows.length, data.total) : 0;
   return html`<div data-test="tab-content-browse">
     ${editing && html`<${EditRow} key=${editing.index} api=${api} info=${info} row=${editing.row}
       onDone=${() => { setEditing(null); reload(); }} onCancel=${() => setEditing(null)} />`}
@@ -86,7 +86,7 @@ export default function BrowseTab({ entry, schema, table, info }) {
       its rows can be browsed, not edited or deleted here.</p>`}
     <div className="row data-pager">
       <${Button} testId="browse-prev" disabled=${offset === 0} onClick=${() => setOffset(Math.max(0, offset - size))}>‹ Previous</${Button}>
-      <span data-test="browse-range">${data ? (data.total ? `Rows ${offset + 1}–${last} of ${data.total}` : 'No rows') : '…'}</span>
+      <span data-test="browse-range">${data ? (data.total ? `Rows ${data.offset + 1}–${last} of ${data.total}` : 'No rows') : '…'}</span>
       <${Button} testId="browse-next" disabled=${!data || offset + size >= data.total} onClick=${() => setOffset(offset + size)}>Next ›</${Button}>
       <${Select} value=${limit} options=${SIZES.map((s) => ({ value: s, label: s + ' rows' }))} testId="browse-limit"
         onChange=${(v) => { setLimit(v); setOffset(0); }} />

@@ -1,5 +1,6 @@
 // A schema of a source: its tracked tables (links to their pages), and its untracked tables and views
-// with a Track button each and Track All (pg_track_table; Track All sends one bulk).
+// with a Track button each and Track All (pg_track_table; Track All sends one bulk), and the foreign
+// keys between tracked tables that no relationship uses yet, with Track buttons (suggestions.js).
 import { html } from '../../html.js';
 import { metadata as callMetadata } from '../../api.js';
 import { Link, pathOf } from '../../router.js';
@@ -7,6 +8,7 @@ import { useLoad } from '../../hooks.js';
 import { ActionButton, Card, ErrorText } from '../../ui.js';
 import { relations } from './catalog.js';
 import { trackedTables } from './tracked.js';
+import { UntrackedRelationships } from './suggestions.js';
 
 export function trackTable(source, schema, name) {
   return { type: 'pg_track_table', args: { source, table: { schema, name } } };
@@ -39,5 +41,6 @@ export default function SchemaPage({ metadata, source, schema }) {
           </tr>`)}</tbody></table>`
         : html`<p className="muted" data-test="untracked-tables-empty">Every table and view of this schema is tracked.</p>`)}
     </${Card}>
+    <${UntrackedRelationships} metadata=${metadata} source=${source} schema=${schema} />
   </div>`;
 }

@@ -1,4 +1,5 @@
-// A table's page: its name, Untrack (with a confirmation), and the tabs browse, insert, modify,
+// A table's page: its name, Untrack (with a confirmation; cascade, as Hasura's console: relationships
+// from other tables to it go too), and the tabs browse, insert, modify,
 // relationships and permissions. An untracked table shows Track and its structure only.
 import { html, useState } from '../../html.js';
 import { metadata as callMetadata } from '../../api.js';
@@ -19,12 +20,12 @@ const TAB_LABELS = { browse: 'Browse Rows', insert: 'Insert Row', modify: 'Modif
 function Untrack({ source, schema, table }) {
   const [asking, setAsking] = useState(false);
   const untrack = async () => {
-    await callMetadata('pg_untrack_table', { source, table: { schema, name: table } });
+    await callMetadata('pg_untrack_table', { source, table: { schema, name: table }, cascade: true });
     navigate(pathOf('data', source, 'schema', schema));
   };
   if (!asking) return html`<${Button} kind="danger" testId="untrack-table" onClick=${() => setAsking(true)}>Untrack</${Button}>`;
   return html`<span className="data-confirm" data-test="untrack-confirmation">
-    Untrack <b>${table}</b>? Its GraphQL fields go away; the table and its rows stay.
+    Untrack <b>${table}</b>? Its GraphQL fields and the relationships to it go away; the table and its rows stay.
     <${ActionButton} kind="danger" action=${untrack} testId="untrack-confirm">Untrack</${ActionButton}>
     <${Button} testId="untrack-cancel" onClick=${() => setAsking(false)}>Cancel</${Button}>
   </span>`;
