@@ -1,6 +1,8 @@
 package junction.server;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import junction.error.ApiException;
@@ -44,6 +46,11 @@ final class Failures {
      */
     static ErrorHandler<Throwable> lastResort(ServerConfig config) {
         return (request, response, failure) -> {
+            if (failure instanceof HttpException http && http.status() == Status.NOT_MODIFIED_304 && !response.isSent()) {
+                // the static content's answer to a matching If-None-Match (console assets): not a failure
+                response.status(Status.NOT_MODIFIED_304).send();
+                return;
+            }
             ApiException error = of(failure, request);
             if (response.isSent()) {
                 return;

@@ -47,6 +47,21 @@ class ConsoleRoutesTest {
     }
 
     @Test
+    void anUnchangedAssetIsNotModified() throws Exception {
+        try (EngineFixture engine = EngineFixture.start("console_etag", c -> c.toBuilder().console(ConsoleSettings.ENABLED).build())) {
+            URI asset = URI.create("http://localhost:" + engine.engine.port() + "/console/assets/console.css");
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> first = client.send(HttpRequest.newBuilder(asset).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(first.statusCode()).isEqualTo(200);
+            String etag = first.headers().firstValue("etag").orElseThrow();
+            HttpResponse<String> again = client.send(HttpRequest.newBuilder(asset).header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+        }
+    }
+
+    @Test
     void rootRedirectsToTheConsole() throws Exception {
         try (EngineFixture engine = EngineFixture.start("console_root", c -> c.toBuilder().console(ConsoleSettings.ENABLED).build())) {
             HttpResponse<Void> answer = HttpClient.newHttpClient().send(
