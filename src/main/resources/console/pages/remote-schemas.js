@@ -51,7 +51,7 @@ const TABS = [
   { id: 'permissions', label: 'Permissions' },
 ];
 
-function Schema({ remote, tab }) {
+function Schema({ remote, tab, doc }) {
   return html`<div data-test="remote-schema-page">
     <h2 data-test="remote-schema-title">${remote.name}</h2>
     <${Tabs} active=${tab} onSelect=${(id) => navigate(schemaPath(remote.name, id))}
@@ -59,7 +59,7 @@ function Schema({ remote, tab }) {
     ${tab === 'details' && html`<${RemoteSchemaDetails} remote=${remote} />`}
     ${tab === 'modify' && html`<${RemoteSchemaForm} key=${remote.name} mode="modify"
       initial=${formOf(remote)} />`}
-    ${tab === 'permissions' && html`<${RemoteSchemaPermissions} remote=${remote} />`}
+    ${tab === 'permissions' && html`<${RemoteSchemaPermissions} remote=${remote} doc=${doc} />`}
   </div>`;
 }
 
@@ -76,7 +76,7 @@ export default function Page({ segments }) {
       } else {
         const remote = remotes.find((r) => r.name === which);
         content = remote
-          ? html`<${Schema} remote=${remote} tab=${TABS.some((t) => t.id === tab) ? tab : 'details'} />`
+          ? html`<${Schema} remote=${remote} doc=${doc} tab=${TABS.some((t) => t.id === tab) ? tab : 'details'} />`
           : html`<${Card} testId="remote-schema-missing"><p>No remote schema named <code>${which}</code>.
               <${Link} to=${LIST}>Back to the list</${Link}></p></${Card}>`;
       }

@@ -3,6 +3,11 @@ package junction.console;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import graphql.schema.GraphQLSchema;
+import graphql.schema.idl.RuntimeWiring;
+import graphql.schema.idl.SchemaGenerator;
+import graphql.schema.idl.SchemaParser;
+import java.util.Map;
 import junction.test.EngineFixture;
 import junction.test.browser.Browser;
 import junction.test.remote.GraphqlTestServer;
@@ -57,6 +62,7 @@ class RemoteSchemasBrowserTest {
         browser.type("remote-schema-namespace", "usersForm");
         browser.type("remote-schema-comment", "added in the browser");
         assertThat(browser.waitForText("remote-schema-preview", "\"add_remote_schema\"")).contains("\"usersForm\"");
+        browser.script("window.scrollTo(0, 0)");
         browser.screenshot("remote-schema-add");
         browser.click("remote-schema-submit");
         browser.waitForText("remote-schema-title", "users-form");
@@ -95,5 +101,119 @@ class RemoteSchemasBrowserTest {
         browser.waitForText("remote-schema-url-error", "not a valid URI");
         assertThat(engine.exportWithVersion()).isEqualTo(before);
         assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    @Test
+    void modifiesReloadsAndRemovesARemoteSchema() {
+        try (GraphqlTestServer other = UserService.start(3)) {
+            engine.metadataOk("{\"type\":\"add_remote_schema\",\"args\":{\"name\":\"users-edit\","
+                    + "\"definition\":{\"url\":\"" + other.url() + "\"}}}");
+            browser.go("/console/remote-schemas/manage/users-edit/details");
+            browser.waitForText("remote-schema-definition", other.url());
+            assertThat(browser.waitForText("remote-schema-sdl", "createUser(name: String!): User"))
+                    .contains("type Query {").contains("user(id: Int!): User");
+
+            browser.click("tab-modify");
+            assertThat(browser.find("remote-schema-url").getAttribute("value")).isEqualTo(other.url());
+            browser.type("remote-schema-timeout", "30");
+            browser.type("remote-schema-comment", "edited in the browser");
+            assertThat(browser.waitForText("remote-schema-preview", "update_remote_schema")).contains("\"timeout_seconds\": 30");
+            browser.click("remote-schema-submit");
+            browser.find("remote-schema-saved");
+            JsonNode stored = remote("users-edit");
+            assertThat(stored.path("definition").path("timeout_seconds").asInt()).isEqualTo(30);
+            assertThat(stored.path("comment").asText()).isEqualTo("edited in the browser");
+
+            other.serve(schema("""
+                    type User { id: Int! name: String email: String }
+                    type Query { user(id: Int!): User users(ids: [Int!]): [User] ping: String }
+                    """));
+            browser.click("tab-details");
+            browser.click("remote-schema-reload");
+            browser.find("remote-schema-reloaded");
+            assertThat(browser.waitForText("remote-schema-sdl", "ping: String")).doesNotContain("createUser");
+
+            engine.runSqlOk("CREATE TABLE rs_orders (id int PRIMARY KEY, user_id int)");
+            engine.metadataOk("{\"type\":\"pg_track_table\",\"args\":{\"table\":\"rs_orders\"}}");
+            engine.metadataOk("""
+                    {"type": "pg_create_remote_relationship", "args": {"table": "rs_orders", "name": "buyer",
+                     "definition": {"to_remote_schema": {"remote_schema": "users-edit", "lhs_fields": ["user_id"],
+                       "remote_field": {"user": {"arguments": {"id": "$user_id"}}}}}}}
+                    """);
+            JsonNode before = engine.exportWithVersion();
+            browser.click("remote-schema-remove");
+            browser.click("remote-schema-remove-confirm");
+            assertThat(browser.waitForText("remote-schema-remove-confirm-error", "dependency-error"))
+                    .contains("cannot drop due to the following dependent objects");
+            assertThat(engine.exportWithVersion()).isEqualTo(before);
+
+            engine.metadataOk("{\"type\":\"pg_delete_remote_relationship\",\"args\":{\"table\":\"rs_orders\",\"name\":\"buyer\"}}");
+            browser.click("remote-schema-remove-confirm");
+            browser.find("remote-schemas-list");
+            assertThat(browser.path()).isEqualTo("/console/remote-schemas/manage/schemas");
+            assertThat(remote("users-edit")).isNull();
+            assertThat(browser.all("remote-schema-link-users-edit")).isEmpty();
+        }
+        assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    @Test
+    void savesARolesSdlAndListsTheReasonsOfABadOne() {
+        engine.metadataOk("{\"type\":\"add_remote_schema\",\"args\":{\"name\":\"users-perm\","
+                + "\"definition\":{\"url\":\"" + users.url() + "\"}}}");
+        engine.runSqlOk("CREATE TABLE rs_notes (id int PRIMARY KEY, body text)");
+        engine.metadataOk("{\"type\":\"pg_track_table\",\"args\":{\"table\":\"rs_notes\"}}");
+        engine.metadataOk("""
+                {"type": "pg_create_select_permission", "args": {"table": "rs_notes", "role": "viewer",
+                 "permission": {"columns": ["id"], "filter": {}}}}
+                """);
+        browser.go("/console/remote-schemas/manage/users-perm/permissions");
+        assertThat(browser.all("remote-schema-permissions-disabled")).isEmpty();
+        browser.click("remote-schema-permission-role-viewer");
+        assertThat(browser.waitForText("remote-schema-permission-status-viewer", "none")).contains("none");
+        assertThat(browser.find("remote-schema-permission-sdl").getAttribute("value")).contains("createUser(name: String!): User");
+
+        String sdl = """
+                type User { id: Int! name: String }
+                type Query { user(id: Int! @preset(value: "x-hasura-user-id")): User }
+                schema { query: Query }
+                """;
+        browser.type("remote-schema-permission-sdl", sdl);
+        browser.waitForText("remote-schema-permission-preview", "add_remote_schema_permissions");
+        browser.click("remote-schema-permission-save");
+        browser.waitForText("remote-schema-permission-saved", "Saved");
+        browser.waitForText("remote-schema-permission-status-viewer", "allowed");
+        JsonNode permissions = remote("users-perm").path("permissions");
+        assertThat(permissions).hasSize(1);
+        assertThat(permissions.get(0).path("role").asText()).isEqualTo("viewer");
+        assertThat(permissions.get(0).path("definition").path("schema").asText()).contains("@preset(value: \"x-hasura-user-id\")");
+        assertThat(engine.graphql("{ user { name } }", Map.of("x-hasura-role", "viewer", "x-hasura-user-id", "3")).body())
+                .contains("user3");
+
+        JsonNode before = engine.exportWithVersion();
+        browser.type("remote-schema-permission-sdl", """
+                type User { id: Int! nope: String }
+                type Query { user: User }
+                schema { query: Query }
+                """);
+        browser.waitForText("remote-schema-permission-preview", "drop_remote_schema_permissions");
+        browser.click("remote-schema-permission-save");
+        browser.waitForText("remote-schema-permission-reasons", "invalid-role-based-remote-schema");
+        assertThat(browser.all("remote-schema-permission-reason")).extracting(e -> e.getText()).containsExactlyInAnyOrder(
+                "field \"nope\" does not exist in the \"Object\": \"User\"",
+                "field: \"user\" expects the following non nullable arguments to be present: \"id\"");
+        assertThat(engine.exportWithVersion()).isEqualTo(before);
+        browser.script("window.scrollTo(0, 0)");
+        browser.screenshot("remote-schema-permissions");
+
+        browser.click("remote-schema-permission-remove");
+        browser.waitForText("remote-schema-permission-saved", "Removed");
+        browser.waitForText("remote-schema-permission-status-viewer", "none");
+        assertThat(remote("users-perm").path("permissions")).isEmpty();
+        assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    static GraphQLSchema schema(String sdl) {
+        return new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(sdl), RuntimeWiring.newRuntimeWiring().build());
     }
 }
