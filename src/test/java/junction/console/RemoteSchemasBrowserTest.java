@@ -8,13 +8,16 @@ import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
 import java.util.Map;
+import junction.config.Env;
 import junction.test.EngineFixture;
 import junction.test.browser.Browser;
 import junction.test.remote.GraphqlTestServer;
 import junction.test.remote.UserService;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The Remote Schemas section in a real Chromium against real remote GraphQL servers: add through the
@@ -29,7 +32,8 @@ class RemoteSchemasBrowserTest {
     static void start() {
         users = UserService.start();
         engine = EngineFixture.start("console_remote", c -> c.toBuilder()
-                .console(ConsoleSettings.ENABLED).remoteSchemaPermissions(true).build());
+                .console(ConsoleSettings.ENABLED).remoteSchemaPermissions(true)
+                .env(Env.of(Map.of("RS_USERS_URL", users.url(), "RS_KEY", "k1"))).build());
         browser = Browser.open("http://localhost:" + engine.engine.port());
     }
 
@@ -38,6 +42,12 @@ class RemoteSchemasBrowserTest {
         browser.close();
         engine.close();
         users.close();
+    }
+
+    /** Each test adds remote schemas whose root fields would clash with the next test's. */
+    @AfterEach
+    void clearMetadata() {
+        engine.metadataOk("{\"type\":\"clear_metadata\",\"args\":{}}");
     }
 
     static JsonNode remote(String name) {
@@ -104,6 +114,35 @@ class RemoteSchemasBrowserTest {
     }
 
     @Test
+    void addsARemoteSchemaWhoseUrlAndHeaderComeFromTheEnvironment() {
+        browser.go("/console/remote-schemas/manage/add");
+        browser.type("remote-schema-name", "users-env");
+        new Select(browser.find("remote-schema-url-mode")).selectByValue("env");
+        browser.type("remote-schema-url-from-env", "RS_USERS_URL");
+        browser.click("remote-schema-header-add");
+        browser.type("remote-schema-header-name-0", "X-Key");
+        new Select(browser.find("remote-schema-header-mode-0")).selectByValue("env");
+        browser.type("remote-schema-header-value-0", "RS_MISSING");
+        assertThat(browser.waitForText("remote-schema-preview", "\"url_from_env\": \"RS_USERS_URL\""))
+                .contains("\"value_from_env\": \"RS_MISSING\"").doesNotContain("\"url\":");
+        JsonNode before = engine.exportWithVersion();
+        browser.click("remote-schema-submit");
+        browser.waitForText("remote-schema-headers-error", "RS_MISSING");
+        assertThat(engine.exportWithVersion()).isEqualTo(before);
+
+        browser.type("remote-schema-header-value-0", "RS_KEY");
+        browser.click("remote-schema-submit");
+        browser.waitForText("remote-schema-title", "users-env");
+        JsonNode definition = remote("users-env").path("definition");
+        assertThat(definition.path("url_from_env").asText()).isEqualTo("RS_USERS_URL");
+        assertThat(definition.has("url")).isFalse();
+        assertThat(definition.path("headers").get(0).path("value_from_env").asText()).isEqualTo("RS_KEY");
+        assertThat(users.lastHeaders()).containsEntry("x-key", "k1");
+        assertThat(browser.waitForText("remote-schema-definition", "RS_USERS_URL")).contains("RS_KEY");
+        assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    @Test
     void modifiesReloadsAndRemovesARemoteSchema() {
         try (GraphqlTestServer other = UserService.start(3)) {
             engine.metadataOk("{\"type\":\"add_remote_schema\",\"args\":{\"name\":\"users-edit\","
@@ -112,6 +151,9 @@ class RemoteSchemasBrowserTest {
             browser.waitForText("remote-schema-definition", other.url());
             assertThat(browser.waitForText("remote-schema-sdl", "createUser(name: String!): User"))
                     .contains("type Query {").contains("user(id: Int!): User");
+            browser.click("remote-schema-sdl-descriptions");
+            browser.waitForText("remote-schema-sdl", "\"One user by id, or null\"");
+            browser.screenshot("remote-schema-details");
 
             browser.click("tab-modify");
             assertThat(browser.find("remote-schema-url").getAttribute("value")).isEqualTo(other.url());
@@ -210,6 +252,14 @@ class RemoteSchemasBrowserTest {
         browser.waitForText("remote-schema-permission-saved", "Removed");
         browser.waitForText("remote-schema-permission-status-viewer", "none");
         assertThat(remote("users-perm").path("permissions")).isEmpty();
+
+        browser.type("remote-schema-permission-new-role", "guest");
+        browser.click("remote-schema-permission-new-role-add");
+        browser.waitForText("remote-schema-permission-role", "guest");
+        browser.click("remote-schema-permission-save");
+        browser.waitForText("remote-schema-permission-status-guest", "allowed");
+        assertThat(remote("users-perm").path("permissions").get(0).path("definition").path("schema").asText())
+                .contains("createUser(name: String!): User");
         assertThat(browser.scriptErrors()).isEmpty();
     }
 

@@ -66,9 +66,9 @@ function Editor({ remote, role, permission, fullSdl }) {
     testId="remote-schema-permission-editor">
     <div className="rs-perm">
       <div className="rs-perm-editor">
-        <p className="hint">The part of the remote schema this role may see, as SDL: keep the types, fields and arguments
-          it may use. <code>@preset(value: …)</code> on an argument hides it and sends the value (a string starting with
-          <code>x-hasura-</code> is read from the session).</p>
+        <p className="hint">${'The part of the remote schema this role may see, as SDL: keep the types, fields and arguments it may use. '}
+          <code>@preset(value: …)</code>${' on an argument hides it and sends the value (a string starting with '}
+          <code>x-hasura-</code>${' is read from the session).'}</p>
         <${TextInput} multiline rows=${22} value=${sdl} onChange=${(v) => { setSdl(v); setSaved(null); }}
           testId="remote-schema-permission-sdl" />
         <div className="field" style=${{ marginTop: '8px' }}>
