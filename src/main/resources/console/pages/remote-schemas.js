@@ -1,6 +1,6 @@
 // The Remote Schemas section: /remote-schemas/manage/schemas (the list), /manage/add (the form), and a
 // schema's tabs /manage/<name>/<details|modify|permissions> (modules under ./remote-schemas/).
-import { html } from '../html.js';
+import { html, useState, useEffect } from '../html.js';
 import { exportMetadata } from '../api.js';
 import { useLoad } from '../hooks.js';
 import { navigate, pathOf, Link } from '../router.js';
@@ -45,6 +45,18 @@ function List({ remotes }) {
   </${Card}>`;
 }
 
+/**
+ * A name not in the metadata: asked once more first (a schema added a moment ago may not be in the
+ * list loaded before it), then said.
+ */
+function Missing({ name, doc, reload }) {
+  const [first] = useState(doc);
+  useEffect(() => { reload(); }, []);
+  if (doc === first) return html`<p className="muted">Loading…</p>`;
+  return html`<${Card} testId="remote-schema-missing"><p>No remote schema named <code>${name}</code>.
+    <${Link} to=${LIST}>Back to the list</${Link}></p></${Card}>`;
+}
+
 const TABS = [
   { id: 'details', label: 'Details' },
   { id: 'modify', label: 'Modify' },
@@ -77,8 +89,7 @@ export default function Page({ segments }) {
         const remote = remotes.find((r) => r.name === which);
         content = remote
           ? html`<${Schema} remote=${remote} doc=${doc} tab=${TABS.some((t) => t.id === tab) ? tab : 'details'} />`
-          : html`<${Card} testId="remote-schema-missing"><p>No remote schema named <code>${which}</code>.
-              <${Link} to=${LIST}>Back to the list</${Link}></p></${Card}>`;
+          : html`<${Missing} name=${which} doc=${doc} reload=${state.reload} />`;
       }
       return html`<${Sidebar} remotes=${remotes} current=${which} /><div className="content">${content}</div>`;
     }}</${Loading}>

@@ -110,6 +110,9 @@ class RemoteSchemasBrowserTest {
         browser.click("remote-schema-submit");
         browser.waitForText("remote-schema-url-error", "not a valid URI");
         assertThat(engine.exportWithVersion()).isEqualTo(before);
+
+        browser.go("/console/remote-schemas/manage/ghost/details");
+        browser.waitForText("remote-schema-missing", "No remote schema named ghost");
         assertThat(browser.scriptErrors()).isEmpty();
     }
 
@@ -191,10 +194,10 @@ class RemoteSchemasBrowserTest {
 
             engine.metadataOk("{\"type\":\"pg_delete_remote_relationship\",\"args\":{\"table\":\"rs_orders\",\"name\":\"buyer\"}}");
             browser.click("remote-schema-remove-confirm");
-            browser.find("remote-schemas-list");
+            browser.find("remote-schemas-card");
             assertThat(browser.path()).isEqualTo("/console/remote-schemas/manage/schemas");
             assertThat(remote("users-edit")).isNull();
-            assertThat(browser.all("remote-schema-link-users-edit")).isEmpty();
+            browser.waitGone("remote-schema-nav-users-edit");
         }
         assertThat(browser.scriptErrors()).isEmpty();
     }
@@ -260,6 +263,14 @@ class RemoteSchemasBrowserTest {
         browser.waitForText("remote-schema-permission-status-guest", "allowed");
         assertThat(remote("users-perm").path("permissions").get(0).path("definition").path("schema").asText())
                 .contains("createUser(name: String!): User");
+
+        // the page's settings say remote schema permissions are off (as a server without them would)
+        browser.script("window.__junction.remoteSchemaPermissions = false");
+        browser.click("tab-details");
+        browser.click("tab-permissions");
+        assertThat(browser.waitForText("remote-schema-permissions-disabled", "HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS"))
+                .contains("every role sees the whole remote schema");
+        browser.script("window.__junction.remoteSchemaPermissions = true");
         assertThat(browser.scriptErrors()).isEmpty();
     }
 
