@@ -1,6 +1,8 @@
 package junction.server;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.HttpException;
+import io.helidon.http.Status;
 import io.helidon.webserver.http.ErrorHandler;
 import io.helidon.webserver.http.ServerRequest;
 import junction.error.ApiException;
@@ -44,10 +46,9 @@ final class Failures {
      */
     static ErrorHandler<Throwable> lastResort(ServerConfig config) {
         return (request, response, failure) -> {
-            if (failure instanceof io.helidon.http.HttpException http && http.status().code() < 400) {
-                // not a failure: the static content handler answers 304 Not Modified this way
-                response.status(http.status());
-                response.send();
+            if (failure instanceof HttpException http && http.status() == Status.NOT_MODIFIED_304 && !response.isSent()) {
+                // the static content's answer to a matching If-None-Match (console assets): not a failure
+                response.status(Status.NOT_MODIFIED_304).send();
                 return;
             }
             ApiException error = of(failure, request);
