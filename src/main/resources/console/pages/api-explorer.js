@@ -4,7 +4,8 @@
 //
 // For tests (and for anyone scripting the page): window.__console.api = {setQuery(q), setVariables(json),
 // query(), variables(), run(), result(), explain()}; the Run button is [data-test=api-run] (GraphiQL's
-// own execute button, tagged), the result pane [data-test=api-result] (GraphiQL's .result-window).
+// own execute button, tagged), the result pane [data-test=api-result] (GraphiQL's .result-window), the
+// docs explorer and history buttons [data-test=api-docs] / [data-test=api-history].
 import { html, useState, useEffect, useMemo, useRef } from '../html.js';
 import { serverConfig, adminSecret, adminHeaders, ApiError } from '../api.js';
 import { Button, ErrorText, Json } from '../ui.js';
@@ -129,6 +130,11 @@ function makeBridge(GraphiQL, handle) {
     useEffect(() => {
       document.querySelectorAll('.api-explorer .graphiql-execute-button').forEach((b) => { b.dataset.test = 'api-run'; });
       document.querySelectorAll('.api-explorer .result-window').forEach((r) => { r.dataset.test = 'api-result'; });
+      document.querySelectorAll('.api-explorer .graphiql-sidebar button[aria-label]').forEach((b) => {
+        const label = b.getAttribute('aria-label');
+        if (/Documentation Explorer$/.test(label)) b.dataset.test = 'api-docs';
+        if (/History$/.test(label)) b.dataset.test = 'api-history';
+      });
     });
     return null;
   };

@@ -13,6 +13,8 @@ import junction.test.remote.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -76,9 +78,17 @@ class ConsoleApiExplorerBrowserTest {
         assertThat(browser.find("header-key-0").getAttribute("value")).isEqualTo("x-hasura-admin-secret");
         assertThat(browser.find("header-value-0").getAttribute("type")).isEqualTo("password");
         assertThat(browser.find("header-value-0").getAttribute("value")).isEqualTo("s3cret");
-        String result = run("{ article(order_by: {id: asc}) { id title author { name } } }", "three by 1");
+        String result = run("query Articles {\n  article(order_by: {id: asc}) {\n    id\n    title\n    author {\n      name\n    }\n  }\n}\n",
+                "three by 1");
         assertThat(result).contains("one by 1", "two by 2", "three by 1", "user2");
         assertThat(browser.waitForText("api-result", "one by 1")).contains("one by 1");
+        // GraphiQL's history and docs explorer (the schema introspected with the same headers)
+        browser.click("api-history");
+        waitForText(".graphiql-history-items", "Articles");
+        browser.click("api-docs");
+        waitForText(".graphiql-doc-explorer-content", "query_root");
+        browser.driver.findElement(By.linkText("query_root")).click();
+        waitForText(".graphiql-doc-explorer-content", "article_by_pk");
         browser.screenshot("api-explorer");
         assertThat(browser.scriptErrors()).isEmpty();
     }
@@ -120,6 +130,11 @@ class ConsoleApiExplorerBrowserTest {
         assertThat(browser.waitForText("explain-error", "explained")).contains("only hasura queries can be explained");
         browser.click("explain-close").waitGone("explain-panel");
         assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    static void waitForText(String css, String text) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(css), text));
     }
 
     /** The index of the table's empty last row. */

@@ -82,4 +82,18 @@ class ConsoleRoutesTest {
             assertThat(engine.http.get("/console/assets/app.js").body()).isEqualTo("console.log('custom')");
         }
     }
+
+    @Test
+    void aFileTheBrowserHasAlreadyIsNotModified() throws Exception {
+        try (EngineFixture engine = EngineFixture.start("console_etag", c -> c.toBuilder().console(ConsoleSettings.ENABLED).build())) {
+            Http.Response first = engine.http.get("/console/assets/app.js");
+            String etag = first.header("etag");
+            assertThat(etag).isNotEmpty();
+            HttpResponse<String> again = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://localhost:" + engine.engine.port() + "/console/assets/app.js"))
+                    .header("If-None-Match", etag).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(again.statusCode()).isEqualTo(304);
+            assertThat(again.body()).isEmpty();
+        }
+    }
 }
