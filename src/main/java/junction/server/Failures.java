@@ -46,8 +46,8 @@ final class Failures {
      */
     static ErrorHandler<Throwable> lastResort(ServerConfig config) {
         return (request, response, failure) -> {
-            if (failure instanceof HttpException notModified && notModified.status().code() == Status.NOT_MODIFIED_304.code()) {
-                // static content (the console's files) answers a matching If-None-Match this way: not a failure
+            if (failure instanceof HttpException http && http.status().code() == Status.NOT_MODIFIED_304.code() && !response.isSent()) {
+                // the static content's answer to a matching If-None-Match (console assets): not a failure
                 response.status(Status.NOT_MODIFIED_304).send();
                 return;
             }

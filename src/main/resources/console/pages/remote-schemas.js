@@ -1,6 +1,6 @@
 // The Remote Schemas section: /remote-schemas/manage/schemas (the list), /manage/add (the form), and a
 // schema's tabs /manage/<name>/<details|modify|permissions> (modules under ./remote-schemas/).
-import { html } from '../html.js';
+import { html, useState, useEffect } from '../html.js';
 import { exportMetadata } from '../api.js';
 import { useLoad } from '../hooks.js';
 import { navigate, pathOf, Link } from '../router.js';
@@ -45,13 +45,25 @@ function List({ remotes }) {
   </${Card}>`;
 }
 
+/**
+ * A name not in the metadata: asked once more first (a schema added a moment ago may not be in the
+ * list loaded before it), then said.
+ */
+function Missing({ name, doc, reload }) {
+  const [first] = useState(doc);
+  useEffect(() => { reload(); }, []);
+  if (doc === first) return html`<p className="muted">Loading…</p>`;
+  return html`<${Card} testId="remote-schema-missing"><p>No remote schema named <code>${name}</code>.
+    <${Link} to=${LIST}>Back to the list</${Link}></p></${Card}>`;
+}
+
 const TABS = [
   { id: 'details', label: 'Details' },
   { id: 'modify', label: 'Modify' },
   { id: 'permissions', label: 'Permissions' },
 ];
 
-function Schema({ remote, tab }) {
+function Schema({ remote, tab, doc }) {
   return html`<div data-test="remote-schema-page">
     <h2 data-test="remote-schema-title">${remote.name}</h2>
     <${Tabs} active=${tab} onSelect=${(id) => navigate(schemaPath(remote.name, id))}
@@ -59,7 +71,7 @@ function Schema({ remote, tab }) {
     ${tab === 'details' && html`<${RemoteSchemaDetails} remote=${remote} />`}
     ${tab === 'modify' && html`<${RemoteSchemaForm} key=${remote.name} mode="modify"
       initial=${formOf(remote)} />`}
-    ${tab === 'permissions' && html`<${RemoteSchemaPermissions} remote=${remote} />`}
+    ${tab === 'permissions' && html`<${RemoteSchemaPermissions} remote=${remote} doc=${doc} />`}
   </div>`;
 }
 
@@ -76,9 +88,8 @@ export default function Page({ segments }) {
       } else {
         const remote = remotes.find((r) => r.name === which);
         content = remote
-          ? html`<${Schema} remote=${remote} tab=${TABS.some((t) => t.id === tab) ? tab : 'details'} />`
-          : html`<${Card} testId="remote-schema-missing"><p>No remote schema named <code>${which}</code>.
-              <${Link} to=${LIST}>Back to the list</${Link}></p></${Card}>`;
+          ? html`<${Schema} remote=${remote} doc=${doc} tab=${TABS.some((t) => t.id === tab) ? tab : 'details'} />`
+          : html`<${Missing} name=${which} doc=${doc} reload=${state.reload} />`;
       }
       return html`<${Sidebar} remotes=${remotes} current=${which} /><div className="content">${content}</div>`;
     }}</${Loading}>

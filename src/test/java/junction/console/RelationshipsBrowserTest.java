@@ -7,7 +7,7 @@ import junction.json.Json;
 import junction.test.EngineFixture;
 import junction.test.browser.Browser;
 import junction.test.remote.GraphqlTestServer;
-import junction.test.remote.UserService;
+import junction.test.remote.MessageService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +16,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * A table's Relationships tab in a real Chromium: a suggested foreign-key relationship added in one
  * click, a table relationship through the form, a refused remote relationship showing the server's
- * error next to the field it concerns, and a remote relationship edited and deleted.
+ * error next to the field it concerns, a nested remote field path with static values, and a remote
+ * relationship edited and deleted.
  */
 class RelationshipsBrowserTest {
     static EngineFixture engine;
@@ -25,7 +26,7 @@ class RelationshipsBrowserTest {
 
     @BeforeAll
     static void start() {
-        users = UserService.start();
+        users = MessageService.start();
         engine = EngineFixture.start("console_rel", c -> c.toBuilder().console(ConsoleSettings.ENABLED).build());
         engine.runSqlOk("""
             create table authors (id int primary key, name text);
@@ -140,6 +141,36 @@ class RelationshipsBrowserTest {
     }
 
     @Test
+    void aNestedRemoteFieldPathWithStaticValues() {
+        openRelationships("articles");
+        browser.click("add-relationship");
+        browser.type("to-reference", "USE");
+        browser.click("to-reference-option-users");
+        browser.type("relationship-name", "author_avatar");
+        browser.click("remote-field-user");
+        select("remote-arg-mode-user.id", "column");
+        select("remote-arg-column-user.id", "author_id");
+        browser.click("remote-field-user.profile");
+        select("remote-arg-mode-user.profile.size", "static");
+        browser.type("remote-arg-value-user.profile.size", "64");
+        browser.click("remote-field-user.profile.avatar");
+        select("remote-arg-mode-user.profile.avatar.format", "static");
+        browser.type("remote-arg-value-user.profile.avatar.format", "png");
+        String preview = browser.waitForText("relationship-preview", "\"png\"");
+        assertThat(Json.parse(preview).at("/args/definition/to_remote_schema")).isEqualTo(Json.parse("""
+            {"remote_schema": "users", "lhs_fields": ["author_id"],
+             "remote_field": {"user": {"arguments": {"id": "$author_id"}, "field": {"profile": {"arguments": {"size": 64},
+               "field": {"avatar": {"arguments": {"format": "png"}}}}}}}}"""));
+        browser.click("create-relationship");
+
+        assertThat(browser.waitForText("relationship-joins-author_avatar", "user(id: $author_id) → profile(size: 64) → avatar"))
+                .contains("format: \"png\"");
+        assertThat(engine.gql("{ articles_by_pk(id: 10) { author_avatar { url } } }").at("/data/articles_by_pk/author_avatar/url")
+                .asText()).isEqualTo("https://img/@user1/64.png");
+        assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    @Test
     void aRemoteRelationshipIsEditedAndDeleted() {
         engine.metadataOk("""
             {"type": "pg_create_remote_relationship", "args": {"table": "articles", "name": "writer_user",
@@ -160,7 +191,7 @@ class RelationshipsBrowserTest {
         browser.click("relationship-delete-writer_user");
         browser.click("relationship-delete-confirm-writer_user");
         browser.waitGone("relationship-row-writer_user");
-        assertThat(table("articles").path("remote_relationships")).isEmpty();
+        assertThat(table("articles").path("remote_relationships").findValuesAsText("name")).doesNotContain("writer_user");
         assertThat(browser.scriptErrors()).isEmpty();
     }
 }

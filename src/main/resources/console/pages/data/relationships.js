@@ -2,7 +2,7 @@
 // object, array and remote relationships (export_metadata) with edit and delete; the relationships its
 // foreign keys suggest (pg_suggest_relationships), each added in one click; and Add Relationship
 // (./relationship-form.js) to a table or a remote schema.
-import { html, useState } from '../../html.js';
+import { html, useEffect, useState } from '../../html.js';
 import { metadata as callMetadata, exportMetadata } from '../../api.js';
 import { useLoad } from '../../hooks.js';
 import { ActionButton, Button, Card, DataTable, Loading, TextInput } from '../../ui.js';
@@ -91,6 +91,7 @@ function Suggestions({ source, schema, table, entry, info, suggestions }) {
 export default function RelationshipsTab({ source, schema, table }) {
   const state = useLoad(() => load(source, schema, table), [source, schema, table]);
   const [form, setForm] = useState(null);
+  useEffect(() => setForm(null), [source, schema, table]);
   return html`<div className="rel-tab" data-test="tab-content-relationships">
     <${Loading} state=${state}>${({ metadata, suggestions, info }) => {
       const entry = trackedEntry(metadata, source, schema, table);
