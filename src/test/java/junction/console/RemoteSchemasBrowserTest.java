@@ -7,12 +7,15 @@ import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import graphql.schema.idl.SchemaPrinter;
+import graphql.schema.idl.UnExecutableSchemaGenerator;
 import java.util.Map;
 import junction.config.Env;
 import junction.test.EngineFixture;
 import junction.test.browser.Browser;
 import junction.test.remote.GraphqlTestServer;
 import junction.test.remote.UserService;
+import junction.test.remote.ZooService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +146,29 @@ class RemoteSchemasBrowserTest {
         assertThat(users.lastHeaders()).containsEntry("x-key", "k1");
         assertThat(browser.waitForText("remote-schema-definition", "RS_USERS_URL")).contains("RS_KEY");
         assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    @Test
+    void showsARemoteSchemaWithEveryKindOfTypeAsItsSdl() {
+        try (GraphqlTestServer zoo = ZooService.start()) {
+            engine.metadataOk("{\"type\":\"add_remote_schema\",\"args\":{\"name\":\"zoo\","
+                    + "\"definition\":{\"url\":\"" + zoo.url() + "\"}}}");
+            browser.go("/console/remote-schemas/manage/zoo/details");
+            browser.waitForText("remote-schema-sdl", "union Pet = Dog | Cat | Bird");
+            browser.click("remote-schema-sdl-descriptions");
+            String shown = browser.waitForText("remote-schema-sdl", "\"A good boy\"");
+            assertThat(shown).contains("barks: Boolean @deprecated(reason: \"use sound\")")
+                    .contains("MEOW @deprecated(reason: \"cats are quiet\")").contains("scalar DateTime");
+            assertThat(sdlOf(shown)).isEqualTo(sdlOf(ZooService.SDL));
+        }
+        assertThat(browser.scriptErrors()).isEmpty();
+    }
+
+    /** The schema an SDL text describes, printed by graphql-java: two texts of the same schema print alike. */
+    static String sdlOf(String sdl) {
+        return new SchemaPrinter(SchemaPrinter.Options.defaultOptions().includeDirectiveDefinitions(false)
+                .includeSchemaDefinition(false).includeScalarTypes(true))
+                .print(UnExecutableSchemaGenerator.makeUnExecutableSchema(new SchemaParser().parse(sdl)));
     }
 
     @Test
