@@ -128,14 +128,8 @@ public final class MetadataDirectory {
         }
         Path actions = directory.resolve("actions.yaml");
         if (Files.exists(actions)) {
-            JsonNode content = load(actions);
-            if (content.path("actions").isArray() && !content.path("actions").isEmpty()) {
-                document.set("actions", content.get("actions"));
-            }
-            JsonNode types = content.path("custom_types");
-            if (types.isObject() && !types.equals(MetadataFiles.emptyCustomTypes())) {
-                document.set("custom_types", types);
-            }
+            Path sdl = directory.resolve("actions.graphql");
+            ActionFiles.read(load(actions), Files.exists(sdl) ? text(sdl) : "", actions.toString(), sdl.toString(), document);
         }
         List<Path> others = new ArrayList<>();
         try (Stream<Path> top = Files.list(directory)) {
@@ -153,6 +147,14 @@ public final class MetadataDirectory {
             document.set(MetadataFiles.keyOf(file.getFileName().toString()), content);
         }
         return document;
+    }
+
+    private static String text(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ProjectException(file + ": cannot read: " + e.getMessage());
+        }
     }
 
     /** One YAML file, its includes resolved. */

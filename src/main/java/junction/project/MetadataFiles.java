@@ -34,11 +34,7 @@ public final class MetadataFiles {
             sources.add(source(source, files));
         }
         files.put("databases/databases.yaml", YamlText.of(sources));
-        ObjectNode actions = NODES.objectNode();
-        actions.set("actions", document.has("actions") ? document.get("actions") : NODES.arrayNode());
-        actions.set("custom_types", document.has("custom_types") ? document.get("custom_types") : emptyCustomTypes());
-        files.put("actions.yaml", YamlText.of(actions));
-        files.put("actions.graphql", "");
+        ActionFiles.write(document, files);
         EMPTY_FILES.forEach((file, empty) -> files.put(file, empty + "\n"));
         document.fields().forEachRemaining(field -> {
             String key = field.getKey();
@@ -56,14 +52,6 @@ public final class MetadataFiles {
     static String keyOf(String file) {
         String stem = file.substring(0, file.length() - ".yaml".length());
         return stem.equals("allow_list") ? "allowlist" : stem;
-    }
-
-    static ObjectNode emptyCustomTypes() {
-        ObjectNode types = NODES.objectNode();
-        for (String kind : new String[] {"enums", "input_objects", "objects", "scalars"}) {
-            types.set(kind, NODES.arrayNode());
-        }
-        return types;
     }
 
     /** The source's entry in databases.yaml, its tables and functions written as files of their own. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A project as Hasura's CLI writes it (src/test/resources/hasura-project, from Hasura's documented
  * author/article example: from_env database URL, pool settings, both quote styles of {@code !include},
- * {@code columns: '*'}, {@code check: null}) applied by {@code junction metadata apply}.
+ * {@code columns: '*'}, {@code check: null}, a query and a mutation action with their custom types in
+ * actions.graphql) applied by {@code junction metadata apply}.
  */
 class HasuraProjectTest {
     private static EngineFixture junction;
@@ -75,6 +76,8 @@ class HasuraProjectTest {
         Path project = project();
         String endpoint = "http://localhost:" + junction.engine.port();
         CliRun.of(Map.of(), "metadata", "apply", "--project", project.toString(), "--endpoint", endpoint).ok();
+        assertThat(junction.export().at("/actions/0/definition/arguments/0/description").asText()).isEqualTo("the author");
+        assertThat(junction.export().at("/custom_types/objects/0/relationships/0/name").asText()).isEqualTo("author");
         Map<String, String> before = MetadataDirectory.files(project.resolve("metadata"));
 
         CliRun.of(Map.of(), "metadata", "export", "--project", project.toString(), "--endpoint", endpoint).ok();
