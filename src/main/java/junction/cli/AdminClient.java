@@ -96,7 +96,7 @@ public final class AdminClient implements AdminCalls {
         // a failed run_sql says only "query execution failed"; the database's own message is in internal
         String detail = answer.path("internal").path("error").path("message").asText("");
         return new CliException(answer.path("code").asText(""), answer.path("error").asText()
-                + (detail.isEmpty() ? "" : ": " + detail) + details(answer.path("internal")));
+                + (detail.isEmpty() ? "" : ": " + detail) + details(answer.path("internal")), answer.path("path").asText(""));
     }
 
     /** The inconsistent objects a refusal lists under {@code internal}, one line each. */

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import junction.json.Json;
 import junction.project.MetadataDirectory;
 import junction.project.MetadataFiles;
+import junction.project.SourceMap;
 import junction.project.YamlText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -48,7 +49,8 @@ final class MetadataFileCommands {
 
         @Override
         protected void run(Project project) {
-            ObjectNode document = MetadataDirectory.read(project.metadataDirectory());
+            MetadataDirectory.Located read = MetadataDirectory.readLocated(project.metadataDirectory());
+            ObjectNode document = read.document();
             if (dryRun) {
                 out().print(render(document, output == null ? "yaml" : output));
                 return;
@@ -59,7 +61,12 @@ final class MetadataFileCommands {
             ObjectNode args = body.putObject("args");
             args.put("allow_inconsistent_metadata", !disallowInconsistent);
             args.set("metadata", document);
-            JsonNode answer = project.client().post("/v1/metadata", body);
+            JsonNode answer;
+            try {
+                answer = project.client().post("/v1/metadata", body);
+            } catch (CliException refused) {
+                throw located(refused, read.sources());
+            }
             if ("json".equalsIgnoreCase(output)) {
                 out().println(answer.toPrettyString());
                 return;
@@ -111,6 +118,15 @@ final class MetadataFileCommands {
         private void print(boolean colour, String ansi, String line) {
             out().println(colour && !ansi.isEmpty() ? ansi + line + "\u001b[0m" : line);
         }
+    }
+
+    /** The engine's refusal of a part of the applied document, said of the file and line that part came from. */
+    static CliException located(CliException refused, SourceMap sources) {
+        String prefix = "$.args.metadata";
+        if (!refused.path().startsWith(prefix)) {
+            return refused;
+        }
+        return sources.locate("$" + refused.path().substring(prefix.length())).map(refused::at).orElse(refused);
     }
 
     /** What a document holds, for the line apply prints: sources, tables, remote schemas. */

@@ -2,6 +2,7 @@ package junction.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,6 +86,27 @@ class HasuraProjectTest {
         assertThat(MetadataDirectory.files(project.resolve("metadata"))).isEqualTo(before);
         assertThat(CliRun.of(Map.of(), "metadata", "diff", "--project", project.toString(), "--endpoint", endpoint).ok().out())
                 .contains("No changes");
+    }
+
+    @Test
+    void aPartTheEngineRefusesIsNamedByTheFileAndLineItCameFrom() throws IOException {
+        Path project = project();
+        String endpoint = "http://localhost:" + junction.engine.port();
+        Path article = project.resolve("metadata/databases/default/tables/public_article.yaml");
+        String written = Files.readString(article);
+        JsonNode before = junction.exportWithVersion();
+
+        Files.writeString(article, written.replace("select_permissions:\n  - role: user\n    permission:\n",
+                "select_permissions:\n  - permission:\n"));
+        CliRun badPermission = CliRun.of(Map.of(), "metadata", "apply", "--project", project.toString(), "--endpoint", endpoint);
+        Files.writeString(article, written.replace("table:\n  name: article\n  schema: public\n", ""));
+        CliRun noTable = CliRun.of(Map.of(), "metadata", "apply", "--project", project.toString(), "--endpoint", endpoint);
+
+        assertThat(badPermission.exitCode()).isEqualTo(1);
+        assertThat(badPermission.err()).isEqualTo("junction: " + article + ":18: the key 'role' was not present (parse-failed)\n");
+        assertThat(noTable.exitCode()).isEqualTo(1);
+        assertThat(noTable.err()).isEqualTo("junction: " + article + ":1: the key 'table' was not present (parse-failed)\n");
+        assertThat(junction.exportWithVersion()).isEqualTo(before);
     }
 
     @Test
