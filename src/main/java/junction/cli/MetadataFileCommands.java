@@ -1,8 +1,9 @@
 package junction.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -150,10 +151,10 @@ final class MetadataFileCommands {
 
         private static Path directory(Path given) {
             Path directory = given.toAbsolutePath().normalize();
-            if (!java.nio.file.Files.exists(directory)) {
+            if (!Files.exists(directory)) {
                 throw new CliException("no metadata directory at " + directory);
             }
-            if (!java.nio.file.Files.isDirectory(directory)) {
+            if (!Files.isDirectory(directory)) {
                 throw new CliException("metadata diff only works with directories but got file " + directory);
             }
             return directory;
