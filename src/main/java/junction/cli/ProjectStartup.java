@@ -106,12 +106,14 @@ final class ProjectStartup {
             throw new ProjectException("the metadata directory " + directory + " does not exist");
         }
         ObjectNode args = Json.object().put("allow_inconsistent_metadata", allowInconsistent);
-        args.set("metadata", MetadataDirectory.read(directory));
+        MetadataDirectory.Located read = MetadataDirectory.readLocated(directory);
+        args.set("metadata", read.document());
         JsonNode answer;
         try {
             answer = calls.metadata("replace_metadata", args.deepCopy());
         } catch (CliException e) {
-            throw new ProjectException("the metadata in " + directory + " cannot be applied: " + e.getMessage()
+            CliException located = MetadataFileCommands.located(e, read.sources());
+            throw new ProjectException("the metadata in " + directory + " cannot be applied: " + located.getMessage()
                     + "\n(start with --allow-inconsistent-metadata to serve it with its inconsistent objects left out)");
         }
         JsonNode inconsistent = answer.path("inconsistent_objects");
