@@ -114,7 +114,7 @@ public final class AdminClient implements AdminCalls {
         JsonNode internal = answer.path("internal");
         String detail = internal.isTextual() ? internal.asText().strip() : internal.path("error").path("message").asText("");
         return new CliException(answer.path("code").asText(""), answer.path("error").asText()
-                + (detail.isEmpty() ? "" : ": " + detail) + details(answer.path("internal")));
+                + (detail.isEmpty() ? "" : ": " + detail) + details(answer.path("internal")), answer.path("path").asText(""));
     }
 
     /** The inconsistent objects a refusal lists under {@code internal}, one line each. */

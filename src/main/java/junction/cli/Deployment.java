@@ -48,13 +48,14 @@ record Deployment(AdminCalls calls, Optional<Path> metadataDir, Optional<Path> m
 
     /** Deploys; the final {@code replace_metadata} answer ({@code is_consistent}, {@code inconsistent_objects}). */
     JsonNode deploy() {
-        Optional<ObjectNode> document = metadataDir.map(MetadataDirectory::read);
+        Optional<MetadataDirectory.Located> read = metadataDir.map(MetadataDirectory::readLocated);
+        Optional<ObjectNode> document = read.map(MetadataDirectory.Located::document);
         JsonNode before = calls.metadata("export_metadata", Json.NODES.objectNode());
         if (document.isPresent()) {
             try {
                 replace(document.get(), true);
             } catch (CliException refused) {
-                throw new MetadataRefused(refused);
+                throw new MetadataRefused(MetadataFileCommands.located(refused, read.orElseThrow().sources()));
             }
         }
         try {
@@ -64,7 +65,7 @@ record Deployment(AdminCalls calls, Optional<Path> metadataDir, Optional<Path> m
                 try {
                     answer = replace(document.get(), allowInconsistent);
                 } catch (CliException refused) {
-                    throw new MetadataRefused(refused);
+                    throw new MetadataRefused(MetadataFileCommands.located(refused, read.orElseThrow().sources()));
                 }
             }
             ObjectNode reload = Json.NODES.objectNode().put("reload_remote_schemas", false).put("reload_sources", true);

@@ -25,12 +25,19 @@ public final class MetadataCommand implements Runnable {
         @Option(names = "--reload-remote-schemas", description = "Also re-fetch every remote schema's introspection.")
         boolean reloadRemoteSchemas;
 
+        @Option(names = {"-o", "--output"}, description = "json: the engine's answer (is_consistent, inconsistent_objects) as JSON.")
+        String output;
+
         @Override
         protected void run(Project project) {
             ObjectNode args = Json.NODES.objectNode();
             args.put("reload_remote_schemas", reloadRemoteSchemas);
             args.put("reload_sources", true);
             JsonNode answer = project.client().metadata("reload_metadata", args);
+            if (OutputFormat.json(output)) {
+                out().println(answer.toPrettyString());
+                return;
+            }
             out().println("Metadata reloaded");
             if (!answer.path("is_consistent").asBoolean(true)) {
                 err().println("Metadata is inconsistent; run `junction metadata inconsistency list`");
@@ -41,9 +48,16 @@ public final class MetadataCommand implements Runnable {
     /** {@code metadata clear}: clear_metadata. */
     @Command(name = "clear", aliases = "reset", mixinStandardHelpOptions = true, description = "Clear the engine's metadata.")
     static final class Clear extends ProjectCommand {
+        @Option(names = {"-o", "--output"}, description = "json: the engine's answer as JSON.")
+        String output;
+
         @Override
         protected void run(Project project) {
-            project.client().metadata("clear_metadata", Json.NODES.objectNode());
+            JsonNode answer = project.client().metadata("clear_metadata", Json.NODES.objectNode());
+            if (OutputFormat.json(output)) {
+                out().println(answer.toPrettyString());
+                return;
+            }
             out().println("Metadata cleared");
         }
     }

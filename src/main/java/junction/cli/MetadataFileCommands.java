@@ -1,15 +1,22 @@
 package junction.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import junction.json.Json;
 import junction.project.MetadataDirectory;
 import junction.project.MetadataFiles;
+import junction.project.SourceMap;
 import junction.project.YamlText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code metadata export|apply|diff}: the commands that move metadata between the engine and the project's directory. */
 final class MetadataFileCommands {
@@ -48,7 +55,8 @@ final class MetadataFileCommands {
 
         @Override
         protected void run(Project project) {
-            ObjectNode document = MetadataDirectory.read(project.metadataDirectory());
+            MetadataDirectory.Located read = MetadataDirectory.readLocated(project.metadataDirectory());
+            ObjectNode document = read.document();
             if (dryRun) {
                 out().print(render(document, output == null ? "yaml" : output));
                 return;
@@ -59,7 +67,12 @@ final class MetadataFileCommands {
             ObjectNode args = body.putObject("args");
             args.put("allow_inconsistent_metadata", !disallowInconsistent);
             args.set("metadata", document);
-            JsonNode answer = project.client().post("/v1/metadata", body);
+            JsonNode answer;
+            try {
+                answer = project.client().post("/v1/metadata", body);
+            } catch (CliException refused) {
+                throw located(refused, read.sources());
+            }
             if ("json".equalsIgnoreCase(output)) {
                 out().println(answer.toPrettyString());
                 return;
@@ -72,45 +85,95 @@ final class MetadataFileCommands {
         }
     }
 
-    /** {@code metadata diff}: the engine's metadata against the project's directory, a unified diff per file. */
+    /**
+     * {@code metadata diff [dir1] [dir2]}: as Hasura's CLI, the project's metadata directory (or
+     * {@code dir1}) against the engine's metadata (or {@code dir2}), a unified diff per file.
+     */
     @Command(name = "diff", mixinStandardHelpOptions = true,
-            description = "Show how the project's metadata directory differs from the engine's metadata (- engine, + project).")
+            description = "Show how the project's metadata directory (or DIR1) differs from the engine's metadata (or DIR2): "
+                    + "- engine (DIR2), + project (DIR1).")
     static final class Diff extends ProjectCommand {
+        @Parameters(arity = "0..2", paramLabel = "DIR", description = "Metadata directories: DIR1 instead of the project's, DIR2 instead of the engine.")
+        List<Path> directories = List.of();
+
         @Option(names = "--no-color", description = "Never colour the diff (it is coloured only on a terminal anyway).")
         boolean noColor;
 
+        @Option(names = {"-o", "--output"}, description = "json: the changed files and their diffs as JSON.")
+        String output;
+
         @Override
         protected void run(Project project) {
-            MetadataDirectory.read(project.metadataDirectory());
-            Map<String, String> local = MetadataDirectory.files(project.metadataDirectory());
-            Map<String, String> server = MetadataFiles.of(project.client().metadata("export_metadata", Json.NODES.objectNode()));
-            boolean colour = !noColor && System.console() != null;
-            int changed = 0;
+            Path localDirectory = directories.isEmpty() ? project.metadataDirectory() : directory(directories.get(0));
+            String localName = directories.isEmpty() ? "project" : directories.get(0).toString();
+            MetadataDirectory.read(localDirectory);
+            Map<String, String> local = MetadataDirectory.files(localDirectory);
+            Map<String, String> other;
+            String otherName;
+            if (directories.size() == 2) {
+                Path second = directory(directories.get(1));
+                if (second.equals(localDirectory)) {
+                    throw new CliException("the directories passed are the same");
+                }
+                MetadataDirectory.read(second);
+                other = MetadataDirectory.files(second);
+                otherName = directories.get(1).toString();
+            } else {
+                other = MetadataFiles.of(project.client().metadata("export_metadata", Json.NODES.objectNode()));
+                otherName = "server";
+            }
+            boolean json = OutputFormat.json(output);
+            boolean colour = !json && !noColor && System.console() != null;
+            ArrayNode changes = Json.NODES.arrayNode();
             TreeSet<String> names = new TreeSet<>(local.keySet());
-            names.addAll(server.keySet());
+            names.addAll(other.keySet());
             for (String file : names) {
-                String before = server.getOrDefault(file, "");
+                String before = other.getOrDefault(file, "");
                 String after = local.getOrDefault(file, "");
                 if (MetadataDirectory.sameContent(after, before, file)) {
                     continue;
                 }
-                changed++;
-                print(colour, "\u001b[1m", (server.containsKey(file) ? "--- server/" + file : "--- /dev/null"));
-                print(colour, "\u001b[1m", (local.containsKey(file) ? "+++ project/" + file : "+++ /dev/null"));
-                for (String line : LineDiff.unified(before, after)) {
-                    String ansi = line.startsWith("@@") ? "\u001b[36m" : line.startsWith("-") ? "\u001b[31m"
-                            : line.startsWith("+") ? "\u001b[32m" : "";
-                    print(colour, ansi, line);
+                List<String> lines = new ArrayList<>();
+                lines.add(other.containsKey(file) ? "--- " + otherName + "/" + file : "--- /dev/null");
+                lines.add(local.containsKey(file) ? "+++ " + localName + "/" + file : "+++ /dev/null");
+                lines.addAll(LineDiff.unified(before, after));
+                changes.addObject().put("file", file).put("diff", String.join("\n", lines) + "\n");
+                if (!json) {
+                    lines.forEach(line -> print(colour, line));
                 }
             }
-            if (changed == 0) {
+            if (json) {
+                out().println(changes.toPrettyString());
+            } else if (changes.isEmpty()) {
                 out().println("No changes: the project's metadata is the engine's");
             }
         }
 
-        private void print(boolean colour, String ansi, String line) {
+        private static Path directory(Path given) {
+            Path directory = given.toAbsolutePath().normalize();
+            if (!Files.exists(directory)) {
+                throw new CliException("no metadata directory at " + directory);
+            }
+            if (!Files.isDirectory(directory)) {
+                throw new CliException("metadata diff only works with directories but got file " + directory);
+            }
+            return directory;
+        }
+
+        private void print(boolean colour, String line) {
+            String ansi = line.startsWith("--- ") || line.startsWith("+++ ") ? "\u001b[1m" : line.startsWith("@@") ? "\u001b[36m"
+                    : line.startsWith("-") ? "\u001b[31m" : line.startsWith("+") ? "\u001b[32m" : "";
             out().println(colour && !ansi.isEmpty() ? ansi + line + "\u001b[0m" : line);
         }
+    }
+
+    /** The engine's refusal of a part of the applied document, said of the file and line that part came from. */
+    static CliException located(CliException refused, SourceMap sources) {
+        String prefix = "$.args.metadata";
+        if (!refused.path().startsWith(prefix)) {
+            return refused;
+        }
+        return sources.locate("$" + refused.path().substring(prefix.length())).map(refused::at).orElse(refused);
     }
 
     /** What a document holds, for the line apply prints: sources, tables, remote schemas. */

@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
 
 /**
  * Hasura CLI's global flags, mixed into every project command: {@code --endpoint}, {@code
- * --admin-secret}, {@code --project}, {@code --skip-update-check}. Each setting is the flag, else
- * the environment variable (from the map {@link Main} hands down), else the project's {@code
- * config.yaml}, else the default.
+ * --admin-secret}, {@code --project}, {@code --envfile}, {@code --skip-update-check}. Each setting
+ * is the flag, else the environment variable (from the map {@link Main} hands down), else the
+ * envfile's variable ({@link EnvFile}), else the project's {@code config.yaml}, else the default;
+ * {@code metadata_directory}, {@code migrations_directory} and {@code seeds_directory} read {@code
+ * HASURA_GRAPHQL_METADATA_DIRECTORY} etc. the same way.
  */
 public final class ProjectOptions {
     static final String DEFAULT_ENDPOINT = "http://localhost:8080";
@@ -33,6 +35,10 @@ public final class ProjectOptions {
     @Option(names = "--project", description = "The project directory (holding config.yaml). Default: .")
     Path project;
 
+    @Option(names = "--envfile", description = ".env file (relative to the project directory) whose variables are used where the "
+            + "environment has none: flag > environment > envfile > config.yaml. Default: .env")
+    String envfile;
+
     @Option(names = "--skip-update-check", description = "Accepted for Hasura CLI compatibility; Junction never checks for updates.")
     boolean skipUpdateCheck;
 
@@ -47,17 +53,34 @@ public final class ProjectOptions {
     /** Flags, environment and config.yaml settled into one project. */
     public Project project() {
         Path directory = (project == null ? Path.of(".") : project).toAbsolutePath().normalize();
+        Map<String, String> file = EnvFile.read(directory, envfile);
         JsonNode config = config(directory);
-        String url = first(endpoint, text(config, "endpoint")).orElse(DEFAULT_ENDPOINT);
-        Optional<String> secret = first(adminSecret, text(config, "admin_secret"));
+        String url = first(endpoint, file, "endpoint", config).orElse(DEFAULT_ENDPOINT);
+        Optional<String> secret = first(adminSecret, file, "admin_secret", config);
         return new Project(directory, url.replaceAll("/+$", ""), secret,
-                directory.resolve(text(config, "metadata_directory").orElse("metadata")),
-                directory.resolve(text(config, "migrations_directory").orElse("migrations")),
-                directory.resolve(text(config, "seeds_directory").orElse("seeds")));
+                directory.resolve(setting(file, "metadata_directory", config).orElse("metadata")),
+                directory.resolve(setting(file, "migrations_directory", config).orElse("migrations")),
+                directory.resolve(setting(file, "seeds_directory", config).orElse("seeds")));
     }
 
-    private static Optional<String> first(String flagOrEnv, Optional<String> fromConfig) {
-        return flagOrEnv != null && !flagOrEnv.isEmpty() ? Optional.of(flagOrEnv) : fromConfig;
+    /** The flag or its environment variable (settled by picocli), else the envfile's variable, else config.yaml's key. */
+    private static Optional<String> first(String flagOrEnv, Map<String, String> file, String key, JsonNode config) {
+        return flagOrEnv != null && !flagOrEnv.isEmpty() ? Optional.of(flagOrEnv) : fromFile(file, key).or(() -> text(config, key));
+    }
+
+    /** A config.yaml key Hasura's CLI also reads from {@code HASURA_GRAPHQL_<KEY>}: environment > envfile > config.yaml. */
+    private Optional<String> setting(Map<String, String> file, String key, JsonNode config) {
+        String fromEnv = environment().get(variable(key));
+        return first(fromEnv, file, key, config);
+    }
+
+    private static Optional<String> fromFile(Map<String, String> file, String key) {
+        String value = file.get(variable(key));
+        return value == null || value.isEmpty() ? Optional.empty() : Optional.of(value);
+    }
+
+    private static String variable(String key) {
+        return "HASURA_GRAPHQL_" + key.toUpperCase(java.util.Locale.ROOT);
     }
 
     private static Optional<String> text(JsonNode config, String key) {

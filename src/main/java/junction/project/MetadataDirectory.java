@@ -1,14 +1,8 @@
 package junction.project;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,22 +13,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
  * A config-v3 metadata directory on disk: written from the metadata document ({@link MetadataFiles}),
  * read back into it with every {@code "!include <file>"} string replaced by that file's content (the
- * path relative to the including file). A YAML error names its file and line; a missing include names
- * the file that includes it.
+ * path relative to the including file, {@link IncludeReader}), remembering the file and line of each
+ * node ({@link SourceMap}). A YAML error names its file and line; a missing include names the file
+ * that includes it; an unknown key of a source, table, function or remote schema its file, line and
+ * path ({@link KnownKeys}).
  */
 public final class MetadataDirectory {
-    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .nodeFactory(MetadataFiles.NODES)
-            .build();
-    private static final Pattern INCLUDE = Pattern.compile("^!include\\s+(.+?)\\s*$");
     private static final Set<String> NOT_KEYS = Set.of("version.yaml", "actions.yaml");
 
     private MetadataDirectory() {
@@ -83,8 +72,8 @@ public final class MetadataDirectory {
             return existing.equals(text);
         }
         try {
-            JsonNode before = YAML.readTree(existing);
-            JsonNode after = YAML.readTree(text);
+            JsonNode before = IncludeReader.YAML.readTree(existing);
+            JsonNode after = IncludeReader.YAML.readTree(text);
             return before != null && before.equals(after);
         } catch (JsonProcessingException e) {
             return false;
@@ -113,29 +102,33 @@ public final class MetadataDirectory {
 
     /** The metadata document the directory describes. */
     public static ObjectNode read(Path directory) {
+        return readLocated(directory).document();
+    }
+
+    /** A document read from a directory, with the file and line each of its nodes came from. */
+    public record Located(ObjectNode document, SourceMap sources) {
+    }
+
+    /** The metadata document the directory describes, and where each node of it was read. */
+    public static Located readLocated(Path directory) {
         if (!Files.isDirectory(directory)) {
             throw new ProjectException("no metadata directory at " + directory);
         }
+        IncludeReader reader = new IncludeReader();
         ObjectNode document = MetadataFiles.NODES.objectNode();
         Path version = directory.resolve("version.yaml");
-        document.put("version", Files.exists(version) ? load(version).path("version").asInt(3) : 3);
+        document.put("version", Files.exists(version) ? reader.load(version, "/version").path("version").asInt(3) : 3);
         Path databases = directory.resolve("databases/databases.yaml");
         if (Files.exists(databases)) {
-            JsonNode sources = load(databases);
+            JsonNode sources = reader.load(databases, "/sources");
             if (!sources.isNull()) {
                 document.set("sources", sources);
             }
         }
         Path actions = directory.resolve("actions.yaml");
         if (Files.exists(actions)) {
-            JsonNode content = load(actions);
-            if (content.path("actions").isArray() && !content.path("actions").isEmpty()) {
-                document.set("actions", content.get("actions"));
-            }
-            JsonNode types = content.path("custom_types");
-            if (types.isObject() && !types.equals(MetadataFiles.emptyCustomTypes())) {
-                document.set("custom_types", types);
-            }
+            Path sdl = directory.resolve("actions.graphql");
+            ActionFiles.read(reader.load(actions, ""), Files.exists(sdl) ? text(sdl) : "", actions.toString(), sdl.toString(), document);
         }
         List<Path> others = new ArrayList<>();
         try (Stream<Path> top = Files.list(directory)) {
@@ -146,63 +139,22 @@ public final class MetadataDirectory {
             throw new UncheckedIOException(e);
         }
         for (Path file : others) {
-            JsonNode content = load(file);
+            String key = MetadataFiles.keyOf(file.getFileName().toString());
+            JsonNode content = reader.load(file, "/" + key);
             if (content.isNull() || (content.isContainerNode() && content.isEmpty())) {
                 continue;
             }
-            document.set(MetadataFiles.keyOf(file.getFileName().toString()), content);
+            document.set(key, content);
         }
-        return document;
+        KnownKeys.check(document, reader.sources());
+        return new Located(document, reader.sources());
     }
 
-    /** One YAML file, its includes resolved. */
-    static JsonNode load(Path file) {
-        JsonNode node;
+    private static String text(Path file) {
         try {
-            node = YAML.readTree(file.toFile());
-        } catch (JsonProcessingException e) {
-            JsonLocation at = e.getLocation();
-            String where = at == null || at.getLineNr() < 1 ? "" : ":" + at.getLineNr();
-            throw new ProjectException(file + where + ": invalid YAML: " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ProjectException(file + ": cannot read: " + e.getMessage());
         }
-        if (node == null || node.isMissingNode()) {
-            return MetadataFiles.NODES.nullNode();
-        }
-        return resolve(node, file);
-    }
-
-    private static JsonNode resolve(JsonNode node, Path file) {
-        if (node.isTextual()) {
-            Matcher include = INCLUDE.matcher(node.asText());
-            if (!include.matches()) {
-                return node;
-            }
-            Path target = file.getParent().resolve(include.group(1)).normalize();
-            if (!Files.isRegularFile(target)) {
-                throw new ProjectException(file + ": !include " + include.group(1) + ": no such file " + target);
-            }
-            return load(target);
-        }
-        if (node.isArray()) {
-            ArrayNode out = MetadataFiles.NODES.arrayNode();
-            for (JsonNode item : node) {
-                JsonNode resolved = resolve(item, file);
-                // a list item that includes a list (a table file written as "- table: …") stands for its items
-                if (item.isTextual() && resolved.isArray()) {
-                    out.addAll((ArrayNode) resolved);
-                } else {
-                    out.add(resolved);
-                }
-            }
-            return out;
-        }
-        if (node.isObject()) {
-            ObjectNode out = MetadataFiles.NODES.objectNode();
-            node.fields().forEachRemaining(field -> out.set(field.getKey(), resolve(field.getValue(), file)));
-            return out;
-        }
-        return node;
     }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * The metadata document as a config-v3 metadata directory, as Hasura's CLI lays it out: each file's
@@ -34,15 +35,15 @@ public final class MetadataFiles {
             sources.add(source(source, files));
         }
         files.put("databases/databases.yaml", YamlText.of(sources));
-        ObjectNode actions = NODES.objectNode();
-        actions.set("actions", document.has("actions") ? document.get("actions") : NODES.arrayNode());
-        actions.set("custom_types", document.has("custom_types") ? document.get("custom_types") : emptyCustomTypes());
-        files.put("actions.yaml", YamlText.of(actions));
-        files.put("actions.graphql", "");
+        ActionFiles.write(document, files);
         EMPTY_FILES.forEach((file, empty) -> files.put(file, empty + "\n"));
         document.fields().forEachRemaining(field -> {
             String key = field.getKey();
-            if (!key.equals("version") && !key.equals("sources") && !key.equals("actions") && !key.equals("custom_types")) {
+            if (key.equals("remote_schemas") && field.getValue().isArray()) {
+                ArrayNode remotes = NODES.arrayNode();
+                field.getValue().forEach(remote -> remotes.add(HasuraOrder.remoteSchema(remote)));
+                files.put(fileOf(key), YamlText.of(remotes));
+            } else if (!key.equals("version") && !key.equals("sources") && !key.equals("actions") && !key.equals("custom_types")) {
                 files.put(fileOf(key), YamlText.of(field.getValue()));
             }
         });
@@ -58,16 +59,8 @@ public final class MetadataFiles {
         return stem.equals("allow_list") ? "allowlist" : stem;
     }
 
-    static ObjectNode emptyCustomTypes() {
-        ObjectNode types = NODES.objectNode();
-        for (String kind : new String[] {"enums", "input_objects", "objects", "scalars"}) {
-            types.set(kind, NODES.arrayNode());
-        }
-        return types;
-    }
-
     /** The source's entry in databases.yaml, its tables and functions written as files of their own. */
-    private static ObjectNode source(JsonNode source, Map<String, String> files) {
+    private static JsonNode source(JsonNode source, Map<String, String> files) {
         String name = source.path("name").asText();
         ObjectNode entry = NODES.objectNode();
         source.fields().forEachRemaining(field -> {
@@ -80,20 +73,22 @@ public final class MetadataFiles {
         if (!entry.has("tables")) {
             entry.put("tables", "!include " + name + "/tables/tables.yaml");
         }
-        files.put("databases/" + name + "/tables/tables.yaml", includes(source.path("tables"), "databases/" + name + "/tables/", "table", files));
+        JsonNode ordered = HasuraOrder.source(entry);
+        files.put("databases/" + name + "/tables/tables.yaml", includes(source.path("tables"), "databases/" + name + "/tables/", "table", HasuraOrder::table, files));
         if (source.has("functions")) {
             files.put("databases/" + name + "/functions/functions.yaml",
-                    includes(source.path("functions"), "databases/" + name + "/functions/", "function", files));
+                    includes(source.path("functions"), "databases/" + name + "/functions/", "function", HasuraOrder::function, files));
         }
-        return entry;
+        return ordered;
     }
 
     /** One file per entry, named {@code <schema>_<name>.yaml}, and the list of their includes. */
-    private static String includes(JsonNode entries, String directory, String key, Map<String, String> files) {
+    private static String includes(JsonNode entries, String directory, String key, UnaryOperator<JsonNode> order,
+            Map<String, String> files) {
         ArrayNode list = NODES.arrayNode();
         for (JsonNode entry : entries) {
             String file = fileName(entry.path(key));
-            files.put(directory + file, YamlText.of(entry));
+            files.put(directory + file, YamlText.of(order.apply(entry)));
             list.add("!include " + file);
         }
         return YamlText.of(list);

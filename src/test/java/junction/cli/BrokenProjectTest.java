@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A broken project ends the command with exit code 1 and one line naming the problem — the file and
- * line of a YAML error, the missing include and the file that names it, an engine that cannot be
- * reached — and nothing is sent to the engine. {@code junction init} writes a new project.
+ * line of a YAML error or of a misspelt key (with its path), the missing include and the file that
+ * names it, an engine that cannot be reached — and nothing is sent to the engine. {@code junction init} writes a new project.
  */
 class BrokenProjectTest {
     @TempDir
@@ -55,6 +55,19 @@ class BrokenProjectTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).isEqualTo("junction: " + metadata.resolve("databases/default/tables/tables.yaml")
                 + ": !include public_author.yaml: no such file " + metadata.resolve("databases/default/tables/public_author.yaml") + "\n");
+    }
+
+    @Test
+    void aMisspeltKeyIsNamedWithItsFileLineAndPath() throws IOException {
+        Path table = metadata().resolve("databases/default/tables/public_author.yaml");
+        Files.writeString(table, Files.readString(table) + "select_permisions:\n  - role: user\n");
+
+        CliRun run = apply();
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("junction: " + table + ":4: unknown key \"select_permisions\" at "
+                + "$.sources[0].tables[0].select_permisions; a table has table, is_enum, configuration, ");
+        assertThat(run.err()).doesNotContain("cannot reach");
     }
 
     @Test

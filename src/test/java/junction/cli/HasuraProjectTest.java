@@ -2,10 +2,12 @@ package junction.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import junction.json.Json;
 import junction.project.MetadataDirectory;
 import junction.test.EngineFixture;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A project as Hasura's CLI writes it (src/test/resources/hasura-project, from Hasura's documented
  * author/article example: from_env database URL, pool settings, both quote styles of {@code !include},
- * {@code columns: '*'}, {@code check: null}) applied by {@code junction metadata apply}.
+ * {@code columns: '*'}, {@code check: null}, a query and a mutation action with their custom types in
+ * actions.graphql) applied by {@code junction metadata apply}.
  */
 class HasuraProjectTest {
     private static EngineFixture junction;
@@ -75,6 +78,8 @@ class HasuraProjectTest {
         Path project = project();
         String endpoint = "http://localhost:" + junction.engine.port();
         CliRun.of(Map.of(), "metadata", "apply", "--project", project.toString(), "--endpoint", endpoint).ok();
+        assertThat(junction.export().at("/actions/0/definition/arguments/0/description").asText()).isEqualTo("the author");
+        assertThat(junction.export().at("/custom_types/objects/0/relationships/0/name").asText()).isEqualTo("author");
         Map<String, String> before = MetadataDirectory.files(project.resolve("metadata"));
 
         CliRun.of(Map.of(), "metadata", "export", "--project", project.toString(), "--endpoint", endpoint).ok();
@@ -82,6 +87,85 @@ class HasuraProjectTest {
         assertThat(MetadataDirectory.files(project.resolve("metadata"))).isEqualTo(before);
         assertThat(CliRun.of(Map.of(), "metadata", "diff", "--project", project.toString(), "--endpoint", endpoint).ok().out())
                 .contains("No changes");
+    }
+
+    @Test
+    void aPartTheEngineRefusesIsNamedByTheFileAndLineItCameFrom() throws IOException {
+        Path project = project();
+        String endpoint = "http://localhost:" + junction.engine.port();
+        Path article = project.resolve("metadata/databases/default/tables/public_article.yaml");
+        String written = Files.readString(article);
+        JsonNode before = junction.exportWithVersion();
+
+        Files.writeString(article, written.replace("select_permissions:\n  - role: user\n    permission:\n",
+                "select_permissions:\n  - permission:\n"));
+        CliRun badPermission = CliRun.of(Map.of(), "metadata", "apply", "--project", project.toString(), "--endpoint", endpoint);
+        Files.writeString(article, written.replace("table:\n  name: article\n  schema: public\n", ""));
+        CliRun noTable = CliRun.of(Map.of(), "metadata", "apply", "--project", project.toString(), "--endpoint", endpoint);
+
+        assertThat(badPermission.exitCode()).isEqualTo(1);
+        assertThat(badPermission.err()).isEqualTo("junction: " + article + ":18: the key 'role' was not present (parse-failed)\n");
+        assertThat(noTable.exitCode()).isEqualTo(1);
+        assertThat(noTable.err()).isEqualTo("junction: " + article + ":1: the key 'table' was not present (parse-failed)\n");
+        assertThat(junction.exportWithVersion()).isEqualTo(before);
+    }
+
+    @Test
+    void theEnvfileStandsInForVariablesTheEnvironmentDoesNotHave() throws IOException {
+        Path project = project();
+        String endpoint = "http://localhost:" + junction.engine.port();
+        Files.writeString(project.resolve("config.yaml"), Files.readString(project.resolve("config.yaml"))
+                .replace("http://localhost:8080", "http://127.0.0.1:1"));
+        Files.writeString(project.resolve(".env"), "# the engine\nHASURA_GRAPHQL_ENDPOINT=" + endpoint + "\n");
+        Files.writeString(project.resolve("ci.env"), "export HASURA_GRAPHQL_ENDPOINT=\"" + endpoint + "\"\n"
+                + "HASURA_GRAPHQL_METADATA_DIRECTORY=elsewhere # not there\n");
+        String dir = project.toString();
+
+        assertThat(CliRun.of(Map.of(), "metadata", "inconsistency", "status", "--project", dir).ok().out()).contains("consistent");
+        CliRun envWins = CliRun.of(Map.of("HASURA_GRAPHQL_ENDPOINT", "http://127.0.0.1:2"), "metadata", "inconsistency", "status",
+                "--project", dir);
+        assertThat(envWins.err()).contains("http://127.0.0.1:2");
+        CliRun other = CliRun.of(Map.of(), "metadata", "apply", "--project", dir, "--envfile", "ci.env");
+        assertThat(other.err()).isEqualTo("junction: no metadata directory at " + project.resolve("elsewhere") + "\n");
+        CliRun missing = CliRun.of(Map.of(), "metadata", "inconsistency", "status", "--project", dir, "--envfile", "none.env");
+        assertThat(missing.err()).startsWith("junction: cannot read the envfile " + project.resolve("none.env"));
+    }
+
+    @Test
+    void diffTakesHasurasDirectoryArgumentsAndReportsPrintJsonForScripts() throws IOException {
+        Path project = project();
+        String endpoint = "http://localhost:" + junction.engine.port();
+        String dir = project.toString();
+        CliRun.of(Map.of(), "metadata", "apply", "--project", dir, "--endpoint", endpoint).ok();
+        Path metadata = project.resolve("metadata");
+        Path edited = project.resolve("edited");
+        MetadataDirectory.write(MetadataDirectory.read(metadata), edited);
+        Path author = edited.resolve("databases/default/tables/public_author.yaml");
+        Files.writeString(author, Files.readString(author).replace("        - name\n", ""));
+
+        assertThat(CliRun.of(Map.of(), "metadata", "diff", metadata.toString(), "--project", dir, "--endpoint", endpoint).ok().out())
+                .contains("No changes");
+        String twoDirectories = CliRun.of(Map.of(), "metadata", "diff", edited.toString(), metadata.toString(), "--project", dir,
+                "--endpoint", "http://127.0.0.1:1").ok().out();
+        assertThat(twoDirectories).contains("--- " + metadata + "/databases/default/tables/public_author.yaml\n+++ " + edited
+                + "/databases/default/tables/public_author.yaml\n", "\n-        - name\n");
+        assertThat(CliRun.of(Map.of(), "metadata", "diff", metadata.toString(), metadata.toString(), "--project", dir).err())
+                .isEqualTo("junction: the directories passed are the same\n");
+        assertThat(CliRun.of(Map.of(), "metadata", "diff", author.toString(), "--project", dir).err())
+                .isEqualTo("junction: metadata diff only works with directories but got file " + author + "\n");
+
+        JsonNode diff = Json.parse(CliRun.of(Map.of(), "metadata", "diff", edited.toString(), "-o", "json", "--project", dir,
+                "--endpoint", endpoint).ok().out());
+        assertThat(diff.size()).isEqualTo(1);
+        assertThat(diff.at("/0/file").asText()).isEqualTo("databases/default/tables/public_author.yaml");
+        JsonNode status = Json.parse(CliRun.of(Map.of(), "metadata", "inconsistency", "status", "-o", "json", "--project", dir,
+                "--endpoint", endpoint).ok().out());
+        assertThat(status.toString()).isEqualTo("{\"is_consistent\":true,\"inconsistent_objects\":[]}");
+        JsonNode reload = Json.parse(CliRun.of(Map.of(), "metadata", "reload", "-o", "json", "--project", dir,
+                "--endpoint", endpoint).ok().out());
+        assertThat(reload.path("is_consistent").asBoolean()).isTrue();
+        CliRun xml = CliRun.of(Map.of(), "metadata", "inconsistency", "status", "-o", "xml", "--project", dir, "--endpoint", endpoint);
+        assertThat(xml.err()).isEqualTo("junction: unknown output format xml; use json\n");
     }
 
     @Test

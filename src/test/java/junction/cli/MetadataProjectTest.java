@@ -95,7 +95,7 @@ class MetadataProjectTest {
         Path metadata = dir.resolve("metadata");
         assertThat(Files.readString(metadata.resolve("version.yaml"))).isEqualTo("version: 3\n");
         assertThat(Files.readString(metadata.resolve("databases/databases.yaml")))
-                .startsWith("- name: default\n  kind: postgres\n  tables: \"!include default/tables/tables.yaml\"\n");
+                .startsWith("- name: default\n  kind: postgres\n  configuration:\n").endsWith("  tables: \"!include default/tables/tables.yaml\"\n");
         assertThat(Files.readString(metadata.resolve("databases/default/tables/tables.yaml")))
                 .isEqualTo("- \"!include public_article.yaml\"\n- \"!include public_author.yaml\"\n");
         String article = Files.readString(metadata.resolve("databases/default/tables/public_article.yaml"));

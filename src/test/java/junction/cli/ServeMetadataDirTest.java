@@ -109,6 +109,15 @@ class ServeMetadataDirTest {
     }
 
     @Test
+    void aPartTheEngineRefusesIsNamedByItsFileAndLine() throws IOException {
+        Path article = metadata.resolve("databases/default/tables/public_article.yaml");
+        Files.writeString(article, Files.readString(article).replace("select_permissions:\n  - role: user\n    permission:\n",
+                "select_permissions:\n  - permission:\n"), StandardCharsets.UTF_8);
+        String message = refusal(() -> serve(TestPostgres.newDatabase("servedir")));
+        assertThat(message).contains(article + ":18: the key 'role' was not present");
+    }
+
+    @Test
     void anInconsistentMetadataRefusesTheStartUnlessAllowed() throws IOException {
         Path article = metadata.resolve("databases/default/tables/public_article.yaml");
         Files.writeString(article, Files.readString(article).replace("title", "headline"), StandardCharsets.UTF_8);
