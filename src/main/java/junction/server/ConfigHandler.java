@@ -2,17 +2,14 @@ package junction.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import junction.error.ApiException;
 import junction.error.Code;
-import junction.error.ErrorEnvelope;
 import junction.json.Json;
 import junction.server.ServerConfig.Api;
 import junction.session.JwtInfo;
 import junction.session.Session;
-import junction.session.SessionResolver;
 
 /**
  * {@code GET /v1alpha1/config} (API group {@code config}): the server's settings as Hasura's
@@ -21,30 +18,19 @@ import junction.session.SessionResolver;
  * options, naming conventions, experimental features or feature flags to set: it answers Hasura's
  * defaults for them.
  */
-final class ConfigHandler implements Handler {
-    private final SessionResolver sessions;
+final class ConfigHandler implements AdminHandler.Call {
     private final ServerConfig config;
 
-    ConfigHandler(SessionResolver sessions, ServerConfig config) {
-        this.sessions = sessions;
+    ConfigHandler(ServerConfig config) {
         this.config = config;
     }
 
     @Override
-    public void handle(ServerRequest request, ServerResponse response) {
-        Session session = null;
-        try {
-            session = sessions.resolve(Exchange.headers(request));
-            AccessLog.trace(request).role(session.role());
-            if (!session.isAdmin()) {
-                throw ApiException.of(Code.ACCESS_DENIED, "You have to be an admin to access this endpoint");
-            }
-            Exchange.json(response, 200, Json.bytes(answer()));
-        } catch (RuntimeException e) {
-            ApiException error = Failures.of(e, request);
-            boolean showInternal = session == null ? config.devMode() : config.showsInternal(session);
-            Exchange.json(response, error.httpStatus(), ErrorEnvelope.metadataBytes(error, showInternal));
+    public void answer(ServerRequest request, ServerResponse response, Session session) {
+        if (!session.isAdmin()) {
+            throw ApiException.of(Code.ACCESS_DENIED, "You have to be an admin to access this endpoint");
         }
+        Exchange.json(response, 200, Json.bytes(answer()));
     }
 
     ObjectNode answer() {

@@ -2,7 +2,6 @@ package junction.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.Handler;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import junction.db.PgDumpBinary;
 import junction.db.PgDumpOptions;
 import junction.error.ApiException;
 import junction.error.Code;
-import junction.error.ErrorEnvelope;
 import junction.json.Json;
 import junction.json.Obj;
 import junction.metadata.model.Source;
@@ -30,7 +28,7 @@ import junction.session.Session;
  * metadata envelope. The options are checked ({@link PgDumpOptions}) before anything runs; the
  * {@code pg_dump} is one of the database's major version ({@link PgDumpBinary}).
  */
-final class PgDumpHandler implements Handler {
+final class PgDumpHandler implements AdminHandler.Call {
     private final Engine engine;
 
     PgDumpHandler(Engine engine) {
@@ -47,25 +45,15 @@ final class PgDumpHandler implements Handler {
     }
 
     @Override
-    public void handle(ServerRequest request, ServerResponse response) {
-        ServerConfig config = engine.config();
-        Session session = null;
-        try {
-            session = engine.sessions().resolve(Exchange.headers(request));
-            AccessLog.trace(request).role(session.role());
-            JsonNode body = Json.parse(Exchange.body(request, config.maxBodyBytes()));
-            if (!session.isAdmin()) {
-                throw ApiException.of(Code.ACCESS_DENIED, "restricted access : admin only").at("$");
-            }
-            byte[] dump = dump(Request.of(body)).getBytes(StandardCharsets.UTF_8);
-            response.status(200);
-            response.header(HeaderNames.CONTENT_TYPE, "application/sql; charset=utf-8");
-            response.send(dump);
-        } catch (RuntimeException e) {
-            ApiException error = Failures.of(e, request);
-            boolean showInternal = session == null ? config.devMode() : config.showsInternal(session);
-            Exchange.json(response, error.httpStatus(), ErrorEnvelope.metadataBytes(error, showInternal));
+    public void answer(ServerRequest request, ServerResponse response, Session session) {
+        JsonNode body = Json.parse(Exchange.body(request, engine.config().maxBodyBytes()));
+        if (!session.isAdmin()) {
+            throw ApiException.of(Code.ACCESS_DENIED, "restricted access : admin only").at("$");
         }
+        byte[] dump = dump(Request.of(body)).getBytes(StandardCharsets.UTF_8);
+        response.status(200);
+        response.header(HeaderNames.CONTENT_TYPE, "application/sql; charset=utf-8");
+        response.send(dump);
     }
 
     private String dump(Request request) {

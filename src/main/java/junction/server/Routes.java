@@ -32,19 +32,19 @@ final class Routes {
             routing.get("/v1/metrics", new MetricsHandler(engine.metrics(), config.metricsSecret()));
         }
         if (config.enabledApis().contains(Api.CONFIG)) {
-            routing.get("/v1alpha1/config", new ConfigHandler(engine.sessions(), config));
+            routing.get("/v1alpha1/config", new AdminHandler(engine.sessions(), config, new ConfigHandler(config)));
         }
         if (config.enabledApis().contains(Api.GRAPHQL)) {
             routing.post("/v1/graphql", engine.graphql()::graphql);
         }
         if (config.enabledApis().contains(Api.METADATA)) {
             routing.post("/v1/graphql/explain", engine.graphql()::explain)
-                    .post("/v1/metadata", new AdminHandler(engine.sessions(), config, engine.metadata()::execute))
-                    .post("/v2/query", new AdminHandler(engine.sessions(), config, engine.runSql()::execute))
-                    .post("/v1/query", new AdminHandler(engine.sessions(), config, engine.legacyQuery()::execute));
+                    .post("/v1/metadata", AdminHandler.json(engine.sessions(), config, engine.metadata()::execute))
+                    .post("/v2/query", AdminHandler.json(engine.sessions(), config, engine.runSql()::execute))
+                    .post("/v1/query", AdminHandler.json(engine.sessions(), config, engine.legacyQuery()::execute));
         }
         if (config.enabledApis().contains(Api.PGDUMP)) {
-            routing.post("/v1alpha1/pg_dump", new PgDumpHandler(engine));
+            routing.post("/v1alpha1/pg_dump", new AdminHandler(engine.sessions(), config, new PgDumpHandler(engine)));
         }
         ConsoleRoutes.register(routing, config.console(), consolePageConfig(config));
         routing.any((req, res) -> Exchange.json(res, 404, ErrorEnvelope.metadataBytes(

@@ -13,7 +13,6 @@ import junction.test.remote.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -52,10 +51,6 @@ class ConsoleWalkthroughBrowserTest {
         users.close();
     }
 
-    static void select(String testId, String value) {
-        new Select(browser.find(testId)).selectByValue(value);
-    }
-
     @Test
     void addsARemoteSchemaRelationshipFromTheTableAndQueriesItInTheApiTab() throws Exception {
         // Step 1: add the remote schema
@@ -79,8 +74,8 @@ class ConsoleWalkthroughBrowserTest {
         browser.click("to-reference-option-user-remote-schema");
         browser.type("relationship-name", "user");
         browser.click("remote-field-user");
-        select("remote-arg-mode-user.id", "column");
-        select("remote-arg-column-user.id", "user_id");
+        browser.select("remote-arg-mode-user.id", "column");
+        browser.select("remote-arg-column-user.id", "user_id");
         String preview = browser.waitForText("relationship-preview", "$user_id");
         assertThat(Json.parse(preview)).isEqualTo(Json.parse("""
             {"type": "pg_create_remote_relationship",

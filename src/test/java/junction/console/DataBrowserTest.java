@@ -12,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The console's Data section in a real Chromium: tracking from the schema page, browsing a table
@@ -137,7 +136,7 @@ class DataBrowserTest {
         assertThat(browser.all("browse-row")).hasSize(3);
         assertThat(browser.find("browse-next").isEnabled()).isFalse();
 
-        new Select(browser.find("browse-limit")).selectByValue("25");
+        browser.select("browse-limit", "25");
         browser.waitForText("browse-range", "Rows 1–23 of 23");
         assertThat(browser.all("browse-row")).hasSize(23);
 

@@ -48,10 +48,6 @@ class RelationshipsBrowserTest {
         users.close();
     }
 
-    static void select(String testId, String value) {
-        new Select(browser.find(testId)).selectByValue(value);
-    }
-
     static JsonNode table(String name) {
         for (JsonNode t : engine.export().at("/sources/0/tables")) {
             if (t.at("/table/name").asText().equals(name)) {
@@ -99,9 +95,9 @@ class RelationshipsBrowserTest {
         browser.type("to-reference", "auth");
         browser.click("to-reference-option-authors");
         browser.type("relationship-name", "editor");
-        select("relationship-type", "object");
-        select("mapping-from-0", "editor_id");
-        select("mapping-to-0", "id");
+        browser.select("relationship-type", "object");
+        browser.select("mapping-from-0", "editor_id");
+        browser.select("mapping-to-0", "id");
         assertThat(browser.waitForText("relationship-preview", "\"manual_configuration\"")).contains("\"editor_id\": \"id\"");
         browser.click("create-relationship");
 
@@ -119,8 +115,8 @@ class RelationshipsBrowserTest {
         browser.click("to-reference-option-users");
         browser.type("relationship-name", "title");
         browser.click("remote-field-user");
-        select("remote-arg-mode-user.id", "column");
-        select("remote-arg-column-user.id", "author_id");
+        browser.select("remote-arg-mode-user.id", "column");
+        browser.select("remote-arg-column-user.id", "author_id");
         JsonNode before = engine.exportWithVersion();
         browser.click("create-relationship");
 
@@ -129,10 +125,10 @@ class RelationshipsBrowserTest {
         assertThat(browser.all("relationship-form-error")).isEmpty();
 
         browser.type("relationship-name", "writer");
-        select("remote-arg-mode-user.id", "static");
+        browser.select("remote-arg-mode-user.id", "static");
         browser.type("remote-arg-value-user.id", "1");
-        select("remote-arg-mode-user.id", "column");
-        select("remote-arg-column-user.id", "title");
+        browser.select("remote-arg-mode-user.id", "column");
+        browser.select("remote-arg-column-user.id", "title");
         browser.click("create-relationship");
         assertThat(browser.waitForText("relationship-arguments-error", "expected type")).contains("Int");
         assertThat(engine.exportWithVersion()).isEqualTo(before);
@@ -148,13 +144,13 @@ class RelationshipsBrowserTest {
         browser.click("to-reference-option-users");
         browser.type("relationship-name", "author_avatar");
         browser.click("remote-field-user");
-        select("remote-arg-mode-user.id", "column");
-        select("remote-arg-column-user.id", "author_id");
+        browser.select("remote-arg-mode-user.id", "column");
+        browser.select("remote-arg-column-user.id", "author_id");
         browser.click("remote-field-user.profile");
-        select("remote-arg-mode-user.profile.size", "static");
+        browser.select("remote-arg-mode-user.profile.size", "static");
         browser.type("remote-arg-value-user.profile.size", "64");
         browser.click("remote-field-user.profile.avatar");
-        select("remote-arg-mode-user.profile.avatar.format", "static");
+        browser.select("remote-arg-mode-user.profile.avatar.format", "static");
         browser.type("remote-arg-value-user.profile.avatar.format", "png");
         String preview = browser.waitForText("relationship-preview", "\"png\"");
         assertThat(Json.parse(preview).at("/args/definition/to_remote_schema")).isEqualTo(Json.parse("""
@@ -181,7 +177,7 @@ class RelationshipsBrowserTest {
         browser.click("relationship-edit-writer_user");
         assertThat(new Select(browser.find("remote-arg-mode-user.id")).getFirstSelectedOption().getAttribute("value"))
                 .isEqualTo("column");
-        select("remote-arg-column-user.id", "editor_id");
+        browser.select("remote-arg-column-user.id", "editor_id");
         assertThat(browser.waitForText("relationship-preview", "pg_update_remote_relationship")).contains("$editor_id");
         browser.click("create-relationship");
         assertThat(browser.waitForText("relationship-joins-writer_user", "user(id: $editor_id)")).isNotEmpty();

@@ -20,7 +20,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The Remote Schemas section in a real Chromium against real remote GraphQL servers: add through the
@@ -123,11 +122,11 @@ class RemoteSchemasBrowserTest {
     void addsARemoteSchemaWhoseUrlAndHeaderComeFromTheEnvironment() {
         browser.go("/console/remote-schemas/manage/add");
         browser.type("remote-schema-name", "users-env");
-        new Select(browser.find("remote-schema-url-mode")).selectByValue("env");
+        browser.select("remote-schema-url-mode", "env");
         browser.type("remote-schema-url-from-env", "RS_USERS_URL");
         browser.click("remote-schema-header-add");
         browser.type("remote-schema-header-name-0", "X-Key");
-        new Select(browser.find("remote-schema-header-mode-0")).selectByValue("env");
+        browser.select("remote-schema-header-mode-0", "env");
         browser.type("remote-schema-header-value-0", "RS_MISSING");
         assertThat(browser.waitForText("remote-schema-preview", "\"url_from_env\": \"RS_USERS_URL\""))
                 .contains("\"value_from_env\": \"RS_MISSING\"").doesNotContain("\"url\":");

@@ -20,6 +20,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -79,6 +80,12 @@ public final class Browser implements AutoCloseable {
 
     public Browser click(String testName) {
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.elementToBeClickable(test(testName))).click();
+        return this;
+    }
+
+    /** Picks the option of a {@code <select>} by its value. */
+    public Browser select(String testName, String value) {
+        new Select(find(testName)).selectByValue(value);
         return this;
     }
 
