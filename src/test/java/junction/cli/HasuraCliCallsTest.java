@@ -193,6 +193,29 @@ class HasuraCliCallsTest {
     }
 
     @Test
+    void theExportWritesATablesKeysInHasurasOrder() {
+        // metadataToOrdJSON: table, is_enum, configuration, relationships, remote relationships, then
+        // insert, select, update, delete permissions — what Hasura's CLI writes into a table's file
+        ok(cli(f, "POST", "/v2/query", "{\"type\":\"run_sql\",\"args\":{\"sql\":\"create table ordered_keys (id int primary key)\"}}"));
+        ok(cli(f, "POST", "/v1/metadata", """
+            {"type": "bulk", "args": [
+              {"type": "pg_track_table", "args": {"table": "ordered_keys", "configuration": {"custom_name": "orderedKeys"}}},
+              {"type": "pg_create_select_permission", "args": {"table": "ordered_keys", "role": "user",
+                "permission": {"columns": ["id"], "filter": {}}}},
+              {"type": "pg_create_insert_permission", "args": {"table": "ordered_keys", "role": "user",
+                "permission": {"columns": ["id"], "check": {}}}}]}
+            """));
+        JsonNode table = null;
+        for (JsonNode t : export().path("sources").get(0).path("tables")) {
+            if (t.path("table").path("name").asText().equals("ordered_keys")) {
+                table = t;
+            }
+        }
+        assertThat(table).isNotNull();
+        assertThat(fieldNames(table)).containsExactly("table", "configuration", "insert_permissions", "select_permissions");
+    }
+
+    @Test
     void metadataApplySendsReplaceMetadataVersion2AndReadsIsConsistent() {
         JsonNode answer = ok(cli(f, "POST", "/v1/metadata", replaceMetadata(true, projectMetadata(true))));
         // projectmetadata.V2ApplyMetadata decodes {is_consistent, inconsistent_objects}; a missing

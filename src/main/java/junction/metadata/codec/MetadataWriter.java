@@ -69,19 +69,20 @@ public final class MetadataWriter {
 
     public static ObjectNode table(TableEntry entry) {
         ObjectNode node = Json.object();
+        // the order of Hasura's metadataToOrdJSON, so that Hasura's own CLI writes a project as Hasura does
         node.set("table", tableName(entry.table()));
-        if (!entry.configuration().isEmpty()) {
-            node.set("configuration", tableConfig(entry.configuration()));
-        }
         if (entry.isEnum()) {
             node.put("is_enum", true);
+        }
+        if (!entry.configuration().isEmpty()) {
+            node.set("configuration", tableConfig(entry.configuration()));
         }
         putList(node, "object_relationships", entry.objectRelationships(), MetadataWriter::relationship);
         putList(node, "array_relationships", entry.arrayRelationships(), MetadataWriter::relationship);
         putList(node, "computed_fields", entry.computedFields(), Function.identity());
         putList(node, "remote_relationships", entry.remoteRelationships(), MetadataWriter::remoteRelationship);
-        putList(node, "select_permissions", entry.selectPermissions(), MetadataWriter::permission);
         putList(node, "insert_permissions", entry.insertPermissions(), MetadataWriter::permission);
+        putList(node, "select_permissions", entry.selectPermissions(), MetadataWriter::permission);
         putList(node, "update_permissions", entry.updatePermissions(), MetadataWriter::permission);
         putList(node, "delete_permissions", entry.deletePermissions(), MetadataWriter::permission);
         putList(node, "event_triggers", entry.eventTriggers(), Function.identity());
