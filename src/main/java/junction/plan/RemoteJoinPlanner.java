@@ -2,6 +2,8 @@ package junction.plan;
 
 import graphql.language.Argument;
 import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.TypeName;
 import graphql.language.FragmentDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
@@ -19,7 +21,9 @@ import java.util.Set;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.metadata.resolve.ResolvedRemoteRelationship;
+import junction.metadata.model.RemoteBatch;
 import junction.metadata.model.RemoteFieldStep;
+import junction.plan.join.BatchCall;
 import junction.plan.join.GraphqlValues;
 import junction.plan.join.JoinField;
 import junction.plan.join.JoinStep;
@@ -108,7 +112,34 @@ final class RemoteJoinPlanner {
             joinSteps.add(new JoinStep(step.field(), arguments));
         }
         JoinField join = new JoinField(key, joinKeys, remoteName, rel.definition(), joinSteps, remoteField.getSelectionSet(),
-                translated.fragments(), declared, shape, customized.names(), translated.sessions(), translated.patches());
+                translated.fragments(), declared, shape, customized.names(), translated.sessions(), translated.patches(),
+                batch(rel, remoteField));
         return new junction.plan.ir.Field.RemoteJoin(key, join);
+    }
+
+    /** The list field call of a relationship with {@code batch}, or null. */
+    private static BatchCall batch(ResolvedRemoteRelationship rel, Field remoteField) {
+        RemoteBatch batch = rel.definition().batch().orElse(null);
+        if (batch == null || rel.batchField() == null) {
+            return null;
+        }
+        List<String> lhs = rel.definition().lhsFields();
+        Value<?> item = GraphqlValues.template(batch.item() != null ? batch.item()
+                : com.fasterxml.jackson.databind.node.TextNode.valueOf("$" + lhs.getFirst()), lhs);
+        SelectionSet selection = remoteField.getSelectionSet();
+        if (selection != null) {
+            List<Selection> selections = new ArrayList<>(selection.getSelections());
+            if (batch.key() != null) {
+                selections.add(Field.newField(batch.key()).alias(BatchCall.KEY_ALIAS).build());
+            }
+            String own = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(rel.type())).getName();
+            String answers = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(rel.batchField().getType())).getName();
+            selection = SelectionSet.newSelectionSet(selections).build();
+            if (!own.equals(answers)) {
+                selection = SelectionSet.newSelectionSet().selection(InlineFragment.newInlineFragment()
+                        .typeCondition(new TypeName(own)).selectionSet(selection).build()).build();
+            }
+        }
+        return new BatchCall(batch.field(), batch.argument(), item, batch.key(), remoteField.getArguments(), selection);
     }
 }

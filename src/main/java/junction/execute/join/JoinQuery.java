@@ -23,7 +23,8 @@ import junction.plan.join.JoinField;
  * The one query sent to a remote schema for a set of join batches, built as one graphql-java
  * {@link Document} and printed once: one aliased field per distinct argument set
  * ({@code r<batch>_<set>: user(id: 1) { … }}) with the row values filled into the relationship's
- * template, the client variables they use declared once, and the fragments they use appended once.
+ * template — or, for a relationship with {@code batch}, one list field call {@code r<batch>: users(ids: [1, 2])}
+ * for all of them — the client variables they use declared once, and the fragments they use appended once.
  */
 final class JoinQuery {
     private JoinQuery() {
@@ -37,6 +38,10 @@ final class JoinQuery {
             batch.field.variables().forEach(v -> variables.putIfAbsent(v.getName(), v));
             batch.field.fragments().forEach(f -> fragments.putIfAbsent(f.getName(), f));
             List<List<JsonNode>> sets = batch.argumentSets();
+            if (batch.field.batch() != null) {
+                fields.add(batch.field.batch().call(batch.alias(0), sets));
+                continue;
+            }
             for (int set = 0; set < sets.size(); set++) {
                 fields.add(batch.field.call(batch.alias(set), sets.get(set)));
             }

@@ -33,11 +33,12 @@ import junction.remote.SessionPreset;
  *                     from the session when the join is sent
  * @param patches      client variables whose values get the role's input field presets (variable →
  *                     original input type)
+ * @param batch        how the relationship's {@code batch} is sent, or null: one aliased field per argument set
  */
 public record JoinField(String responseKey, List<String> joinKeys, String remoteSchema, RemoteJoinDefinition definition,
                         List<JoinStep> steps, SelectionSet selection, List<FragmentDefinition> fragments,
                         List<VariableDefinition> variables, ResultShape shape, RemoteNames names, List<SessionPreset> sessions,
-                        Map<String, String> patches) {
+                        Map<String, String> patches, BatchCall batch) {
     public JoinField {
         joinKeys = List.copyOf(joinKeys);
         steps = List.copyOf(steps);
@@ -52,7 +53,7 @@ public record JoinField(String responseKey, List<String> joinKeys, String remote
                      List<JoinStep> steps, SelectionSet selection, List<FragmentDefinition> fragments,
                      List<VariableDefinition> variables, ResultShape shape, RemoteNames names) {
         this(responseKey, joinKeys, remoteSchema, definition, steps, selection, fragments, variables, shape, names,
-                List.of(), Map.of());
+                List.of(), Map.of(), null);
     }
 
     /**
@@ -61,6 +62,9 @@ public record JoinField(String responseKey, List<String> joinKeys, String remote
      * placeholders (for explain).
      */
     public Field call(String alias, List<JsonNode> values) {
+        if (batch != null && values == null) {
+            return batch.template();
+        }
         Field inner = null;
         for (int i = steps.size() - 1; i >= 0; i--) {
             JoinStep step = steps.get(i);
