@@ -3,7 +3,9 @@ package junction.join;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
 import junction.execute.join.RemoteErrorMode;
+import junction.project.MetadataDirectory;
 import junction.test.EngineFixture;
 import junction.test.Http;
 import junction.test.Shop;
@@ -12,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 20: a remote relationship with Junction's {@code batch} sends ONE call of a list field for
@@ -220,6 +223,16 @@ class BatchedJoinsTest {
                 + "\"item\":{\"__typename\":\"User\",\"id\":\"$user_id\"}},\"lhs_fields\":[\"user_id\"]");
         assertThat(all).contains("{\"batch\":{\"field\":\"users\",\"argument\":\"ids\"},\"hasura_fields\":[\"customer_id\"],"
                 + "\"remote_field\":{\"user\":{\"arguments\":{\"id\":\"$customer_id\"}}},\"remote_schema\":\"users\"}");
+    }
+
+    @Test
+    void theCliMetadataDirectoryKeepsBatch(@TempDir Path dir) {
+        JsonNode document = junction.export();
+        MetadataDirectory.write(document, dir);
+        JsonNode read = MetadataDirectory.read(dir);
+
+        assertThat(read.at("/sources/0/tables")).isEqualTo(document.at("/sources/0/tables"));
+        assertThat(read.at("/sources/0/tables").toString()).contains("\"batch\":{\"field\":\"usersAnyOrder\",\"argument\":\"ids\",\"key\":\"id\"}");
     }
 
     @Test
