@@ -113,14 +113,25 @@ final class RemoteJoinPlanner {
         }
         JoinField join = new JoinField(key, joinKeys, remoteName, rel.definition(), joinSteps, remoteField.getSelectionSet(),
                 translated.fragments(), declared, shape, customized.names(), translated.sessions(), translated.patches(),
-                batch(rel, remoteField));
+                batch(rel, remoteField, remote.original()));
         return new junction.plan.ir.Field.RemoteJoin(key, join);
     }
 
-    /** The list field call of a relationship with {@code batch}, or null. */
-    private static BatchCall batch(ResolvedRemoteRelationship rel, Field remoteField) {
+    /**
+     * The list field call of a relationship with {@code batch}, or null: without {@code batch}, and for a
+     * role whose view of the remote (remote schema permissions) lacks the list field, its argument or the
+     * key — that role's rows are fetched as Hasura does, with the field it may use.
+     */
+    private static BatchCall batch(ResolvedRemoteRelationship rel, Field remoteField, graphql.schema.GraphQLSchema visible) {
         RemoteBatch batch = rel.definition().batch().orElse(null);
         if (batch == null || rel.batchField() == null) {
+            return null;
+        }
+        GraphQLFieldDefinition list = visible.getQueryType().getFieldDefinition(batch.field());
+        if (list == null || list.getArgument(batch.argument()) == null) {
+            return null;
+        }
+        if (batch.key() != null && !hasKey(visible, rel, batch.key())) {
             return null;
         }
         List<String> lhs = rel.definition().lhsFields();
@@ -141,5 +152,10 @@ final class RemoteJoinPlanner {
             }
         }
         return new BatchCall(batch.field(), batch.argument(), item, batch.key(), remoteField.getArguments(), selection);
+    }
+
+    private static boolean hasKey(graphql.schema.GraphQLSchema visible, ResolvedRemoteRelationship rel, String key) {
+        String own = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(rel.type())).getName();
+        return visible.getType(own) instanceof graphql.schema.GraphQLFieldsContainer fields && fields.getFieldDefinition(key) != null;
     }
 }

@@ -253,6 +253,24 @@ class BatchedJoinsTest {
                         "unexpected key 'extra'; expected one of field, argument, key, item");
     }
 
+    @Test
+    void renamingTheJoinColumnIsCarriedIntoTheItemTemplate() {
+        junction.runSqlOk("create table badges (id int primary key, uid int); insert into badges values (1, 8);");
+        junction.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"badges\"}}");
+        junction.metadataOk(relationship("badges", "holder", "uid", "{\"field\": \"_entities\", \"argument\": \"representations\","
+                + " \"item\": {\"__typename\": \"User\", \"id\": \"$uid\"}}"));
+
+        junction.runSqlOk("alter table badges rename column uid to holder_id");
+
+        JsonNode badge = junction.export().at("/sources/0/tables").findValues("remote_relationships").stream()
+                .flatMap(r -> java.util.stream.StreamSupport.stream(r.spliterator(), false))
+                .filter(r -> r.get("name").asText().equals("holder")).findFirst().orElseThrow();
+        assertThat(badge.at("/definition/to_remote_schema/batch/item").toString())
+                .isEqualTo("{\"__typename\":\"User\",\"id\":\"$holder_id\"}");
+        assertThat(junction.gql("{ badges { holder { name } } }").toString())
+                .isEqualTo("{\"data\":{\"badges\":[{\"holder\":{\"name\":\"user8\"}}]}}");
+    }
+
     private static void refused(String batch, String reason) {
         junction.refused(relationship("tickets", "bad", "user_id", batch))
                 .expect(400, "invalid-configuration", "$.args", "Inconsistent object: in table \"tickets\": in remote relationship \"bad\": "

@@ -187,4 +187,25 @@ class RemoteRelationshipPermissionsTest {
             assertThat(orderFields(off, "nofield")).contains("user", "messages");
         }
     }
+
+    @Test
+    void aRoleWhoseRemoteViewLacksTheBatchFieldIsJoinedAsHasuraDoes() {
+        engine.metadataOk("""
+                {"type": "pg_create_remote_relationship", "args": {"name": "owner", "table": "order",
+                  "definition": {"to_remote_schema": {"remote_schema": "user-remote-schema", "lhs_fields": ["user_id"],
+                    "remote_field": {"user": {"arguments": {"id": "$user_id"}}}, "batch": {"field": "users", "argument": "ids"}}}}}
+                """);
+        try {
+            JsonNode own = as(engine, "user", "1", "{ order(order_by: {id: asc}) { id owner { name } } }");
+            assertThat(own.get("data")).isEqualTo(Json.parse("{\"order\": [{\"id\": 1, \"owner\": {\"name\": \"user1\"}},"
+                    + " {\"id\": 4, \"owner\": {\"name\": \"user1\"}}]}"));
+            assertThat(users.lastRequest().query()).as("users(ids:) is not in the role's view").isEqualTo("{r0_0:user(id:1){name}}");
+
+            JsonNode admin = as(engine, "admin", null, "{ order(order_by: {id: asc}) { id owner { name } } }");
+            assertThat(admin.at("/data/order/1/owner/name").asText()).isEqualTo("user2");
+            assertThat(users.lastRequest().query()).isEqualTo("{r0:users(ids:[1,2]){name}}");
+        } finally {
+            engine.metadataOk("{\"type\": \"pg_delete_remote_relationship\", \"args\": {\"table\": \"order\", \"name\": \"owner\"}}");
+        }
+    }
 }
