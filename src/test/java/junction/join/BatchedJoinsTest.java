@@ -10,6 +10,7 @@ import junction.test.EngineFixture;
 import junction.test.Http;
 import junction.test.Shop;
 import junction.test.remote.BatchUserService;
+import junction.test.remote.GraphqlTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -149,6 +150,34 @@ class BatchedJoinsTest {
                 + "{\"id\":3003,\"short_owner\":null},{\"id\":3004,\"short_owner\":null}]");
         assertThat(kept.at("/errors")).hasSize(4);
         assertThat(kept.at("/errors/1/path").toString()).isEqualTo("[\"tickets\",1,\"short_owner\"]");
+    }
+
+    @Test
+    void byKeyNullKeysAndUnknownKeysAreDroppedAndTheFirstOfADuplicateKeyWins() {
+        users.server().override(request -> new GraphqlTestServer.Answer(200, "{\"data\": {\"r0\": [null,"
+                + " {\"name\": \"nobody\", \"_junction_key\": null}, {\"name\": \"stranger\", \"_junction_key\": 99},"
+                + " {\"name\": \"first\", \"_junction_key\": 5}, {\"name\": \"second\", \"_junction_key\": 5}]}}"));
+        try {
+            JsonNode answer = junction.gql("{ tickets(where: {batch: {_eq: \"missing\"}}, order_by: {id: asc}) { id keyed_owner { name } } }");
+            assertThat(answer.at("/data/tickets").toString()).isEqualTo("[{\"id\":3001,\"keyed_owner\":{\"name\":\"first\"}},"
+                    + "{\"id\":3002,\"keyed_owner\":null},{\"id\":3003,\"keyed_owner\":null},{\"id\":3004,\"keyed_owner\":{\"name\":\"first\"}}]");
+        } finally {
+            users.server().override(null);
+        }
+    }
+
+    @Test
+    void byPositionMoreItemsThanAskedIsARemoteSchemaError() {
+        users.server().override(request -> new GraphqlTestServer.Answer(200,
+                "{\"data\": {\"r0\": [{\"name\": \"a\"}, {\"name\": \"b\"}, {\"name\": \"c\"}, {\"name\": \"d\"}]}}"));
+        try {
+            JsonNode answer = junction.gql("{ tickets(where: {batch: {_eq: \"missing\"}}) { id owner { name } } }");
+            assertThat(answer.at("/errors/0/extensions/code").asText()).isEqualTo("remote-schema-error");
+            assertThat(answer.at("/errors/0/message").asText())
+                    .isEqualTo("the remote's \"users\" answered 4 items for 3 items asked (batch matches by position)");
+        } finally {
+            users.server().override(null);
+        }
     }
 
     @Test
