@@ -317,6 +317,7 @@ public final class Engine implements AutoCloseable {
         metadataPool.close();
         remotes.close();
         sessions.close();
+        log.close();
     }
 
 }
