@@ -1,12 +1,13 @@
 package junction.plan;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import graphql.language.Argument;
-import graphql.language.AstPrinter;
 import graphql.language.Field;
+import graphql.language.InlineFragment;
+import graphql.language.TypeName;
 import graphql.language.FragmentDefinition;
 import graphql.language.Selection;
 import graphql.language.SelectionSet;
+import graphql.language.Value;
 import graphql.language.VariableDefinition;
 import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLNamedType;
@@ -20,7 +21,12 @@ import java.util.Set;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.metadata.resolve.ResolvedRemoteRelationship;
+import junction.metadata.model.RemoteBatch;
+import junction.metadata.model.RemoteFieldStep;
+import junction.plan.join.BatchCall;
+import junction.plan.join.GraphqlValues;
 import junction.plan.join.JoinField;
+import junction.plan.join.JoinStep;
 import junction.remote.CustomizedSchema;
 import junction.remote.RemoteQueryBuilder;
 import junction.remote.RemoteSchemaState;
@@ -62,10 +68,12 @@ final class RemoteJoinPlanner {
         String customField = customized.names().customField(originalParent, rel.definition().last().field());
 
         TemplateMerger merger = new TemplateMerger(args);
-        Map<String, JsonNode> lastArguments = new LinkedHashMap<>(rel.definition().last().arguments());
+        List<String> lhs = rel.definition().lhsFields();
+        Map<String, Value<?>> lastArguments = new LinkedHashMap<>();
+        rel.definition().last().arguments().forEach((name, template) -> lastArguments.put(name, GraphqlValues.template(template, lhs)));
         List<Argument> passed = new ArrayList<>();
         for (Argument argument : fields.getFirst().getArguments()) {
-            JsonNode template = lastArguments.get(argument.getName());
+            Value<?> template = lastArguments.get(argument.getName());
             if (template == null) {
                 passed.add(argument);
                 continue;
@@ -85,25 +93,53 @@ final class RemoteJoinPlanner {
         RemoteSelection translated = BUILDER.translate(customized, customized.names().customType(originalParent),
                 List.of(synthetic), fragments, rel.definition().last().arguments().keySet());
         Field remoteField = (Field) translated.selections().getFirst();
-        Map<String, String> fragmentTexts = new LinkedHashMap<>();
-        translated.fragments().forEach(f -> fragmentTexts.put(f.getName(), AstPrinter.printAstCompact(f)));
         Set<String> used = new LinkedHashSet<>(translated.variableNames());
         used.addAll(merger.variables());
-        List<String> joinKeys = rel.definition().lhsFields().stream().map(JoinField::phantomKey).toList();
+        List<String> joinKeys = lhs.stream().map(JoinField::phantomKey).toList();
         ResultShape shape = translated.shape().children().getOrDefault(synthetic.getResultKey(), ResultShape.EMPTY);
-        Map<String, String> variableTypes = new LinkedHashMap<>(BUILDER.variableTypes(customized, variables, used));
-        translated.sessions().forEach(s -> variableTypes.put(s.variable(), AstPrinter.printAst(s.variableType())));
-        JoinField join = new JoinField(key, joinKeys, remoteName, rel.definition(), lastArguments, arguments(remoteField),
-                remoteField.getSelectionSet() == null ? "" : AstPrinter.printAstCompact(remoteField.getSelectionSet()),
-                fragmentTexts, variableTypes, shape, customized.names(), translated.sessions(), translated.patches());
+        List<VariableDefinition> declared = new ArrayList<>(BUILDER.variableDefinitions(customized, variables, used));
+        translated.sessions().forEach(s -> declared.add(new VariableDefinition(s.variable(), s.variableType())));
+        List<JoinStep> joinSteps = new ArrayList<>();
+        for (int i = 0; i < rel.definition().path().size(); i++) {
+            RemoteFieldStep step = rel.definition().path().get(i);
+            List<Argument> arguments = new ArrayList<>();
+            if (i == rel.definition().path().size() - 1) {
+                lastArguments.forEach((name, value) -> arguments.add(new Argument(name, value)));
+                arguments.addAll(remoteField.getArguments());
+            } else {
+                step.arguments().forEach((name, template) -> arguments.add(new Argument(name, GraphqlValues.template(template, lhs))));
+            }
+            joinSteps.add(new JoinStep(step.field(), arguments));
+        }
+        JoinField join = new JoinField(key, joinKeys, remoteName, rel.definition(), joinSteps, remoteField.getSelectionSet(),
+                translated.fragments(), declared, shape, customized.names(), translated.sessions(), translated.patches(),
+                batch(rel, remoteField));
         return new junction.plan.ir.Field.RemoteJoin(key, join);
     }
 
-    private static String arguments(Field field) {
-        List<String> out = new ArrayList<>();
-        for (Argument argument : field.getArguments()) {
-            out.add(AstPrinter.printAstCompact(argument));
+    /** The list field call of a relationship with {@code batch}, or null. */
+    private static BatchCall batch(ResolvedRemoteRelationship rel, Field remoteField) {
+        RemoteBatch batch = rel.definition().batch().orElse(null);
+        if (batch == null || rel.batchField() == null) {
+            return null;
         }
-        return String.join(", ", out);
+        List<String> lhs = rel.definition().lhsFields();
+        Value<?> item = GraphqlValues.template(batch.item() != null ? batch.item()
+                : com.fasterxml.jackson.databind.node.TextNode.valueOf("$" + lhs.getFirst()), lhs);
+        SelectionSet selection = remoteField.getSelectionSet();
+        if (selection != null) {
+            List<Selection> selections = new ArrayList<>(selection.getSelections());
+            if (batch.key() != null) {
+                selections.add(Field.newField(batch.key()).alias(BatchCall.KEY_ALIAS).build());
+            }
+            String own = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(rel.type())).getName();
+            String answers = ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(rel.batchField().getType())).getName();
+            selection = SelectionSet.newSelectionSet(selections).build();
+            if (!own.equals(answers)) {
+                selection = SelectionSet.newSelectionSet().selection(InlineFragment.newInlineFragment()
+                        .typeCondition(new TypeName(own)).selectionSet(selection).build()).build();
+            }
+        }
+        return new BatchCall(batch.field(), batch.argument(), item, batch.key(), remoteField.getArguments(), selection);
     }
 }

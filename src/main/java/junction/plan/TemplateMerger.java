@@ -1,37 +1,35 @@
 package junction.plan;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import graphql.language.ArrayValue;
-import graphql.language.AstPrinter;
 import graphql.language.NullValue;
 import graphql.language.ObjectField;
 import graphql.language.ObjectValue;
 import graphql.language.Value;
 import graphql.language.VariableReference;
-import graphql.schema.GraphQLEnumType;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLTypeUtil;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import junction.error.ApiException;
 import junction.error.Code;
-import junction.plan.join.GraphqlLiteral;
-import junction.plan.join.GraphqlText;
+import junction.plan.join.GraphqlValues;
 
 /**
  * Merges what a client gives for an argument the join template fixes only in part (an input object
  * or list, offered to the client as a narrowed type) into the template, as Hasura does: objects
- * field by field, lists one after the other. The client's parts become {@link GraphqlText} leaves
- * written as the client wrote them (variable references kept and recorded); a variable standing for
- * a part the template also fills is read now (the plan then depends on its value) and written as a
- * literal of the remote's type, enum values bare.
+ * field by field, lists one after the other. The client's parts are kept as its own values
+ * (variable references kept and recorded); a variable standing for a part the template also fills is
+ * read now (the plan then depends on its value) and converted to a literal of the remote's type,
+ * enum values bare ({@link GraphqlValues#of(JsonNode, GraphQLInputType)}).
  */
 final class TemplateMerger {
     private final Args args;
@@ -47,105 +45,82 @@ final class TemplateMerger {
     }
 
     /** {@code template} (original remote type {@code type}) with the client's {@code value} merged in. */
-    JsonNode merge(JsonNode template, Value<?> value, GraphQLInputType type, String path) {
+    Value<?> merge(Value<?> template, Value<?> value, GraphQLInputType type, String path) {
         GraphQLInputType inner = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
         return switch (value) {
             case VariableReference v -> mergeJson(template, args.variable(v.getName()), inner, path);
             case NullValue n -> template;
-            case ObjectValue o when template.isObject() && inner instanceof GraphQLInputObjectType object -> {
-                ObjectNode out = ((ObjectNode) template).deepCopy();
+            case ObjectValue o when template instanceof ObjectValue fixedObject && inner instanceof GraphQLInputObjectType object -> {
+                Map<String, Value<?>> out = fields(fixedObject);
                 for (ObjectField field : o.getObjectFields()) {
-                    JsonNode fixed = template.get(field.getName());
+                    Value<?> fixed = out.get(field.getName());
                     GraphQLInputType fieldType = fieldType(object, field.getName(), path);
-                    out.set(field.getName(), fixed == null ? text(field.getValue())
+                    out.put(field.getName(), fixed == null ? own(field.getValue())
                             : merge(fixed, field.getValue(), fieldType, path + "." + field.getName()));
                 }
-                yield out;
+                yield object(out);
             }
             default -> {
-                if (template.isArray() && inner instanceof GraphQLList) {
-                    ArrayNode out = ((ArrayNode) template).deepCopy();
+                if (template instanceof ArrayValue fixedList && inner instanceof GraphQLList) {
+                    List<Value> out = new ArrayList<>(fixedList.getValues());
                     if (value instanceof ArrayValue list) {
-                        list.getValues().forEach(v -> out.add(text(v)));
+                        list.getValues().forEach(v -> out.add(own(v)));
                     } else {
-                        out.add(text(value));
+                        out.add(own(value));
                     }
-                    yield out;
+                    yield ArrayValue.newArrayValue().values(out).build();
                 }
                 throw cannotMerge(path);
             }
         };
     }
 
-    private JsonNode mergeJson(JsonNode template, JsonNode value, GraphQLInputType type, String path) {
+    private Value<?> mergeJson(Value<?> template, JsonNode value, GraphQLInputType type, String path) {
         if (value == null || value.isNull()) {
             return template;
         }
         GraphQLInputType inner = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
-        if (template.isObject() && value.isObject() && inner instanceof GraphQLInputObjectType object) {
-            ObjectNode out = ((ObjectNode) template).deepCopy();
+        if (template instanceof ObjectValue fixedObject && value.isObject() && inner instanceof GraphQLInputObjectType object) {
+            Map<String, Value<?>> out = fields(fixedObject);
             Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> field = fields.next();
-                JsonNode fixed = template.get(field.getKey());
+                Value<?> fixed = out.get(field.getKey());
                 GraphQLInputType fieldType = fieldType(object, field.getKey(), path);
-                out.set(field.getKey(), fixed == null ? new GraphqlText(literal(field.getValue(), fieldType)).node()
+                out.put(field.getKey(), fixed == null ? GraphqlValues.of(field.getValue(), fieldType)
                         : mergeJson(fixed, field.getValue(), fieldType, path + "." + field.getKey()));
             }
-            return out;
+            return object(out);
         }
-        if (template.isArray() && inner instanceof GraphQLList list) {
-            ArrayNode out = ((ArrayNode) template).deepCopy();
+        if (template instanceof ArrayValue fixedList && inner instanceof GraphQLList list) {
+            List<Value> out = new ArrayList<>(fixedList.getValues());
             GraphQLInputType element = (GraphQLInputType) list.getWrappedType();
             if (value.isArray()) {
-                value.forEach(v -> out.add(new GraphqlText(literal(v, element)).node()));
+                value.forEach(v -> out.add(GraphqlValues.of(v, element)));
             } else {
-                out.add(new GraphqlText(literal(value, element)).node());
+                out.add(GraphqlValues.of(value, element));
             }
-            return out;
+            return ArrayValue.newArrayValue().values(out).build();
         }
         throw cannotMerge(path);
     }
 
-    /** A JSON value (a variable's) as a GraphQL literal of {@code type}: enum values bare, the rest as JSON. */
-    static String literal(JsonNode value, GraphQLInputType type) {
-        if (value == null || value.isNull()) {
-            return "null";
-        }
-        GraphQLInputType inner = (GraphQLInputType) GraphQLTypeUtil.unwrapNonNull(type);
-        if (inner instanceof GraphQLEnumType && value.isTextual()) {
-            return value.textValue();
-        }
-        if (inner instanceof GraphQLList list) {
-            GraphQLInputType element = (GraphQLInputType) list.getWrappedType();
-            if (!value.isArray()) {
-                return literal(value, element);
-            }
-            StringBuilder out = new StringBuilder("[");
-            for (int i = 0; i < value.size(); i++) {
-                out.append(i > 0 ? ", " : "").append(literal(value.get(i), element));
-            }
-            return out.append(']').toString();
-        }
-        if (inner instanceof GraphQLInputObjectType object && value.isObject()) {
-            StringBuilder out = new StringBuilder("{");
-            Iterator<Map.Entry<String, JsonNode>> fields = value.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                GraphQLInputObjectField declared = object.getField(field.getKey());
-                out.append(field.getKey()).append(": ").append(declared == null ? GraphqlLiteral.of(field.getValue())
-                        : literal(field.getValue(), declared.getType()));
-                out.append(fields.hasNext() ? ", " : "");
-            }
-            return out.append('}').toString();
-        }
-        return GraphqlLiteral.of(value);
+    private static Map<String, Value<?>> fields(ObjectValue object) {
+        Map<String, Value<?>> out = new LinkedHashMap<>();
+        object.getObjectFields().forEach(f -> out.put(f.getName(), f.getValue()));
+        return out;
     }
 
-    /** The client's own part, kept as written; its variables are recorded. */
-    private JsonNode text(Value<?> value) {
+    private static ObjectValue object(Map<String, Value<?>> fields) {
+        List<ObjectField> out = new ArrayList<>(fields.size());
+        fields.forEach((name, value) -> out.add(new ObjectField(name, value)));
+        return ObjectValue.newObjectValue().objectFields(out).build();
+    }
+
+    /** The client's own part, kept as its value; its variables are recorded. */
+    private Value<?> own(Value<?> value) {
         collectVariables(value);
-        return new GraphqlText(AstPrinter.printAstCompact(value)).node();
+        return value;
     }
 
     private void collectVariables(Value<?> value) {

@@ -78,15 +78,16 @@ public final class RemoteQueryBuilder {
 
     /**
      * The client variables {@code used} by a translated selection, declared in the remote's type
-     * names: name → type as GraphQL text (for remote joins, which declare them in their own query).
+     * names (for remote joins, which declare them in their own query).
      */
-    public Map<String, String> variableTypes(CustomizedSchema remote, List<VariableDefinition> variableDefinitions,
-                                             java.util.Collection<String> used) {
+    public List<VariableDefinition> variableDefinitions(CustomizedSchema remote, List<VariableDefinition> variableDefinitions,
+                                                        java.util.Collection<String> used) {
         DocumentRenamer types = new DocumentRenamer(reverse(remote.names()));
-        Map<String, String> out = new LinkedHashMap<>();
+        List<VariableDefinition> out = new ArrayList<>();
         for (VariableDefinition definition : variableDefinitions) {
             if (used.contains(definition.getName())) {
-                out.put(definition.getName(), AstPrinter.printAst(types.type(definition.getType())));
+                out.add(definition.transform(b -> b.type(types.type(definition.getType())).defaultValue(null)
+                        .directives(List.of())));
             }
         }
         return out;

@@ -260,14 +260,14 @@ class SelectPermissionsTest {
         assertData(as("anon", null, "{ articles(order_by: {id: desc}) { id writer { name } } }"),
                 "{\"articles\": [{\"id\": 5, \"writer\": {\"name\": \"user3\"}}, {\"id\": 3, \"writer\": {\"name\": \"user2\"}}]}");
         assertThat(users.requestCount()).isEqualTo(1);
-        assertThat(users.lastRequest().query()).isEqualTo("query { r0_0: user(id: 3) {name} r0_1: user(id: 2) {name} }");
+        assertThat(users.lastRequest().query()).isEqualTo("{r0_0:user(id:3){name}r0_1:user(id:2){name}}");
 
         users.reset();
         assertData(as("author", "3", "{ users { articles(order_by: {id: asc}) { id writer { name } } } }"),
                 "{\"users\": [{\"articles\": [{\"id\": 4, \"writer\": {\"name\": \"user3\"}}, "
                         + "{\"id\": 5, \"writer\": {\"name\": \"user3\"}}]}]}");
         assertThat(users.requestCount()).isEqualTo(1);
-        assertThat(users.lastRequest().query()).isEqualTo("query { r0_0: user(id: 3) {name} }");
+        assertThat(users.lastRequest().query()).isEqualTo("{r0_0:user(id:3){name}}");
     }
 
     @Test

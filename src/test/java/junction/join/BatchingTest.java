@@ -128,10 +128,10 @@ class BatchingTest {
 
         String sent = users.lastRequest().query();
         assertThat(Joins.aliases(sent)).isEqualTo(3);
-        assertThat(sent).contains("user(id: 3)").contains("user(id: 4)").contains("user(id: 150)").doesNotContain("user(id: 5)");
+        assertThat(sent).contains("user(id:3)").contains("user(id:4)").contains("user(id:150)").doesNotContain("user(id:5)");
 
         junction.gql("{ tickets(limit: 2, order_by: {id: desc}, where: {batch: {_eq: \"distinct\"}}) { owner { id } } }");
-        assertThat(users.lastRequest().query()).isEqualTo("query { r0_0: user(id: 150) {id} r0_1: user(id: 149) {id} }");
+        assertThat(users.lastRequest().query()).isEqualTo("{r0_0:user(id:150){id}r0_1:user(id:149){id}}");
     }
 
     @Test

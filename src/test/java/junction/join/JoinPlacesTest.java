@@ -150,8 +150,8 @@ class JoinPlacesTest {
                 + "{\"id\":2,\"first\":[{\"id\":6}],\"all\":[{\"id\":6}]},"
                 + "{\"id\":3,\"first\":[{\"id\":2}],\"all\":[{\"id\":2},{\"id\":12}]}]}}");
         assertThat(messages.requestCount()).isEqualTo(1);
-        assertThat(messages.lastRequest().query()).contains("r0_0: messages(where: {author_id: {_eq: 1}, kind: \"chat\"}, limit:1)")
-                .contains("r1_1: messages(where: {author_id: {_eq: 2}, kind: \"chat\"}) {id}");
+        assertThat(messages.lastRequest().query()).contains("r0_0:messages(where:{author_id:{_eq:1},kind:\"chat\"},limit:1)")
+                .contains("r1_1:messages(where:{author_id:{_eq:2},kind:\"chat\"}){id}");
         assertThat(Joins.aliases(messages.lastRequest().query())).isEqualTo(4);
     }
 

@@ -114,7 +114,7 @@ class JoinSelectionsTest {
 
         assertThat(answer.toString()).isEqualTo("{\"data\":{\"people_by_pk\":{\"chats\":[{\"id\":2}]}}}");
         assertThat(messages.lastRequest().query()).isEqualTo(
-                "query { r0_0: messages(where: {author_id: {_eq: 2}, kind: \"chat\"}, limit:1) {id} }");
+                "{r0_0:messages(where:{author_id:{_eq:2},kind:\"chat\"},limit:1){id}}");
     }
 
     @Test
@@ -123,7 +123,7 @@ class JoinSelectionsTest {
 
         assertThat(answer.toString()).isEqualTo("{\"data\":{\"people_by_pk\":{\"chats\":[{\"id\":12}]}}}");
         assertThat(messages.lastRequest().query()).isEqualTo(
-                "query { r0_0: messages(where: {author_id: {_eq: 2, _in: [2,3]}, kind: \"chat\", ids: [12]}) {id} }");
+                "{r0_0:messages(where:{author_id:{_eq:2,_in:[2,3]},kind:\"chat\",ids:[12]}){id}}");
     }
 
     @Test
@@ -134,7 +134,7 @@ class JoinSelectionsTest {
         assertThat(answer.toString()).isEqualTo("{\"data\":{\"people_by_pk\":{\"chats\":[{\"id\":2}]}}}");
         GraphqlTestServer.Received sent = messages.lastRequest();
         assertThat(sent.query()).isEqualTo(
-                "query($n: Int) { r0_0: messages(where: {author_id: {_eq: 2}, kind: \"chat\", ids: [2, 12]}, limit:$n) {id} }");
+                "query ($n:Int){r0_0:messages(where:{author_id:{_eq:2},kind:\"chat\",ids:[2,12]},limit:$n){id}}");
         assertThat(sent.body().get("variables").toString()).isEqualTo("{\"n\":1}");
 
         JsonNode other = junction.gql("query Q($w: MessageFilter_remote_rel_peoplechats, $n: Int) {"
@@ -150,7 +150,7 @@ class JoinSelectionsTest {
 
         assertThat(answer.toString()).isEqualTo("{\"data\":{\"people_by_pk\":{\"chats\":[{\"id\":12}]}}}");
         assertThat(messages.lastRequest().query()).isEqualTo(
-                "query($ids: [Int!]) { r0_0: messages(where: {author_id: {_eq: 2}, kind: \"chat\", ids: $ids}) {id} }");
+                "query ($ids:[Int!]){r0_0:messages(where:{author_id:{_eq:2},kind:\"chat\",ids:$ids}){id}}");
     }
 
     @Test
@@ -184,17 +184,17 @@ class JoinSelectionsTest {
     void enumValuesAsLiteralsAndAsVariablesReachTheRemoteAsEnums() {
         JsonNode literal = junction.gql("{ people_by_pk(id: 1) { animals_named(filter: {sound: MEOW}) { name } } }");
         assertThat(literal.toString()).isEqualTo("{\"data\":{\"people_by_pk\":{\"animals_named\":[{\"name\":\"Tom\"}]}}}");
-        assertThat(zoo.lastRequest().query()).contains("animals(filter: {nameLike: \"ann\", sound: MEOW})");
+        assertThat(zoo.lastRequest().query()).contains("animals(filter:{nameLike:\"ann\",sound:MEOW})");
 
         JsonNode merged = junction.gql("query ($f: AnimalFilter_remote_rel_peopleanimals_named) {"
                 + " people_by_pk(id: 1) { animals_named(filter: $f) { name } } }", "{\"f\": {\"sound\": \"WOOF\"}}", null);
         assertThat(merged.toString()).isEqualTo("{\"data\":{\"people_by_pk\":{\"animals_named\":[{\"name\":\"Rex\"}]}}}");
-        assertThat(zoo.lastRequest().query()).contains("animals(filter: {nameLike: \"ann\", sound: WOOF})");
+        assertThat(zoo.lastRequest().query()).contains("animals(filter:{nameLike:\"ann\",sound:WOOF})");
 
         JsonNode declared = junction.gql("query ($s: Sound) { people_by_pk(id: 1) { animals_named(filter: {sound: $s}) { name } } }",
                 "{\"s\": \"MEOW\"}", null);
         assertThat(declared.toString()).isEqualTo("{\"data\":{\"people_by_pk\":{\"animals_named\":[{\"name\":\"Tom\"}]}}}");
-        assertThat(zoo.lastRequest().query()).startsWith("query($s: Sound) {");
+        assertThat(zoo.lastRequest().query()).startsWith("query ($s:Sound){");
         assertThat(zoo.lastRequest().body().get("variables").toString()).isEqualTo("{\"s\":\"MEOW\"}");
     }
 
@@ -207,8 +207,8 @@ class JoinSelectionsTest {
                 + "{\"owner\":{\"__typename\":\"U_User\",\"id\":1,\"fullName\":\"user1\",\"email\":\"user1@example.com\",\"who\":\"user1\"}},"
                 + "{\"owner\":{\"__typename\":\"U_User\",\"id\":2,\"fullName\":\"user2\",\"email\":\"user2@example.com\",\"who\":\"user2\"}}]}}");
         assertThat(users.requestCount()).isEqualTo(1);
-        assertThat(users.lastRequest().query()).isEqualTo("query { r0_0: user(id: 1) {__typename id fullName:name ...E"
-                + " ...on User{who:name}} r0_1: user(id: 2) {__typename id fullName:name ...E ...on User{who:name}} }"
+        assertThat(users.lastRequest().query()).isEqualTo("{r0_0:user(id:1){__typename id fullName:name ...E"
+                + " ...on User{who:name}}r0_1:user(id:2){__typename id fullName:name ...E ...on User{who:name}}}"
                 + " fragment E on User {email}");
     }
 
@@ -221,7 +221,7 @@ class JoinSelectionsTest {
         assertThat(answer.toString()).isEqualTo("{\"data\":{\"people_by_pk\":{\"chats\":[{\"id\":2,\"text\":\"m2\"},"
                 + "{\"id\":12,\"text\":\"m12\"}]}}}");
         assertThat(users.requestCount()).as("a skipped relationship is not asked for").isZero();
-        assertThat(messages.lastRequest().query()).startsWith("query($no: Boolean!) {");
+        assertThat(messages.lastRequest().query()).startsWith("query ($no:Boolean!){");
         assertThat(messages.lastRequest().body().get("variables").toString()).isEqualTo("{\"no\":false}");
     }
 

@@ -78,12 +78,12 @@ class JoinTemplatesTest {
                 + "{\"id\":4,\"chats\":[{\"id\":4,\"kind\":\"chat\",\"text\":\"m4\"}]},"
                 + "{\"id\":9,\"chats\":[]}]}}");
         assertThat(messages.requestCount()).isEqualTo(1);
-        assertThat(messages.lastRequest().query()).isEqualTo("query {"
-                + " r0_0: messages(where: {author_id: {_eq: 1}, kind: \"chat\"}) {id kind text}"
-                + " r0_1: messages(where: {author_id: {_eq: 2}, kind: \"chat\"}) {id kind text}"
-                + " r0_2: messages(where: {author_id: {_eq: 3}, kind: \"chat\"}) {id kind text}"
-                + " r0_3: messages(where: {author_id: {_eq: 4}, kind: \"chat\"}) {id kind text}"
-                + " r0_4: messages(where: {author_id: {_eq: 9}, kind: \"chat\"}) {id kind text} }");
+        assertThat(messages.lastRequest().query()).isEqualTo("{"
+                + "r0_0:messages(where:{author_id:{_eq:1},kind:\"chat\"}){id kind text}"
+                + "r0_1:messages(where:{author_id:{_eq:2},kind:\"chat\"}){id kind text}"
+                + "r0_2:messages(where:{author_id:{_eq:3},kind:\"chat\"}){id kind text}"
+                + "r0_3:messages(where:{author_id:{_eq:4},kind:\"chat\"}){id kind text}"
+                + "r0_4:messages(where:{author_id:{_eq:9},kind:\"chat\"}){id kind text}}");
     }
 
     @Test
@@ -95,7 +95,7 @@ class JoinTemplatesTest {
                 + "{\"id\":4,\"inbox\":null},{\"id\":9,\"inbox\":[]}]}}");
         assertThat(messages.requestCount()).isEqualTo(1);
         String sent = messages.lastRequest().query();
-        assertThat(sent).contains("r0_0: messages(where: {author_id: {_in: [1]}, kind: \"chat\"}, limit: 2) {id}");
+        assertThat(sent).contains("r0_0:messages(where:{author_id:{_in:[1]},kind:\"chat\"},limit:2){id}");
         assertThat(Joins.aliases(sent)).as("di's kind is null: nothing sent for her").isEqualTo(4);
     }
 
@@ -106,7 +106,7 @@ class JoinTemplatesTest {
         assertThat(answer.toString()).isEqualTo(
                 "{\"data\":{\"people\":[{\"picked\":[{\"text\":\"m2\"}]},{\"picked\":[{\"text\":\"m3\"}]}]}}");
         assertThat(messages.lastRequest().query()).isEqualTo(
-                "query { r0_0: messages(where: {ids: [2]}) {text} r0_1: messages(where: {ids: [3]}) {text} }");
+                "{r0_0:messages(where:{ids:[2]}){text}r0_1:messages(where:{ids:[3]}){text}}");
     }
 
     @Test
@@ -121,7 +121,7 @@ class JoinTemplatesTest {
                 + "{\"id\":9,\"avatar\":null}]}}");
         assertThat(messages.requestCount()).isEqualTo(1);
         assertThat(messages.lastRequest().query()).startsWith(
-                "query { r0_0: user(id: 1) { profile(size: 64) { avatar(format: \"webp\") {url size} } }");
+                "{r0_0:user(id:1){profile(size:64){avatar(format:\"webp\"){url size}}}");
         assertThat(Joins.aliases(messages.lastRequest().query())).as("cy has no size; ann and di share nothing (ids differ)")
                 .isEqualTo(4);
         assertThat(Joins.fieldType(junction, "people", "avatar")).isEqualTo("Avatar");
@@ -134,7 +134,7 @@ class JoinTemplatesTest {
         assertThat(answer.toString()).isEqualTo("{\"data\":{\"people\":["
                 + "{\"id\":4,\"accounts\":[{\"name\":\"user4\"}]},{\"id\":9,\"accounts\":[null]}]}}");
         assertThat(messages.lastRequest().query()).isEqualTo(
-                "query { r0_0: usersByIds(ids: 4) {name} r0_1: usersByIds(ids: 9) {name} }");
+                "{r0_0:usersByIds(ids:4){name}r0_1:usersByIds(ids:9){name}}");
         assertThat(Joins.fieldType(junction, "people", "accounts")).isEqualTo("[User]!");
     }
 

@@ -76,7 +76,7 @@ class SeedWalkthroughTest {
                 + "{\"id\":3,\"user\":null},"
                 + "{\"id\":4,\"user\":{\"id\":1,\"name\":\"user1\"}}]}}");
         assertThat(users.requestCount()).as("one batched request for all rows").isEqualTo(1);
-        assertThat(users.lastRequest().query()).isEqualTo("query { r0_0: user(id: 1) {id name} r0_1: user(id: 2) {id name} }");
+        assertThat(users.lastRequest().query()).isEqualTo("{r0_0:user(id:1){id name}r0_1:user(id:2){id name}}");
 
         JsonNode exported = junction.exportWithVersion().at("/metadata/sources/1/tables/0/remote_relationships/0");
         assertThat(exported.toString()).isEqualTo("{\"definition\":{\"hasura_fields\":[\"user_id\"],\"remote_field\":"
@@ -102,7 +102,7 @@ class SeedWalkthroughTest {
         JsonNode join = entry.at("/remote_joins/0");
         assertThat(join.get("path").asText()).isEqualTo("$.order.user");
         assertThat(join.get("remote_schema").asText()).isEqualTo("user-remote-schema");
-        assertThat(join.get("field").asText()).isEqualTo("user(id: $user_id) {name}");
+        assertThat(join.get("field").asText()).isEqualTo("user(id:$user_id){name}");
         assertThat(join.get("batching").asText()).contains("one request to remote schema \"user-remote-schema\"");
         assertThat(users.requestCount()).as("explain calls no remote").isZero();
     }

@@ -32,10 +32,14 @@ public final class JoinExplanation {
             ArrayNode lhs = entry.putArray("lhs_fields");
             field.definition().lhsFields().forEach(lhs::add);
             entry.put("field", JoinQuery.template(field));
+            String columns = String.join(", ", field.definition().lhsFields());
+            String calls = field.batch() == null ? " field per distinct (" + columns + ")"
+                    : " call of \"" + field.batch().field() + "\" for all distinct (" + columns + ") at this place, one item each in \""
+                    + field.batch().argument() + "\", results matched "
+                    + (field.batch().key() == null ? "by position" : "by their \"" + field.batch().key() + "\"");
             entry.put("batching", "one request to remote schema \"" + field.remoteSchema()
                     + "\" for the whole query (all remote joins and nesting levels to it together), with one aliased"
-                    + " field per distinct (" + String.join(", ", field.definition().lhsFields())
-                    + "); rows whose join columns are null get null without a call");
+                    + calls + "; rows whose join columns are null get null without a call");
         }
         for (Map.Entry<String, JoinTree> child : tree.children().entrySet()) {
             walk(JsonPath.key(path, child.getKey()), child.getValue(), out);

@@ -109,17 +109,22 @@ public final class RemoteJoinExecutor {
     /** A remote's answer, or why there is none. */
     private record Answer(JsonNode data, JsonNode errors, ApiException failure) {
         /**
-         * The remote's errors that concern alias {@code alias}: those whose path starts with it and
-         * those without a path; all of them when the value is missing and none names it.
+         * The remote's errors that concern argument set {@code set} of {@code batch}: those whose path
+         * starts with its alias (and, with {@code batch}, the index of its item or no index) and those
+         * without a path; all of them when the value is missing and none names it.
          */
-        List<JsonNode> errorsOf(String alias, boolean missing) {
+        List<JsonNode> errorsOf(JoinBatch batch, int set, boolean missing) {
             if (errors == null) {
                 return List.of();
             }
+            String alias = batch.alias(set);
             List<JsonNode> own = new ArrayList<>();
             for (JsonNode error : errors) {
                 JsonNode path = error.path("path");
-                if (!path.isArray() || path.isEmpty() || path.get(0).asText().equals(alias)) {
+                if (!path.isArray() || path.isEmpty()) {
+                    own.add(error);
+                } else if (path.get(0).asText().equals(alias)
+                        && (!batch.batched() || path.size() < 2 || !path.get(1).isInt() || batch.setOfAnswer(path.get(1).asInt()) == set)) {
                     own.add(error);
                 }
             }
@@ -184,25 +189,33 @@ public final class RemoteJoinExecutor {
     }
 
     /** Each row's value as a slice of {@code buffer} (rows of one argument set share one), and its errors in row order. */
-    private static long[] resolve(JoinBatch batch, Answer answer, ValueBuffer buffer, List<PartialError> errors) {
+    private long[] resolve(JoinBatch batch, Answer answer, ValueBuffer buffer, List<PartialError> errors) {
         long[] rows = new long[batch.rowCount()];
+        ApiException mismatch = null;
+        if (batch.batched() && answer != null && answer.failure() == null) {
+            mismatch = batch.match(answer.data());
+            if (mismatch != null && mode == RemoteErrorMode.HASURA) {
+                throw mismatch;
+            }
+        }
         for (int i = 0; i < batch.rowCount(); i++) {
             int set = batch.setOf(i);
             rows[i] = buffer.nullSlice;
             if (set < 0 || answer == null) {
                 continue;
             }
-            if (answer.failure() != null) {
-                // a failure to get an answer (unreachable, timed out, not JSON), at the relationship field
-                errors.add(new PartialError(batch.path(i).toJson(), answer.failure()));
+            ApiException failure = answer.failure() != null ? answer.failure() : mismatch;
+            if (failure != null) {
+                // a failure to get an answer (unreachable, timed out, not JSON, a list of the wrong length), at the field
+                errors.add(new PartialError(batch.path(i).toJson(), failure));
                 continue;
             }
             String alias = batch.alias(set);
-            boolean missing = isNull(answer.data(), alias);
+            boolean missing = batch.batched() ? batch.value(set, answer.data()).isNull() : isNull(answer.data(), alias);
             if (!missing) {
                 rows[i] = batch.valueSlice(set, answer.data(), buffer);
             }
-            for (JsonNode remoteError : answer.errorsOf(alias, missing)) {
+            for (JsonNode remoteError : answer.errorsOf(batch, set, missing)) {
                 errors.add(remote(batch, i, remoteError, missing));
             }
         }
@@ -222,7 +235,7 @@ public final class RemoteJoinExecutor {
         ArrayNode path = batch.path(row).toJson();
         JsonNode remotePath = remoteError.path("path");
         if (!missing && batch.field.definition().path().size() == 1 && remotePath.isArray()) {
-            for (int i = 1; i < remotePath.size(); i++) {
+            for (int i = batch.batched() ? 2 : 1; i < remotePath.size(); i++) {
                 path.add(remotePath.get(i));
             }
         }

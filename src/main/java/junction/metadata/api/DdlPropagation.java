@@ -150,6 +150,9 @@ final class DdlPropagation {
         if (holder.has("remote_field")) {
             holder.set("remote_field", renameReferences(name, holder.get("remote_field")));
         }
+        if (holder.get("batch") instanceof ObjectNode batch && batch.has("item")) {
+            batch.set("item", renameReferences(name, batch.get("item")));
+        }
         return Optional.of(new RemoteRelationship(remote.name(), definition));
     }
 

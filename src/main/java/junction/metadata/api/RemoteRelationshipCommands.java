@@ -57,7 +57,8 @@ final class RemoteRelationshipCommands {
     }
 
     /**
-     * The definition as it will be stored: the new format's object, or the old format's three keys.
+     * The definition as it will be stored: the new format's object, or the old format's three keys (and
+     * Junction's {@code batch} beside them).
      * Exactly one of the formats, and no old keys inside {@code definition}, as Hasura parses it.
      */
     private static JsonNode definition(Obj args) {
@@ -74,6 +75,9 @@ final class RemoteRelationshipCommands {
             return sortedKeys(definition.node(), 2);
         }
         ObjectNode old = Json.object();
+        if (args.has("batch")) {
+            old.set("batch", args.get("batch"));
+        }
         for (String key : List.of("hasura_fields", "remote_field", "remote_schema")) {
             old.set(key, args.required(key));
         }

@@ -5,9 +5,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Obj;
+import junction.metadata.model.RemoteBatch;
 import junction.metadata.model.RemoteFieldStep;
 import junction.metadata.model.RemoteJoinDefinition;
 
@@ -28,15 +30,15 @@ public final class RemoteRelationshipReader {
         Obj def = Obj.of(definition, path);
         if (def.has("to_remote_schema")) {
             def.only("to_remote_schema");
-            Obj to = def.obj("to_remote_schema").only("remote_schema", "lhs_fields", "remote_field");
-            return new RemoteJoinDefinition(to.string("remote_schema"), fields(to, "lhs_fields"), path(to));
+            Obj to = def.obj("to_remote_schema").only("remote_schema", "lhs_fields", "remote_field", "batch");
+            return new RemoteJoinDefinition(to.string("remote_schema"), fields(to, "lhs_fields"), path(to), batch(to));
         }
         if (def.has("to_source")) {
             throw ApiException.of(Code.NOT_SUPPORTED, "remote relationships to another database source are not supported yet")
                     .at(def.pathOf("to_source"));
         }
-        def.only("remote_schema", "hasura_fields", "remote_field", "name", "source", "table");
-        return new RemoteJoinDefinition(def.string("remote_schema"), fields(def, "hasura_fields"), path(def));
+        def.only("remote_schema", "hasura_fields", "remote_field", "batch", "name", "source", "table");
+        return new RemoteJoinDefinition(def.string("remote_schema"), fields(def, "hasura_fields"), path(def), batch(def));
     }
 
     private static List<String> fields(Obj holder, String key) {
@@ -46,6 +48,16 @@ public final class RemoteRelationshipReader {
             throw ApiException.of(Code.PARSE_FAILED, "expected a non-empty list of fields").at(holder.pathOf(key));
         }
         return fields;
+    }
+
+    /** Junction's {@code batch}: {@code {"field", "argument", "key"?, "item"?}}. */
+    private static Optional<RemoteBatch> batch(Obj holder) {
+        if (!holder.has("batch")) {
+            return Optional.empty();
+        }
+        Obj batch = holder.obj("batch").only("field", "argument", "key", "item");
+        return Optional.of(new RemoteBatch(batch.string("field"), batch.string("argument"), batch.optString("key").orElse(null),
+                batch.get("item")));
     }
 
     private static List<RemoteFieldStep> path(Obj holder) {

@@ -23,6 +23,7 @@ import junction.catalog.Column;
 import junction.catalog.ScalarNames;
 import junction.catalog.Table;
 import junction.metadata.model.GraphqlName;
+import junction.metadata.model.RemoteBatch;
 import junction.metadata.model.RemoteFieldStep;
 import junction.metadata.model.RemoteJoinDefinition;
 
@@ -89,7 +90,115 @@ final class RemoteJoinValidator {
                 open.add(argument.transform(a -> a.type(narrowed)));
             }
         }
-        return new ResolvedRemoteRelationship(name, definition, path, (GraphQLOutputType) field.getType(), open);
+        GraphQLFieldDefinition batchField = definition.batch().isEmpty() ? null
+                : batch(definition.batch().get(), remote, field, open);
+        return new ResolvedRemoteRelationship(name, definition, path, (GraphQLOutputType) field.getType(), open, batchField);
+    }
+
+    /**
+     * Checks {@code batch}: one field in {@code remote_field}, whose result is not a list, whose template
+     * arguments all take join columns (the items replace them); a list field of the query root whose
+     * list argument takes the items (the column's type, or the item template's) and whose result is a
+     * list of the relationship's type (or of an abstract type holding it); the key a field of that type;
+     * the client's open arguments arguments of the list field too.
+     */
+    private GraphQLFieldDefinition batch(RemoteBatch batch, GraphQLSchema remote, GraphQLFieldDefinition field,
+                                         List<GraphQLArgument> open) {
+        if (definition.path().size() != 1) {
+            throw new Invalid("batch needs a remote_field of one field");
+        }
+        GraphQLType result = GraphQLTypeUtil.unwrapNonNull(field.getType());
+        if (result instanceof GraphQLList) {
+            throw new Invalid("batch needs a remote field whose type is not a list");
+        }
+        for (Map.Entry<String, JsonNode> argument : definition.last().arguments().entrySet()) {
+            if (!usesColumn(argument.getValue())) {
+                throw new Invalid("with batch, the argument \"" + argument.getKey() + "\" must take a join field (the batch items replace it)");
+            }
+        }
+        GraphQLFieldDefinition list = remote.getQueryType().getFieldDefinition(batch.field());
+        if (list == null) {
+            throw new Invalid("batch field with name \"" + batch.field() + "\" not found in remote schema");
+        }
+        GraphQLArgument argument = list.getArgument(batch.argument());
+        if (argument == null) {
+            throw new Invalid("argument with name \"" + batch.argument() + "\" not found in batch field \"" + batch.field() + "\"");
+        }
+        if (!(GraphQLTypeUtil.unwrapNonNull(argument.getType()) instanceof GraphQLList items)) {
+            throw new Invalid("batch argument \"" + batch.argument() + "\" of \"" + batch.field() + "\" is not a list type");
+        }
+        GraphQLInputType item = (GraphQLInputType) items.getWrappedType();
+        if (batch.item() != null) {
+            checkItem(batch.item(), item);
+        } else if (definition.lhsFields().size() != 1) {
+            throw new Invalid("batch without \"item\" needs exactly one join field");
+        } else {
+            checkColumn(definition.lhsFields().getFirst(), item);
+        }
+        if (!(GraphQLTypeUtil.unwrapNonNull(list.getType()) instanceof GraphQLList answers)) {
+            throw new Invalid("batch field \"" + batch.field() + "\" does not return a list");
+        }
+        GraphQLType answer = GraphQLTypeUtil.unwrapAll(answers);
+        GraphQLType own = GraphQLTypeUtil.unwrapAll(field.getType());
+        if (!typeName(answer).equals(typeName(own)) && !holds(remote, answer, own)) {
+            throw new Invalid("batch field \"" + batch.field() + "\" returns \"" + typeName(answer) + "\", not a list of \""
+                    + typeName(own) + "\"");
+        }
+        if (batch.key() != null) {
+            if (definition.lhsFields().size() != 1) {
+                throw new Invalid("batch \"key\" needs exactly one join field to compare with");
+            }
+            if (!(own instanceof GraphQLFieldsContainer fields) || fields.getFieldDefinition(batch.key()) == null) {
+                throw new Invalid("key field with name \"" + batch.key() + "\" not found in type \"" + typeName(own) + "\"");
+            }
+        }
+        for (GraphQLArgument given : open) {
+            if (list.getArgument(given.getName()) == null) {
+                throw new Invalid("argument \"" + given.getName() + "\" of \"" + field.getName() + "\" is not an argument of batch field \""
+                        + batch.field() + "\"");
+            }
+        }
+        return list;
+    }
+
+    /** Whether an abstract type (union, interface) of the remote may be the object type {@code own}. */
+    private static boolean holds(GraphQLSchema remote, GraphQLType abstractType, GraphQLType own) {
+        return abstractType instanceof graphql.schema.GraphQLNamedOutputType named
+                && named instanceof graphql.schema.GraphQLCompositeType
+                && !(named instanceof graphql.schema.GraphQLObjectType)
+                && own instanceof graphql.schema.GraphQLObjectType object
+                && remote.isPossibleType(named, object);
+    }
+
+    /** An item template: a custom scalar ({@code _Any}) takes any JSON; otherwise checked as an argument value. */
+    private void checkItem(JsonNode item, GraphQLInputType type) {
+        GraphQLType base = GraphQLTypeUtil.unwrapNonNull(type);
+        if (base instanceof GraphQLScalarType scalar
+                && !java.util.Set.of("Int", "Float", "String", "Boolean", "ID").contains(scalar.getName())) {
+            checkColumns(item);
+            return;
+        }
+        checkValue(item, type);
+    }
+
+    private void checkColumns(JsonNode value) {
+        if (value.isTextual() && value.textValue().startsWith("$")
+                && !definition.lhsFields().contains(value.textValue().substring(1))) {
+            throw new Invalid("variable \"" + value.textValue().substring(1) + "\" is not found");
+        }
+        value.forEach(this::checkColumns);
+    }
+
+    private static boolean usesColumn(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue().startsWith("$");
+        }
+        for (JsonNode child : value) {
+            if (usesColumn(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkValue(JsonNode value, GraphQLInputType expected) {

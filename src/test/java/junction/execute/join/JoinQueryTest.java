@@ -9,7 +9,13 @@ import java.util.Map;
 import junction.json.Json;
 import junction.metadata.model.RemoteFieldStep;
 import junction.metadata.model.RemoteJoinDefinition;
+import graphql.language.Argument;
+import graphql.language.Field;
+import graphql.language.SelectionSet;
+import graphql.parser.Parser;
+import junction.plan.join.GraphqlValues;
 import junction.plan.join.JoinField;
+import junction.plan.join.JoinStep;
 import junction.plan.join.JoinTree;
 import junction.remote.RemoteNames;
 import junction.remote.ResultShape;
@@ -19,8 +25,22 @@ class JoinQueryTest {
 
     private static JoinField field(String key, List<RemoteFieldStep> path, String clientArgs, String selection) {
         RemoteJoinDefinition definition = new RemoteJoinDefinition("users", List.of("user_id"), path);
-        return new JoinField(key, List.of("__j0"), "users", definition, path.getLast().arguments(), clientArgs, selection,
-                Map.of(), Map.of(),
+        List<JoinStep> steps = new java.util.ArrayList<>();
+        for (RemoteFieldStep step : path) {
+            List<Argument> arguments = new java.util.ArrayList<>();
+            step.arguments().forEach((name, template) -> arguments.add(new Argument(name,
+                    GraphqlValues.template(template, definition.lhsFields()))));
+            if (step == path.getLast() && !clientArgs.isEmpty()) {
+                arguments.addAll(((Field) new Parser().parseDocument("{ f(" + clientArgs + ") }").getDefinitionsOfType(
+                        graphql.language.OperationDefinition.class).getFirst().getSelectionSet().getSelections().getFirst())
+                        .getArguments());
+            }
+            steps.add(new JoinStep(step.field(), arguments));
+        }
+        SelectionSet selected = ((Field) new Parser().parseDocument("{ f " + selection + " }").getDefinitionsOfType(
+                graphql.language.OperationDefinition.class).getFirst().getSelectionSet().getSelections().getFirst())
+                .getSelectionSet();
+        return new JoinField(key, List.of("__j0"), "users", definition, steps, selected, List.of(), List.of(),
                 ResultShape.EMPTY, RemoteNames.IDENTITY);
     }
 
@@ -42,7 +62,7 @@ class JoinQueryTest {
         assertThat(batches.getFirst().argumentSets()).hasSize(2);
         assertThat(batches.getFirst().setOf(3)).isEqualTo(-1);
         assertThat(JoinQuery.build(batches))
-                .isEqualTo("query { r0_0: user(id: 7) { id name } r0_1: user(id: 8) { id name } }");
+                .isEqualTo("{r0_0:user(id:7){id name}r0_1:user(id:8){id name}}");
     }
 
     @Test
@@ -54,7 +74,7 @@ class JoinQueryTest {
         List<JoinBatch> batches = collect("{\"orders\": [{\"messages\": null, \"__j0\": \"a\\\"b\"}]}", messages);
 
         assertThat(JoinQuery.build(batches)).isEqualTo(
-                "query { r0_0: user(id: \"a\\\"b\") { messages(where: {author_id: {_eq: \"a\\\"b\"}, kind: \"chat\"}, limit: 5) { text } } }");
+                "{r0_0:user(id:\"a\\\"b\"){messages(where:{author_id:{_eq:\"a\\\"b\"},kind:\"chat\"},limit:5){text}}}");
     }
 
     @Test
