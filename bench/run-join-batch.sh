@@ -133,10 +133,12 @@ echo "| layout | c | mode | load | Junction req/s | p50 | p99 | non-2xx | CPU µ
 echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 # JIT warm-up of Junction and the remote on all cores first
 CLIENT=""
+for call in alias list; do
+  wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-20}s" -s "$work/remote-$call.lua" "http://127.0.0.1:$RPORT/graphql" >/dev/null 2>&1 || true
+done
 for mode in $MODES; do
   wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-20}s" -s "$work/join-$mode.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
 done
-wrk -t"$THREADS" -c16 -d5s -s "$work/remote-list.lua" "http://127.0.0.1:$RPORT/graphql" >/dev/null 2>&1 || true
 for layout in $LAYOUTS; do
   apply_layout "$layout" "$(postmaster_pid "$work") $remote_pid" "$junction_pid"
   for c in $CONCURRENCY; do
