@@ -14,6 +14,7 @@ ORDERS="${ORDERS:-100000}"
 CONCURRENCY="${CONCURRENCY:-16 64}"
 THREADS="${THREADS:-2}"
 LAYOUTS="${LAYOUTS:-split shared}"
+QUERIES="${QUERIES:-list nested aggregate by_pk}"
 
 . "$here/lib.sh"
 need_postgres_tools
@@ -96,6 +97,7 @@ run_pgbench() {
 
 for entry in "${queries[@]}"; do
   IFS='|' read -r name query var values <<<"$entry"
+  [[ " $QUERIES " == *" $name "* ]] || continue
   check_vars="{}"; [ -n "$var" ] && check_vars="{\"$var\": 1}"
   answer=$(curl -sf "http://127.0.0.1:$JPORT/v1/graphql" -H 'content-type: application/json' \
     -d "{\"query\": $(json_string "$query"), \"variables\": $check_vars}")
@@ -106,17 +108,19 @@ for entry in "${queries[@]}"; do
   wrk -t"$THREADS" -c16 -d"${JVM_WARMUP:-5}s" -s "$work/$name.lua" "http://127.0.0.1:$JPORT/v1/graphql" >/dev/null 2>&1 || true
 done
 
-echo "| layout | query | c | Junction req/s | p50 | p99 | non-2xx | CPU µs/req Junction + PostgreSQL | pgbench tps | ratio |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+echo "| layout | query | c | load | Junction req/s | p50 | p99 | non-2xx | CPU µs/req Junction + PostgreSQL | pgbench tps | ratio |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 for layout in $LAYOUTS; do
   apply_layout "$layout" "$(postmaster_pid "$work")" "$junction_pid"
   for entry in "${queries[@]}"; do
     IFS='|' read -r name query var values <<<"$entry"
+    [[ " $QUERIES " == *" $name "* ]] || continue
     for c in $CONCURRENCY; do
+      load=$(cut -d' ' -f1 /proc/loadavg)
       IFS='|' read -r rps p50 p99 errors jcpu pcpu <<<"$(run_wrk "$work/$name.lua" "$c")"
       tps=$(run_pgbench "$work/$name.sql" "$c")
       ratio=$(python3 -c "print(f'{float(\"$rps\")/float(\"$tps\"):.2f}')" 2>/dev/null || echo "?")
-      echo "| $layout | $name | $c | $rps | $p50 | $p99 | $errors | $jcpu + $pcpu | $tps | $ratio |"
+      echo "| $layout | $name | $c | $load | $rps | $p50 | $p99 | $errors | $jcpu + $pcpu | $tps | $ratio |"
     done
   done
 done

@@ -19,9 +19,10 @@ import junction.json.Json;
  * {@code {"type", "timestamp", "level", "detail"}}, on stdout (tests give another sink). A type of
  * {@link #CONFIGURABLE} is written only when enabled ({@code HASURA_GRAPHQL_ENABLED_LOG_TYPES});
  * the others (such as {@code metadata}) always are; every line must reach the level
- * ({@code HASURA_GRAPHQL_LOG_LEVEL}).
+ * ({@code HASURA_GRAPHQL_LOG_LEVEL}). The per-request lines ({@code http-log}, {@code query-log}) go
+ * out in batches, a few milliseconds after their request ({@link LineWriter}); the others at once.
  */
-public final class EngineLog {
+public final class EngineLog implements AutoCloseable {
     public static final String STARTUP = "startup";
     public static final String HTTP = "http-log";
     public static final String QUERY = "query-log";
@@ -36,12 +37,13 @@ public final class EngineLog {
 
     private final Set<String> enabled;
     private final LogLevel level;
-    private final OutputStream sink;
+    private final LineWriter lines;
+    private volatile Stamp stamp = new Stamp(-1, "");
 
     public EngineLog(Set<String> enabled, LogLevel level, OutputStream sink) {
         this.enabled = Set.copyOf(enabled);
         this.level = level;
-        this.sink = sink;
+        this.lines = new LineWriter(sink);
     }
 
     /** Reads a comma-separated list of log types; an unknown one is refused. */
@@ -85,7 +87,7 @@ public final class EngineLog {
         try (JsonGenerator json = Json.MAPPER.getFactory().createGenerator(line)) {
             json.writeStartObject();
             json.writeStringField("type", type);
-            json.writeStringField("timestamp", TIMESTAMP.format(Instant.now()));
+            json.writeStringField("timestamp", timestamp());
             json.writeStringField("level", at.label());
             json.writeFieldName("detail");
             detail.write(json);
@@ -94,13 +96,30 @@ public final class EngineLog {
             throw new UncheckedIOException(e);
         }
         line.write('\n');
-        synchronized (sink) {
-            try {
-                line.writeTo(sink);
-                sink.flush();
-            } catch (IOException e) {
-                // a closed stdout must not fail requests
-            }
+        if (type.equals(HTTP) || type.equals(QUERY)) {
+            lines.write(line.toByteArray());
+        } else {
+            lines.writeNow(line.toByteArray());
         }
+    }
+
+    /** The time now as Hasura writes it, formatted once per millisecond (lines of the same millisecond share it). */
+    private String timestamp() {
+        long now = System.currentTimeMillis();
+        Stamp last = stamp;
+        if (last.millis() != now) {
+            last = new Stamp(now, TIMESTAMP.format(Instant.ofEpochMilli(now)));
+            stamp = last;
+        }
+        return last.text();
+    }
+
+    private record Stamp(long millis, String text) {
+    }
+
+    /** Writes the lines not written yet and stops the writer; later lines are written at once. */
+    @Override
+    public void close() {
+        lines.close();
     }
 }

@@ -26,6 +26,7 @@ public final class Metrics {
             Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(5), Duration.ofSeconds(10)};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final java.util.concurrent.ConcurrentMap<String, RequestMeters> requestMeters = new java.util.concurrent.ConcurrentHashMap<>();
 
     public MeterRegistry registry() {
         return registry;
@@ -43,11 +44,24 @@ public final class Metrics {
      * @param outcome       {@code success} or {@code failed}
      */
     public void graphqlRequest(String operationType, String outcome, long nanos) {
-        Counter.builder("hasura.graphql.requests").description("GraphQL requests served over HTTP")
-                .tags("operation_type", operationType, "response_status", outcome).register(registry).increment();
-        Timer.builder("hasura.graphql.execution.time").description("Time to answer a GraphQL request over HTTP")
-                .tags("operation_type", operationType, "response_status", outcome)
-                .serviceLevelObjectives(SLO).register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        RequestMeters meters = requestMeters.computeIfAbsent(operationType + ' ' + outcome,
+                k -> new RequestMeters(operationType, outcome));
+        meters.count.increment();
+        meters.time.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** A request's two meters, looked up once per operation type and outcome rather than built per request. */
+    private final class RequestMeters {
+        final Counter count;
+        final Timer time;
+
+        RequestMeters(String operationType, String outcome) {
+            count = Counter.builder("hasura.graphql.requests").description("GraphQL requests served over HTTP")
+                    .tags("operation_type", operationType, "response_status", outcome).register(registry);
+            time = Timer.builder("hasura.graphql.execution.time").description("Time to answer a GraphQL request over HTTP")
+                    .tags("operation_type", operationType, "response_status", outcome)
+                    .serviceLevelObjectives(SLO).register(registry);
+        }
     }
 
     /** One call to a remote schema (introspection, forwarded root fields, remote joins). */
