@@ -108,6 +108,17 @@ bench_work_dir() {
   trap bench_cleanup EXIT
 }
 
+# test_classpath: builds the test classes (the remote GraphQL services the benchmarks start) and sets
+# $CP to them, the main classes and every dependency; needs $work and $root
+test_classpath() {
+  echo "== building" >&2
+  (cd "$root" && ./junction --version >/dev/null 2>&1 || true)
+  need_jdk
+  (cd "$root" && mvn -q -B -DskipTests test-compile dependency:build-classpath \
+    -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >&2)
+  CP="$root/target/test-classes:$root/target/classes:$(cat "$work/cp.txt")"
+}
+
 # start_junction [VAR=value …] [-- serve flags …]: Junction on $JPORT over $DB, with those environment
 # variables and extra `serve` flags, log in $work/junction.log; waits for /healthz; sets $junction_pid
 start_junction() {

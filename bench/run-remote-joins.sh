@@ -33,12 +33,7 @@ trap cleanup EXIT
 
 start_postgres "$work" "$PGPORT"
 
-echo "== building" >&2
-(cd "$root" && ./junction --version >/dev/null 2>&1 || true)
-need_jdk
-(cd "$root" && mvn -q -B -DskipTests test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >&2)
-CP="$root/target/test-classes:$root/target/classes:$(cat "$work/cp.txt")"
+test_classpath
 
 echo "== remote user service (10000 users) on port $RPORT" >&2
 "$JAVA_HOME/bin/java" -Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xmx512m -cp "$CP" junction.test.remote.UserService "$RPORT" 0 10000 >"$work/remote.log" 2>&1 &
