@@ -84,6 +84,16 @@ function fetcherOf(rowsRef) {
 }
 
 /** /v1/graphql/explain as the admin, for the session the header rows describe (x-hasura-* headers). */
+/**
+ * The operation name GraphiQL holds, if the query text still has an operation of that name: GraphiQL
+ * updates it a moment after the text changes, so right after setQuery it can name the previous query's.
+ */
+function currentOperation(query, name) {
+  if (!name) return undefined;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp('\\b(query|mutation|subscription)\\s+' + escaped + '\\b').test(query) ? name : undefined;
+}
+
 async function explainQuery(rows, query, variables, operationName) {
   const user = {};
   rows.filter((r) => r.on && r.key.trim().toLowerCase().startsWith('x-hasura-') && r.key.trim().toLowerCase() !== SECRET_HEADER)
@@ -203,7 +213,8 @@ export default function ApiExplorer() {
       return;
     }
     try {
-      const fields = await explainQuery(rowsRef.current, editors.queryEditor.getValue(), variables, editors.queryEditor.operationName);
+      const query = editors.queryEditor.getValue();
+      const fields = await explainQuery(rowsRef.current, query, variables, currentOperation(query, editors.queryEditor.operationName));
       setExplain({ role, fields });
     } catch (e) {
       setExplain({ role, error: e });

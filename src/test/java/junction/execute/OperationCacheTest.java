@@ -37,14 +37,22 @@ class OperationCacheTest {
     void aHotOperationStaysCachedWhileManyOneOffOperationsPassThroughAFullCache() {
         OperationCache cache = new OperationCache(QueryLimits.DEFAULT, new SqlOptions(false), 50);
         GraphqlRequest hot = request("{ authors { id name } }");
-        Prepared first = cache.prepare(schema, hot);
+        Prepared current = cache.prepare(schema, hot);
+        int preparedAgain = 0;
 
         for (int i = 0; i < 2_000; i++) {
             cache.prepare(schema, request("{ authors(limit: " + (i + 1) + ") { id } }"));
-            assertThat(cache.prepare(schema, hot)).isSameAs(first);
+            Prepared now = cache.prepare(schema, hot);
+            if (now != current) {
+                preparedAgain++;
+                current = now;
+            }
         }
 
-        assertThat(cache.prepared()).isEqualTo(1 + 2_000);
+        // Caffeine's admission is by sampled frequency and its read buffer may drop a read under load, so a
+        // hot entry can, rarely, be evicted once; a cache the flood pushed it out of would prepare it ~2,000 times
+        assertThat(preparedAgain).isLessThanOrEqualTo(3);
+        assertThat(cache.prepared()).isEqualTo(1 + 2_000 + preparedAgain);
     }
 
     @Test
