@@ -10,6 +10,7 @@ import junction.db.EmbeddedDatabase;
 
 /** One embedded PostgreSQL per test JVM; each test class gets a fresh database of its own. */
 public final class TestPostgres {
+    private static final String PREFIX = "junction-test-pg";
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedDatabase server;
 
@@ -19,16 +20,17 @@ public final class TestPostgres {
     private static synchronized EmbeddedDatabase server() {
         if (server == null) {
             try {
-                Path dir = Files.createTempDirectory("junction-test-pg");
+                sweepLeftovers();
+                Path dir = Files.createTempDirectory(PREFIX);
                 server = EmbeddedDatabase.start(dir.resolve("pgdata"), EmbeddedDatabase.Durability.FAST);
                 EmbeddedDatabase started = server;
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
                         started.close();
-                        deleteTree(dir); // ~1 GB after a full run: a machine running the suite often must not fill up
                     } catch (Exception ignored) {
-                        // the JVM is going away
+                        // the JVM is going away; the directory goes all the same
                     }
+                    deleteQuietly(dir); // ~1 GB after a full run: a machine running the suite often must not fill up
                 }));
             } catch (Exception e) {
                 throw new IllegalStateException("could not start embedded PostgreSQL", e);
@@ -37,11 +39,41 @@ public final class TestPostgres {
         return server;
     }
 
-    private static void deleteTree(Path dir) throws java.io.IOException {
+    /**
+     * The directories earlier test JVMs left (killed before their shutdown hook ended): those whose
+     * postmaster is not running and that nothing touched for 10 minutes.
+     */
+    private static void sweepLeftovers() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (java.util.stream.Stream<Path> dirs = Files.list(tmp)) {
+            for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith(PREFIX)).toList()) {
+                if (!running(dir.resolve("pgdata/postmaster.pid"))
+                        && Files.getLastModifiedTime(dir.resolve("pgdata").toFile().exists() ? dir.resolve("pgdata") : dir)
+                                .toMillis() < System.currentTimeMillis() - 600_000) {
+                    deleteQuietly(dir);
+                }
+            }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // a leftover stays: the next run tries again
+        }
+    }
+
+    private static boolean running(Path pidFile) {
+        try {
+            long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+            return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
         try (java.util.stream.Stream<Path> paths = Files.walk(dir)) {
             for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        } catch (java.io.IOException | RuntimeException ignored) {
+            // what cannot be deleted now is swept by a later run
         }
     }
 
