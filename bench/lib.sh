@@ -105,6 +105,7 @@ bench_work_dir() {
   PGPORT="$(free_port)"
   JPORT="$(free_port)"
   junction_pid=""
+  bench_pids=() # other processes a script starts (remote services), stopped with Junction
   trap bench_cleanup EXIT
 }
 
@@ -133,6 +134,7 @@ start_junction() {
 }
 
 bench_cleanup() {
+  for p in "${bench_pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
   [ -n "$junction_pid" ] && kill "$junction_pid" 2>/dev/null && wait "$junction_pid" 2>/dev/null || true
   stop_postgres "$work"
   rm -rf "$work"

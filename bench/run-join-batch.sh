@@ -28,15 +28,8 @@ MODES="${MODES:-alias list}"
 . "$here/lib.sh"
 need_postgres_tools
 
-work="$(mktemp -d /tmp/junction-join-batch.XXXXXX)"
-PGPORT="$(free_port)"; JPORT="$(free_port)"; RPORT="$(free_port)"
-pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
-  stop_postgres "$work"
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_work_dir
+RPORT="$(free_port)"
 
 start_postgres "$work" "$PGPORT"
 
@@ -45,11 +38,10 @@ test_classpath
 echo "== remote user service (10000 users, $ITEM_WORK_US µs of work per user) on port $RPORT" >&2
 "$JAVA_HOME/bin/java" -Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xmx512m -cp "$CP" \
   junction.test.remote.ItemWorkUserService "$RPORT" 10000 "$ITEM_WORK_US" >"$work/remote.log" 2>&1 &
-pids+=($!)
 remote_pid=$!
+bench_pids+=("$remote_pid")
 echo "== Junction on port $JPORT" >&2
 (cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
-pids+=($!)
 junction_pid=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && curl -s -o /dev/null "http://127.0.0.1:$RPORT/graphql" && break; sleep 1; done
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import junction.cli.MigrationRun.Step;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,11 +38,8 @@ final class MigrateApplyCommand extends ProjectCommand {
     @Option(names = "--dry-run", description = "Print the migrations that would be applied, and stop.")
     boolean dryRun;
 
-    @Option(names = "--database-name", description = "The database. Default: default.")
-    String database = "default";
-
-    @Option(names = "--all-databases", description = "Apply on every database of the server (its migrations/<db> directory).")
-    boolean allDatabases;
+    @Mixin
+    DatabaseChoice databases;
 
     @Override
     protected void run(Project project) {
@@ -53,7 +51,7 @@ final class MigrateApplyCommand extends ProjectCommand {
             throw new CliException("--type must be up or down, not " + type);
         }
         AdminCalls calls = project.client();
-        for (String db : ServerDatabases.chosen(calls, allDatabases, database)) {
+        for (String db : databases.chosen(calls)) {
             apply(project, calls, db);
         }
     }

@@ -10,6 +10,7 @@ import java.util.TreeSet;
 import junction.json.Json;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -87,20 +88,17 @@ public final class MigrateCommand implements Runnable {
     /** {@code migrate status}: every version, present locally or not, applied on the server or not. */
     @Command(name = "status", mixinStandardHelpOptions = true, description = "Show which migrations are present locally and applied on the server.")
     static final class Status extends ProjectCommand {
-        @Option(names = "--database-name", description = "The database. Default: default.")
-        String database = "default";
+        @Mixin
+        DatabaseChoice databases;
 
         @Option(names = {"-o", "--output"}, description = "json: a list of {version, name, source_status, database_status}.")
         String output;
-
-        @Option(names = "--all-databases", description = "Every database of the server, one table each.")
-        boolean allDatabases;
 
         @Override
         protected void run(Project project) {
             AdminClient client = project.client();
             ObjectNode json = Json.NODES.objectNode();
-            for (String db : ServerDatabases.chosen(client, allDatabases, database)) {
+            for (String db : databases.chosen(client)) {
                 List<String[]> rows = rows(project, client, db);
                 if ("json".equals(output)) {
                     json.set(db, json(rows));
@@ -111,7 +109,7 @@ public final class MigrateCommand implements Runnable {
                 out().print(table(rows));
             }
             if ("json".equals(output)) {
-                out().println(Json.write(allDatabases ? json : json.get(database)));
+                out().println(Json.write(databases.all ? json : json.get(databases.name)));
             }
         }
 
@@ -177,11 +175,8 @@ public final class MigrateCommand implements Runnable {
         @Option(names = "--force", description = "Accepted for Hasura CLI compatibility (no prompt is ever shown).")
         boolean force;
 
-        @Option(names = "--database-name", description = "The database. Default: default.")
-        String database = "default";
-
-        @Option(names = "--all-databases", description = "Delete on every database of the server.")
-        boolean allDatabases;
+        @Mixin
+        DatabaseChoice databases;
 
         @Override
         protected void run(Project project) {
@@ -189,7 +184,7 @@ public final class MigrateCommand implements Runnable {
                 throw new CliException("give exactly one of --version and --all");
             }
             AdminClient client = project.client();
-            for (String db : ServerDatabases.chosen(client, allDatabases, database)) {
+            for (String db : databases.chosen(client)) {
                 delete(project, client, db);
             }
         }
@@ -204,7 +199,7 @@ public final class MigrateCommand implements Runnable {
                 directory.migrations().forEach(m -> versions.add(m.version()));
             } else if (applied.containsKey(version) || directory.migrations().stream().anyMatch(m -> m.version() == version)) {
                 versions.add(version);
-            } else if (!allDatabases) {
+            } else if (!databases.all) {
                 throw new CliException("version " + version + " not found in migrations/" + db + " nor on the server");
             }
             state.forget(db, versions.stream().filter(applied::containsKey).toList());
@@ -213,7 +208,7 @@ public final class MigrateCommand implements Runnable {
                     directory.migrations().stream().filter(m -> m.version() == v).findFirst()
                             .ifPresent(MigrateCommand::deleteDirectory);
                 }
-                out().println("Deleted migration " + v + (allDatabases ? " of database " + db : ""));
+                out().println("Deleted migration " + v + (databases.all ? " of database " + db : ""));
             }
         }
     }

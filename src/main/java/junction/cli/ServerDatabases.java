@@ -18,9 +18,4 @@ final class ServerDatabases {
         }
         return names;
     }
-
-    /** {@code --all-databases}: every database of the server; else the one named. */
-    static List<String> chosen(AdminCalls calls, boolean all, String database) {
-        return all ? names(calls) : List.of(database);
-    }
 }

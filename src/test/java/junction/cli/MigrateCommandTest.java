@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import junction.json.Json;
 import junction.test.EngineFixture;
@@ -18,7 +15,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code junction migrate|seed} run in-process against an engine over HTTP: files on disk, SQL
@@ -40,25 +36,14 @@ class MigrateCommandTest {
         f.close();
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run junction(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(Map.of());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+    CliRun junction(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--endpoint", "http://localhost:" + f.engine.port(), "--project", project.toString()));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all.toArray(String[]::new));
     }
 
-    Run ok(String... args) {
-        Run run = junction(args);
-        assertThat(run.exit()).as(run.err()).isZero();
-        return run;
+    CliRun ok(String... args) {
+        return junction(args).ok();
     }
 
     long create(String name, String up, String down) {
@@ -91,13 +76,13 @@ class MigrateCommandTest {
         assertThat(second).isGreaterThan(first);
         assertThat(Long.toString(first)).hasSize(13); // milliseconds, as Hasura's CLI names them
 
-        Run status = ok("migrate", "status");
+        CliRun status = ok("migrate", "status");
         assertThat(status.out()).isEqualTo("Database: default\n"
                 + "VERSION        NAME              SOURCE STATUS  DATABASE STATUS\n"
                 + first + "  create_m_authors  Present        Not Present\n"
                 + second + "  create_m_books    Present        Not Present\n");
 
-        Run apply = ok("migrate", "apply", "--database-name", "default");
+        CliRun apply = ok("migrate", "apply", "--database-name", "default");
         assertThat(apply.out()).isEqualTo("applied migrations/default/" + first + "_create_m_authors/up.sql\n"
                 + "applied migrations/default/" + second + "_create_m_books/up.sql\n"
                 + "migrations applied on database default\n");
@@ -111,7 +96,7 @@ class MigrateCommandTest {
                 + "{\"version\": " + second + ", \"name\": \"create_m_books\", \"source_status\": \"Present\", \"database_status\": \"Present\"}]")));
         assertThat(ok("migrate", "apply").out()).isEqualTo("nothing to apply on database default\n");
 
-        Run down = ok("migrate", "apply", "--down", "1");
+        CliRun down = ok("migrate", "apply", "--down", "1");
         assertThat(down.out()).startsWith("rolled back migrations/default/" + second + "_create_m_books/down.sql\n");
         assertThat(tableExists("m_books")).isFalse();
         assertThat(tableExists("m_authors")).isTrue();
@@ -134,7 +119,7 @@ class MigrateCommandTest {
         clearState();
         long version = create("skipped", "create table m_never (id int);", "drop table m_never;");
 
-        Run run = ok("migrate", "apply", "--skip-execution", "--version", Long.toString(version));
+        CliRun run = ok("migrate", "apply", "--skip-execution", "--version", Long.toString(version));
 
         assertThat(run.out()).startsWith("applied migrations/default/" + version + "_skipped/up.sql (execution skipped)\n");
         assertThat(tableExists("m_never")).isFalse();
@@ -154,9 +139,9 @@ class MigrateCommandTest {
         long bad = create("bad", "create table m_half (id int);\ninsert into m_nope values (1);", "drop table m_half;");
         long after = create("after", "create table m_after (id int);", "drop table m_after;");
 
-        Run run = junction("migrate", "apply");
+        CliRun run = junction("migrate", "apply");
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEqualTo("applied migrations/default/" + good + "_good/up.sql\n");
         assertThat(run.err()).isEqualTo("junction: migrations/default/" + bad + "_bad/up.sql failed: query execution failed: "
                 + "relation \"m_nope\" does not exist; rolled back, nothing of it was applied "
@@ -204,13 +189,13 @@ class MigrateCommandTest {
                 + "INSERT INTO \"public\".\"m_seeded\" (id, name, tags) VALUES ('2', NULL, NULL);\n");
         f.runSqlOk("delete from m_seeded");
 
-        Run apply = ok("seed", "apply");
+        CliRun apply = ok("seed", "apply");
 
         assertThat(apply.out()).isEqualTo("applied seeds/default/" + file.getFileName() + "\nSeeds planted\n");
         assertThat(f.runSqlOk("select count(*)::text from m_seeded").at("/result/1/0").asText()).isEqualTo("2");
         Files.writeString(project.resolve("seeds/default/9999999999999_broken.sql"), "insert into m_seeded values (3); select 1/0;");
-        Run broken = junction("seed", "apply");
-        assertThat(broken.exit()).isEqualTo(1);
+        CliRun broken = junction("seed", "apply");
+        assertThat(broken.exitCode()).isEqualTo(1);
         assertThat(broken.err()).contains("seeds failed").contains("rolled back, no seed was applied");
         assertThat(f.runSqlOk("select count(*)::text from m_seeded").at("/result/1/0").asText()).isEqualTo("2");
     }

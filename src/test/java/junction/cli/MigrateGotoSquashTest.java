@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import junction.json.Json;
 import junction.test.EngineFixture;
 import junction.test.TestPostgres;
@@ -19,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code migrate apply --goto}, {@code --all-databases} (apply, status, delete) and {@code migrate squash}, over HTTP. */
 class MigrateGotoSquashTest {
@@ -47,25 +43,14 @@ class MigrateGotoSquashTest {
         f.metadataOk("{\"type\": \"set_catalog_state\", \"args\": {\"type\": \"cli\", \"state\": {}}}");
     }
 
-    record Run(int exit, String out, String err) {
-    }
-
-    Run junction(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(Map.of());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
+    CliRun junction(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--endpoint", "http://localhost:" + f.engine.port(), "--project", project.toString()));
-        int exit = cli.execute(all.toArray(String[]::new));
-        return new Run(exit, out.toString(), err.toString());
+        return CliRun.of(all.toArray(String[]::new));
     }
 
-    Run ok(String... args) {
-        Run run = junction(args);
-        assertThat(run.exit()).as(run.err()).isZero();
-        return run;
+    CliRun ok(String... args) {
+        return junction(args).ok();
     }
 
     void migration(String database, long version, String name, String up, String down) throws IOException {
@@ -105,8 +90,8 @@ class MigrateGotoSquashTest {
         assertThat(exists("default", "g_b")).isFalse();
         assertThat(applied().path("default")).isEqualTo(Json.parse("{\"100\": false}"));
 
-        Run unknown = junction("migrate", "apply", "--goto", "150");
-        assertThat(unknown.exit()).isEqualTo(1);
+        CliRun unknown = junction("migrate", "apply", "--goto", "150");
+        assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).contains("no migration of version 150 in migrations/default");
         assertThat(junction("migrate", "apply", "--goto", "100", "--up", "1").err()).contains("only one migration type");
         ok("migrate", "apply", "--down", "all");
@@ -117,7 +102,7 @@ class MigrateGotoSquashTest {
         migration("default", 100, "d_one", "create table d_one (id int);", "drop table d_one;");
         migration("other", 110, "o_one", "create table o_one (id int);", "drop table o_one;");
 
-        Run apply = ok("migrate", "apply", "--all-databases");
+        CliRun apply = ok("migrate", "apply", "--all-databases");
 
         assertThat(apply.out()).isEqualTo("applied migrations/default/100_d_one/up.sql\nmigrations applied on database default\n"
                 + "applied migrations/other/110_o_one/up.sql\nmigrations applied on database other\n");
@@ -147,7 +132,7 @@ class MigrateGotoSquashTest {
         migration("default", 400, "g_d", "create table g_d (id int);", "drop table g_d;");
         ok("migrate", "apply", "--goto", "300");
 
-        Run squash = ok("migrate", "squash", "--from", "200", "--to", "300", "--name", "b_and_c");
+        CliRun squash = ok("migrate", "squash", "--from", "200", "--to", "300", "--name", "b_and_c");
 
         assertThat(squash.out()).startsWith("Created '300_b_and_c' after squashing '200' till '300'\n");
         Path created = project.resolve("migrations/default/300_b_and_c");
@@ -178,9 +163,9 @@ class MigrateGotoSquashTest {
         threeMigrations();
         ok("migrate", "apply", "--goto", "200");
 
-        Run run = junction("migrate", "squash", "--from", "100");
+        CliRun run = junction("migrate", "squash", "--from", "100");
 
-        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("out of sync").contains("300");
         assertThat(project.resolve("migrations/default/100_g_a")).isDirectory();
         ok("migrate", "apply", "--down", "all");
