@@ -1,15 +1,27 @@
 package junction.catalog;
 
+import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** Everything a source's database has that metadata can refer to. Immutable. */
-public record Catalog(Map<TableName, Table> tables) {
-    public static final Catalog EMPTY = new Catalog(Map.of());
+/**
+ * Everything a source's database has that metadata can refer to: tables and views, and SQL
+ * functions (all overloads of a name under that name). Immutable.
+ */
+public record Catalog(Map<TableName, Table> tables, Map<FunctionName, List<Function>> functions) {
+    public static final Catalog EMPTY = new Catalog(Map.of(), Map.of());
 
     public Catalog {
-        tables = java.util.Collections.unmodifiableMap(new TreeMap<>(tables));
+        tables = Collections.unmodifiableMap(new TreeMap<>(tables));
+        TreeMap<FunctionName, List<Function>> copy = new TreeMap<>();
+        functions.forEach((name, overloads) -> copy.put(name, List.copyOf(overloads)));
+        functions = Collections.unmodifiableMap(copy);
+    }
+
+    public Catalog(Map<TableName, Table> tables) {
+        this(tables, Map.of());
     }
 
     public Optional<Table> table(TableName name) {
@@ -18,5 +30,20 @@ public record Catalog(Map<TableName, Table> tables) {
 
     public Optional<Table> tableByOid(long oid) {
         return tables.values().stream().filter(t -> t.oid() == oid).findFirst();
+    }
+
+    /** Every overload of the named function; empty when there is none. */
+    public List<Function> functions(FunctionName name) {
+        return functions.getOrDefault(name, List.of());
+    }
+
+    /** The named function when it has exactly one overload (Hasura refuses to track overloaded ones). */
+    public Optional<Function> function(FunctionName name) {
+        List<Function> overloads = functions(name);
+        return overloads.size() == 1 ? Optional.of(overloads.getFirst()) : Optional.empty();
+    }
+
+    public Optional<Function> functionByOid(long oid) {
+        return functions.values().stream().flatMap(List::stream).filter(f -> f.oid() == oid).findFirst();
     }
 }

@@ -14,13 +14,14 @@ import java.util.Optional;
 import junction.json.Json;
 
 /**
- * Reads what a database has — tables, views, columns, keys and foreign keys — in one round trip.
+ * Reads what a database has — tables, views, columns, keys, foreign keys and SQL functions (not those
+ * an extension installed) — in one round trip.
  * Takes a connection rather than a pool so that {@code run_sql} can read the catalog its own
  * uncommitted DDL produced.
  */
 public final class CatalogReader {
     private static final String QUERY = """
-        select coalesce(json_agg(t), '[]')::text from (
+        select json_build_object('tables', (select coalesce(json_agg(t), '[]') from (
           select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind,
                  obj_description(c.oid, 'pg_class') as comment,
                  (select coalesce(json_agg(json_build_object(
@@ -48,7 +49,26 @@ public final class CatalogReader {
           where c.relkind in ('r', 'p', 'v', 'm', 'f')
             and n.nspname not in ('pg_catalog', 'information_schema', 'hdb_catalog')
             and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'
-        ) t
+        ) t), 'functions', (select coalesce(json_agg(f), '[]') from (
+          select p.oid, n.nspname as schema, p.proname as name, p.provolatile as volatility,
+                 p.proretset as returns_set, rt.typname as return_type, rt.typcategory as return_category,
+                 rt.typtype as return_kind, rn.nspname as return_schema, rc.relname as return_table,
+                 p.pronargdefaults as defaults, obj_description(p.oid, 'pg_proc') as comment,
+                 (select coalesce(json_agg(json_build_object(
+                      'name', coalesce(p.proargnames[a.ord], ''), 'type', ty.typname, 'category', ty.typcategory,
+                      'mode', coalesce(p.proargmodes[a.ord]::text, 'i')) order by a.ord), '[]')
+                  from unnest(coalesce(p.proallargtypes, p.proargtypes::oid[])) with ordinality a(typ, ord)
+                  join pg_type ty on ty.oid = a.typ) as arguments
+          from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+          join pg_type rt on rt.oid = p.prorettype
+          left join pg_class rc on rc.oid = rt.typrelid and rt.typtype = 'c'
+          left join pg_namespace rn on rn.oid = rc.relnamespace
+          where p.prokind = 'f'
+            and n.nspname not in ('pg_catalog', 'information_schema', 'hdb_catalog')
+            and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'
+            and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid
+                            and d.deptype = 'e')
+        ) f))::text
         """;
 
     public Catalog read(Connection connection) throws SQLException {
@@ -58,7 +78,11 @@ public final class CatalogReader {
         }
     }
 
-    private static Catalog parse(JsonNode rows) {
+    private static Catalog parse(JsonNode read) {
+        return new Catalog(tables(read.get("tables")), functions(read.get("functions")));
+    }
+
+    private static Map<TableName, Table> tables(JsonNode rows) {
         Map<TableName, Table> tables = new HashMap<>();
         for (JsonNode row : rows) {
             TableName name = new TableName(row.get("schema").asText(), row.get("name").asText());
@@ -81,7 +105,36 @@ public final class CatalogReader {
             tables.put(name, new Table(name, row.get("oid").asLong(), row.get("kind").asText(), columns, primaryKey,
                     uniques, foreignKeys, text(row.get("comment"))));
         }
-        return new Catalog(tables);
+        return tables;
+    }
+
+    private static Map<FunctionName, List<Function>> functions(JsonNode rows) {
+        Map<FunctionName, List<Function>> functions = new HashMap<>();
+        for (JsonNode row : rows) {
+            FunctionName name = new FunctionName(row.get("schema").asText(), row.get("name").asText());
+            List<FunctionArgument> arguments = new ArrayList<>();
+            JsonNode args = row.get("arguments");
+            long inputs = 0;
+            for (JsonNode a : args) {
+                inputs += "ibv".indexOf(a.get("mode").asText().charAt(0)) >= 0 ? 1 : 0;
+            }
+            long firstDefault = inputs - row.get("defaults").asInt();
+            long input = 0;
+            for (JsonNode a : args) {
+                char mode = a.get("mode").asText().charAt(0);
+                boolean isInput = "ibv".indexOf(mode) >= 0;
+                arguments.add(new FunctionArgument(a.get("name").asText(), a.get("type").asText(),
+                        a.get("category").asText(), mode, isInput && input >= firstDefault));
+                input += isInput ? 1 : 0;
+            }
+            Optional<TableName> returnTable = row.get("return_table").isNull() ? Optional.empty()
+                    : Optional.of(new TableName(row.get("return_schema").asText(), row.get("return_table").asText()));
+            functions.computeIfAbsent(name, n -> new ArrayList<>()).add(new Function(name, row.get("oid").asLong(),
+                    arguments, row.get("return_type").asText(), row.get("return_category").asText(),
+                    row.get("return_kind").asText().charAt(0), returnTable, row.get("returns_set").asBoolean(),
+                    row.get("volatility").asText().charAt(0), text(row.get("comment"))));
+        }
+        return functions;
     }
 
     private static Column column(JsonNode c) {
