@@ -1,6 +1,5 @@
 package junction.remote;
 
-import graphql.language.AstPrinter;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -129,7 +128,7 @@ public final class RemoteQueryBuilder {
         definitions.add(OperationDefinition.newOperationDefinition().operation(operation).variableDefinitions(used)
                 .selectionSet(SelectionSet.newSelectionSet(translated).build()).build());
         definitions.addAll(translator.fragments());
-        String text = AstPrinter.printAstCompact(Document.newDocument().definitions(definitions).build());
+        String text = CompactPrinter.print(Document.newDocument().definitions(definitions).build());
         List<Selection> shapeSource = namespaceKey.isPresent() ? List.copyOf(selections) : List.copyOf(clientFields);
         ResultShape shape = new ShapeCollector(fragments).collect(shapeSource);
         List<String> rootKeys = clientFields.stream().map(Field::getResultKey).distinct().toList();

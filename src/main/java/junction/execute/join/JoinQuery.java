@@ -3,7 +3,6 @@ package junction.execute.join;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import graphql.language.AstPrinter;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.FragmentDefinition;
@@ -18,10 +17,11 @@ import java.util.TreeMap;
 import junction.json.Json;
 import junction.metadata.model.RemoteFieldStep;
 import junction.plan.join.JoinField;
+import junction.remote.CompactPrinter;
 
 /**
  * The one query sent to a remote schema for a set of join batches, built as one graphql-java
- * {@link Document} and printed once: one aliased field per distinct argument set
+ * {@link Document} and printed once ({@link CompactPrinter}): one aliased field per distinct argument set
  * ({@code r<batch>_<set>: user(id: 1) { … }}) with the row values filled into the relationship's
  * template — or, for a relationship with {@code batch}, one list field call {@code r<batch>: users(ids: [1, 2])}
  * for all of them — the client variables they use declared once, and the fragments they use appended once.
@@ -51,12 +51,12 @@ final class JoinQuery {
                 .variableDefinitions(List.copyOf(variables.values()))
                 .selectionSet(SelectionSet.newSelectionSet(fields).build()).build());
         definitions.addAll(fragments.values());
-        return AstPrinter.printAstCompact(Document.newDocument().definitions(definitions).build());
+        return CompactPrinter.print(Document.newDocument().definitions(definitions).build());
     }
 
     /** One join field as it is sent, with {@code $column} placeholders where row values go (for explain). */
     static String template(JoinField field) {
-        return AstPrinter.printAstCompact(field.call(null, null));
+        return CompactPrinter.print(field.call(null, null));
     }
 
     /** The client variables the batches use, with the request's values. */
