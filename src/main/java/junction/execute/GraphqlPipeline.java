@@ -93,7 +93,7 @@ public final class GraphqlPipeline {
 
     /** Remote relationships: the database JSON gets the remote answers spliced in. */
     private byte[] join(byte[] data, Compiled compiled, RoleSchema schema, RequestContext context, ObjectNode variables) {
-        return remoteJoins.respond(data, compiled.joins(), schema, context.session(), context.clientHeaders(), variables);
+        return remoteJoins.respond(data, compiled.joins(), schema, context, variables);
     }
 
     private GraphqlResponse joined(GraphqlResponse answer, Compiled compiled, RoleSchema schema, RequestContext context,

@@ -3,7 +3,6 @@ package junction.execute;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.ByteArrayOutputStream;
-import java.util.Map;
 import java.util.function.Predicate;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -36,13 +35,14 @@ final class RemoteJoins {
     }
 
     /** The response for {@code data} (the database JSON, as bytes) once its remote fields are joined. */
-    byte[] respond(byte[] data, JoinTree joins, RoleSchema schema, Session session, Map<String, String> clientHeaders,
-                   JsonNode variables) {
+    byte[] respond(byte[] data, JoinTree joins, RoleSchema schema, RequestContext context, JsonNode variables) {
+        Session session = context.session();
         JoinTransport transport = (remote, query, vars) -> {
             var endpoint = schema.remote(remote).orElseThrow(() -> ApiException.of(Code.REMOTE_SCHEMA_ERROR,
                     "remote schema \"" + remote + "\" is not available")).endpoint();
+            context.trace().remoteJoin(remote, endpoint.displayUrl(), query);
             return client.send(endpoint, new RemoteCall(query, vars, java.util.Optional.empty()), session.variables(),
-                    clientHeaders).body();
+                    context.clientHeaders()).body();
         };
         RemoteJoinExecutor.Spliced spliced = new RemoteJoinExecutor(transport, mode)
                 .execute(data, joins, JoinPresets.variables(joins, schema, session, variables));

@@ -24,6 +24,7 @@ public final class RequestTrace {
     private String operationType;
     private ApiException error;
     private ArrayNode queries;
+    private ArrayNode remoteCalls;
 
     public RequestTrace(String requestId, boolean recordsQueries) {
         this.requestId = requestId;
@@ -100,6 +101,7 @@ public final class RequestTrace {
             compiled.mutations().forEach(m -> m.statements().forEach(st -> statements.add(st.text())));
         }
         ArrayNode remotes = log.putArray("remote_calls");
+        remoteCalls = remotes;
         compiled.remotes().forEach(r -> remotes.addObject()
                 .put("remote_schema", r.query().remoteSchema())
                 .put("url", r.endpoint().displayUrl())
@@ -108,5 +110,18 @@ public final class RequestTrace {
             queries = Json.array();
         }
         queries.add(log);
+    }
+
+    /**
+     * A remote-join request sent for the current operation (when recorded): added to its
+     * {@code remote_calls} with {@code "remote_join": true}. Calls to several remotes run
+     * concurrently, hence synchronized.
+     */
+    public synchronized void remoteJoin(String remoteSchema, String url, String query) {
+        if (remoteCalls == null) {
+            return;
+        }
+        remoteCalls.addObject().put("remote_schema", remoteSchema).put("url", url).put("query", query)
+                .put("remote_join", true);
     }
 }

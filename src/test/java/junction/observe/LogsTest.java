@@ -111,6 +111,29 @@ class LogsTest {
     }
 
     @Test
+    void aRemoteJoinsRequestIsInTheQueryLogsRemoteCalls() {
+        try (GraphqlTestServer users = UserService.start()) {
+            engine.metadataOk("{\"type\": \"add_remote_schema\", \"args\": {\"name\": \"users_log\", \"definition\": {\"url\": \""
+                    + users.url() + "\"}}}");
+            engine.runSqlOk("create table log_orders (id int primary key, user_id int); insert into log_orders values (1, 7), (2, 8)");
+            engine.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"log_orders\"}}");
+            engine.metadataOk("{\"type\": \"pg_create_remote_relationship\", \"args\": {\"table\": \"log_orders\", \"name\": \"buyer\","
+                    + " \"definition\": {\"to_remote_schema\": {\"remote_schema\": \"users_log\", \"lhs_fields\": [\"user_id\"],"
+                    + " \"remote_field\": {\"user\": {\"arguments\": {\"id\": \"$user_id\"}}}}}}}");
+            Http.Response r = query("{\"query\": \"{ log_orders(order_by: {id: asc}) { id buyer { name } } }\"}",
+                    Map.of("x-request-id", "log-test-join"));
+            assertThat(r.status()).isEqualTo(200);
+            JsonNode line = LOG.await("query-log", l -> l.at("/detail/request_id").asText().equals("log-test-join"));
+            JsonNode call = line.at("/detail/remote_calls/0");
+            assertThat(call.get("remote_schema").asText()).isEqualTo("users_log");
+            assertThat(call.get("url").asText()).isEqualTo(users.url());
+            assertThat(call.get("query").asText()).isEqualTo("{r0_0:user(id:7){name}r0_1:user(id:8){name}}");
+            assertThat(call.get("remote_join").asBoolean()).isTrue();
+            assertThat(line.at("/detail/remote_calls")).hasSize(1);
+        }
+    }
+
+    @Test
     void anInconsistentRemoteIsAWarningWhenItBecomesInconsistentAndAtStart() {
         GraphqlTestServer users = UserService.start();
         String url = users.url();
