@@ -151,7 +151,15 @@ final class RemoteJoinPlanner {
                         .typeCondition(new TypeName(own)).selectionSet(selection).build()).build();
             }
         }
-        return new BatchCall(batch.field(), batch.argument(), item, batch.key(), remoteField.getArguments(), selection);
+        List<Argument> arguments = new ArrayList<>();
+        rel.definition().last().arguments().forEach((name, template) -> {
+            Value<?> value = GraphqlValues.template(template, lhs);
+            if (!GraphqlValues.hasPlaceholder(value)) {
+                arguments.add(new Argument(name, value));
+            }
+        });
+        arguments.addAll(remoteField.getArguments());
+        return new BatchCall(batch.field(), batch.argument(), item, batch.key(), arguments, selection);
     }
 
     private static boolean hasKey(graphql.schema.GraphQLSchema visible, ResolvedRemoteRelationship rel, String key) {

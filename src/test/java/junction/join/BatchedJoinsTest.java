@@ -277,10 +277,38 @@ class BatchedJoinsTest {
         junction.refused(relationship("tickets", "bad", "batch", "{\"field\": \"users\", \"argument\": \"ids\"}")
                         .replace("{\"user\": {\"arguments\": {\"id\": \"$batch\"}}}", "{\"user\": {\"arguments\": {\"id\": 1}}}"))
                 .expect(400, "invalid-configuration", "$.args", "Inconsistent object: in table \"tickets\": in remote relationship "
-                        + "\"bad\": with batch, the argument \"id\" must take a join field (the batch items replace it)");
+                        + "\"bad\": with batch, the fixed argument \"id\" of \"user\" must be an argument of batch field \"users\" other than \"ids\"");
+        junction.refused(relationship("tickets", "bad", "user_id", "{\"field\": \"users\", \"argument\": \"ids\"}")
+                        .replace("{\"user\": {\"arguments\": {\"id\": \"$user_id\"}}}",
+                                "{\"member\": {\"arguments\": {\"id\": \"$user_id\", \"tenant\": \"acme\"}}}"))
+                .expect(400, "invalid-configuration", "$.args", "Inconsistent object: in table \"tickets\": in remote relationship "
+                        + "\"bad\": with batch, the fixed argument \"tenant\" of \"member\" must be an argument of batch field \"users\" other than \"ids\"");
         junction.refused(relationship("tickets", "bad", "batch", "{\"field\": \"users\", \"argument\": \"ids\", \"extra\": 1}"))
                 .expect(400, "parse-failed", "$.args.definition.to_remote_schema.batch.extra",
                         "unexpected key 'extra'; expected one of field, argument, key, item");
+    }
+
+    @Test
+    void fixedArgumentsOfTheTemplateAreSentWithTheListCall() {
+        String list = "{\"field\": \"members\", \"argument\": \"ids\"}";
+        junction.metadataOk(relationship("tickets", "acme_owner", "user_id", list)
+                .replace("{\"user\": {\"arguments\": {\"id\": \"$user_id\"}}}",
+                        "{\"member\": {\"arguments\": {\"id\": \"$user_id\", \"tenant\": \"acme\"}}}"));
+        junction.metadataOk(relationship("tickets", "other_owner", "user_id", list)
+                .replace("{\"user\": {\"arguments\": {\"id\": \"$user_id\"}}}",
+                        "{\"member\": {\"arguments\": {\"tenant\": \"other\", \"id\": \"$user_id\"}}}"));
+
+        JsonNode answer = junction.gql("{ tickets(where: {id: {_in: [1, 2]}}, order_by: {id: asc}) { acme_owner { name } other_owner { name } } }");
+
+        assertThat(answer.toString()).isEqualTo("{\"data\":{\"tickets\":[{\"acme_owner\":{\"name\":\"user1\"},\"other_owner\":null},"
+                + "{\"acme_owner\":{\"name\":\"user2\"},\"other_owner\":null}]}}");
+        assertThat(users.server().requestCount()).isEqualTo(1);
+        assertThat(users.calls("members")).isEqualTo(2);
+        assertThat(users.server().lastRequest().query())
+                .isEqualTo("{r0:members(ids:[1,2],tenant:\"acme\"){name}r1:members(ids:[1,2],tenant:\"other\"){name}}");
+        junction.metadataOk("{\"type\": \"bulk\", \"args\": ["
+                + "{\"type\": \"pg_delete_remote_relationship\", \"args\": {\"table\": \"tickets\", \"name\": \"acme_owner\"}},"
+                + "{\"type\": \"pg_delete_remote_relationship\", \"args\": {\"table\": \"tickets\", \"name\": \"other_owner\"}}]}");
     }
 
     @Test

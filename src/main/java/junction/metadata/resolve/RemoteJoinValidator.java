@@ -97,7 +97,8 @@ final class RemoteJoinValidator {
 
     /**
      * Checks {@code batch}: one field in {@code remote_field}, whose result is not a list, whose template
-     * arguments all take join columns (the items replace them); a list field of the query root whose
+     * arguments take join columns (the items replace them) or are fixed values the list field takes
+     * too (sent to it as they are); a list field of the query root whose
      * list argument takes the items (the column's type, or the item template's) and whose result is a
      * list of the relationship's type (or of an abstract type holding it); the key a field of that type;
      * the client's open arguments arguments of the list field too.
@@ -111,14 +112,19 @@ final class RemoteJoinValidator {
         if (result instanceof GraphQLList) {
             throw new Invalid("batch needs a remote field whose type is not a list");
         }
-        for (Map.Entry<String, JsonNode> argument : definition.last().arguments().entrySet()) {
-            if (!usesColumn(argument.getValue())) {
-                throw new Invalid("with batch, the argument \"" + argument.getKey() + "\" must take a join field (the batch items replace it)");
-            }
-        }
         GraphQLFieldDefinition list = remote.getQueryType().getFieldDefinition(batch.field());
         if (list == null) {
             throw new Invalid("batch field with name \"" + batch.field() + "\" not found in remote schema");
+        }
+        for (Map.Entry<String, JsonNode> argument : definition.last().arguments().entrySet()) {
+            if (!usesColumn(argument.getValue())) {
+                GraphQLArgument same = list.getArgument(argument.getKey());
+                if (same == null || argument.getKey().equals(batch.argument())) {
+                    throw new Invalid("with batch, the fixed argument \"" + argument.getKey() + "\" of \"" + field.getName()
+                            + "\" must be an argument of batch field \"" + batch.field() + "\" other than \"" + batch.argument() + "\"");
+                }
+                checkValue(argument.getValue(), same.getType());
+            }
         }
         GraphQLArgument argument = list.getArgument(batch.argument());
         if (argument == null) {

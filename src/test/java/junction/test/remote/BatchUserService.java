@@ -44,6 +44,8 @@ public final class BatchUserService {
         type Query {
           user(id: Int!): User
           users(ids: [Int!]!): [User]
+          member(id: Int!, tenant: String): User
+          members(ids: [Int!]!, tenant: String): [User]
           usersAnyOrder(ids: [Int!]!): [User]
           usersDropLast(ids: [Int!]!): [User]
           _entities(representations: [_Any!]!): [_Entity]!
@@ -98,6 +100,11 @@ public final class BatchUserService {
         };
     }
 
+    /** Every user belongs to tenant "acme" (and to no tenant given). */
+    private static boolean ofTenant(Object tenant) {
+        return tenant == null || tenant.equals("acme");
+    }
+
     private List<Object> byIds(List<Integer> ids) {
         List<Object> out = new ArrayList<>();
         ids.forEach(id -> out.add(users.get(id)));
@@ -110,6 +117,10 @@ public final class BatchUserService {
                 .type("Query", t -> t
                         .dataFetcher("user", counted("user", env -> users.get((Integer) env.getArgument("id"))))
                         .dataFetcher("users", counted("users", env -> byIds(env.getArgument("ids"))))
+                        .dataFetcher("member", counted("member", env -> ofTenant(env.getArgument("tenant"))
+                                ? users.get((Integer) env.getArgument("id")) : null))
+                        .dataFetcher("members", counted("members", env -> ofTenant(env.getArgument("tenant"))
+                                ? byIds(env.getArgument("ids")) : java.util.Collections.nCopies(((List<?>) env.getArgument("ids")).size(), null)))
                         .dataFetcher("usersAnyOrder", counted("usersAnyOrder", env -> {
                             List<Object> out = new ArrayList<>();
                             List<Integer> ids = env.getArgument("ids");
