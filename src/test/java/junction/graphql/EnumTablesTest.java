@@ -302,6 +302,21 @@ class EnumTablesTest {
     }
 
     @Test
+    void anEnumTableRenamedThroughRunSqlKeepsItsEnumUnderTheNewName() {
+        f.runSqlOk("create table weather (value text primary key); insert into weather values ('rain'), ('sun');"
+                + "create table days (day int primary key, weather text references weather)");
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"weather\", \"is_enum\": true}}");
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"days\"}}");
+
+        f.runSqlOk("alter table weather rename to sky; insert into sky values ('snow')");
+
+        assertThat(trackedEntry("sky").path("is_enum").asBoolean()).isTrue();
+        assertThat(values(f.gql("{ __type(name: \"sky_enum\") { enumValues { name } } }").at("/data/__type")))
+                .containsExactly("rain:null", "snow:null", "sun:null");
+        assertThat(f.gql("{ __type(name: \"weather_enum\") { name } }").at("/data/__type").isNull()).isTrue();
+    }
+
+    @Test
     void anEnumTableThatLostItsRowsIsInconsistentAfterReload() {
         f.runSqlOk("create table phase (value text primary key); insert into phase values ('one')");
         f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"phase\", \"is_enum\": true}}");
