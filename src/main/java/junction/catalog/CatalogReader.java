@@ -6,16 +6,18 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import junction.json.Json;
 
 /**
  * Reads what a database has — tables, views, columns, keys, foreign keys and SQL functions (not those
- * an extension installed) — in one round trip.
+ * an extension installed) — in one round trip, and the rows of the enum tables asked for in a second.
  * Takes a connection rather than a pool so that {@code run_sql} can read the catalog its own
  * uncommitted DDL produced.
  */
@@ -24,6 +26,8 @@ public final class CatalogReader {
         select json_build_object('tables', (select coalesce(json_agg(t), '[]') from (
           select c.oid, n.nspname as schema, c.relname as name, c.relkind as kind,
                  obj_description(c.oid, 'pg_class') as comment,
+                 case when c.relkind in ('r', 'p') then 28 when c.relkind in ('v', 'f')
+                      then pg_relation_is_updatable(c.oid::regclass, true) else 0 end as writes,
                  (select coalesce(json_agg(json_build_object(
                       'name', a.attname, 'attnum', a.attnum, 'type', ty.typname, 'category', ty.typcategory,
                       'nullable', not a.attnotnull, 'has_default', a.atthasdef or a.attidentity <> '',
@@ -72,10 +76,18 @@ public final class CatalogReader {
         """;
 
     public Catalog read(Connection connection) throws SQLException {
+        return read(connection, Set.of());
+    }
+
+    /** The catalog, with the rows of {@code enumTables} (those of them it has). */
+    public Catalog read(Connection connection, Collection<TableName> enumTables) throws SQLException {
+        Catalog catalog;
         try (PreparedStatement st = connection.prepareStatement(QUERY); ResultSet rs = st.executeQuery()) {
             rs.next();
-            return parse(Json.parse(rs.getString(1)));
+            catalog = parse(Json.parse(rs.getString(1)));
         }
+        return enumTables.isEmpty() ? catalog
+                : catalog.withEnumRows(new EnumRowsReader().read(connection, catalog, enumTables));
     }
 
     private static Catalog parse(JsonNode read) {
@@ -103,7 +115,7 @@ public final class CatalogReader {
                 }
             }
             tables.put(name, new Table(name, row.get("oid").asLong(), row.get("kind").asText(), columns, primaryKey,
-                    uniques, foreignKeys, text(row.get("comment"))));
+                    uniques, foreignKeys, text(row.get("comment")), Writes.ofMask(row.get("writes").asInt())));
         }
         return tables;
     }

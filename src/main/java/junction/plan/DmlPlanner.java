@@ -55,6 +55,7 @@ public final class DmlPlanner {
     public static DbQuery plan(String type, Obj args, SourceSnapshot source) {
         DmlPlanner planner = new DmlPlanner(source);
         TableInfo table = planner.table(args);
+        mutable(table, type, args);
         return switch (type) {
             case "select" -> new DbQuery.Rows(planner.select(table, args, false));
             case "count" -> planner.count(table, args);
@@ -64,6 +65,20 @@ public final class DmlPlanner {
                     args.pathOf("where")), planner.output(table, args));
             default -> throw new IllegalArgumentException("not a JSON DML query: " + type);
         };
+    }
+
+    /** Hasura's {@code mutableView}: a write Postgres cannot run on the relation (a view's) is {@code not-supported}. */
+    private static void mutable(TableInfo table, String type, Obj args) {
+        junction.catalog.Writes writes = table.tracked().table().writes();
+        String refused = switch (type) {
+            case "insert" -> writes.insert() ? null : "insertable";
+            case "update" -> writes.update() ? null : "updatable";
+            case "delete" -> writes.delete() ? null : "deletable";
+            default -> null;
+        };
+        if (refused != null) {
+            throw ApiException.of(Code.NOT_SUPPORTED, "view \"" + table.name() + "\" is not " + refused).at(args.path());
+        }
     }
 
     private TableInfo table(Obj args) {

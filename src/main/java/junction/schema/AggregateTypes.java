@@ -30,6 +30,11 @@ public final class AggregateTypes {
         return operation.equals("max") || operation.equals("min") ? ScalarTypes::isComparable : ScalarTypes::isNumeric;
     }
 
+    /** Which columns of {@code table} an operation applies to: not those typed with an enum table's enum. */
+    static Predicate<Column> appliesTo(String operation, TableInfo table) {
+        return appliesTo(operation).and(c -> !ColumnTypes.isEnum(table, c));
+    }
+
     /** The GraphQL type of {@code op(column)}: the column's own type for sum/max/min, else Float. */
     static String resultType(TypeSet types, String operation, Column column) {
         return switch (operation) {
@@ -47,7 +52,7 @@ public final class AggregateTypes {
         for (String op : OPERATIONS) {
             List<GraphQLFieldDefinition> opFields = new ArrayList<>();
             table.columns().forEach((name, column) -> {
-                if (appliesTo(op).test(column)) {
+                if (appliesTo(op, table).test(column)) {
                     opFields.add(field(name, ref(resultType(types, op, column)), null));
                 }
             });

@@ -37,7 +37,7 @@ final class FilterTypes {
         fields.add(input("_and", listOfNonNull(name)));
         fields.add(input("_not", ref(name)));
         fields.add(input("_or", listOfNonNull(name)));
-        table.columns().forEach((field, column) -> fields.add(input(field, ref(comparison(types, column)))));
+        table.columns().forEach((field, column) -> fields.add(input(field, ref(ColumnTypes.comparison(types, table, column)))));
         table.relationships().forEach((field, rel) -> {
             TableInfo target = tables.apply(rel.target());
             fields.add(input(field, ref(boolExpName(target))));

@@ -24,6 +24,7 @@ import java.util.function.Predicate;
 import junction.catalog.Column;
 import junction.catalog.TableName;
 import junction.catalog.UniqueKey;
+import junction.catalog.Writes;
 import junction.metadata.model.GraphqlName;
 import junction.metadata.model.TableConfig;
 import junction.metadata.resolve.InsertPermission;
@@ -32,7 +33,8 @@ import junction.metadata.resolve.UpdatePermission;
 
 /**
  * Mutation root fields of a table and their input types, with Hasura's names, as the role's insert,
- * update and delete permissions allow (admin: all). Views get none. What a permission does not allow
+ * update and delete permissions allow (admin: all), and only those Postgres can run on the relation
+ * (a view's as {@code pg_relation_is_updatable} says; a materialized view's none). What a permission does not allow
  * does not exist for the role: the root fields, the input fields of preset or ungranted columns,
  * {@code returning} and the {@code _one}/{@code _by_pk} fields without a select permission.
  */
@@ -50,9 +52,11 @@ final class MutationTypes {
     static void add(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables,
                     Map<String, RootField> roots, List<GraphQLFieldDefinition> fields) {
         TablePermissions permissions = table.permissions();
-        boolean writes = permissions.insert().isPresent() || permissions.update().isPresent()
-                || permissions.delete().isPresent();
-        if (table.tracked().table().isView() || !writes) {
+        Writes possible = table.tracked().table().writes();
+        boolean insert = permissions.insert().isPresent() && possible.insert();
+        boolean update = permissions.update().isPresent() && possible.update();
+        boolean delete = permissions.delete().isPresent() && possible.delete();
+        if (!insert && !update && !delete) {
             return;
         }
         String t = table.typeName();
@@ -67,9 +71,15 @@ final class MutationTypes {
             response.field(field("returning", nonNullListOfNonNull(t), "data from the rows affected by the mutation"));
         }
         types.add(response.build());
-        permissions.insert().ifPresent(p -> addInsert(types, table, tables, roots, fields, p));
-        permissions.update().ifPresent(p -> addUpdate(types, table, roots, fields, p));
-        permissions.delete().ifPresent(p -> addDelete(table, roots, fields));
+        if (insert) {
+            addInsert(types, table, tables, roots, fields, permissions.insert().get());
+        }
+        if (update) {
+            addUpdate(types, table, roots, fields, permissions.update().get());
+        }
+        if (delete) {
+            addDelete(table, roots, fields);
+        }
     }
 
     /**
@@ -174,7 +184,7 @@ final class MutationTypes {
      * preset gets no insert field).
      */
     static boolean insertable(TableInfo table) {
-        return !table.tracked().table().isView() && table.permissions().insert()
+        return table.tracked().table().writes().insert() && table.permissions().insert()
                 .map(p -> !writable(table, p.columns(), p.set().keySet()).isEmpty()).orElse(false);
     }
 
@@ -298,7 +308,7 @@ final class MutationTypes {
         List<GraphQLInputObjectField> inputs = new ArrayList<>();
         for (Column c : columns) {
             if (include.test(c)) {
-                String scalar = types.scalar(ScalarTypes.graphqlName(c));
+                String scalar = ColumnTypes.add(types, table, c);
                 inputs.add(input(table.fieldOf(c), required ? nonNull(scalar) : ref(scalar)));
             }
         }

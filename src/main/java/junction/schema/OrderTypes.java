@@ -64,7 +64,7 @@ final class OrderTypes {
         List<GraphQLInputObjectField> fields = new ArrayList<>();
         fields.add(input("count", ref(ORDER_BY)));
         for (String op : AggregateTypes.OPERATIONS) {
-            Predicate<Column> applies = AggregateTypes.appliesTo(op);
+            Predicate<Column> applies = AggregateTypes.appliesTo(op, table);
             List<String> columns = table.columns().entrySet().stream()
                     .filter(e -> applies.test(e.getValue())).map(java.util.Map.Entry::getKey).toList();
             if (columns.isEmpty()) {

@@ -252,7 +252,7 @@ public final class SchemaBuilder {
     static List<GraphQLArgument> pkArguments(TableInfo table) {
         List<GraphQLArgument> args = new ArrayList<>();
         for (Column column : table.primaryKey()) {
-            args.add(argument(table.fieldOf(column), nonNull(ScalarTypes.graphqlName(column)), null));
+            args.add(argument(table.fieldOf(column), nonNull(ColumnTypes.name(table, column)), null));
         }
         args.sort(Comparator.comparing(GraphQLArgument::getName));
         return args;

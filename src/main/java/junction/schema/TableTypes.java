@@ -31,7 +31,7 @@ final class TableTypes {
     static void add(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables,
                     Map<String, RemoteSchemaState.Ready> remotes) {
         List<GraphQLFieldDefinition> fields = new ArrayList<>(RemoteRelationshipFields.of(table, remotes, types));
-        table.columns().forEach((name, column) -> fields.add(field(name, columnType(types, column), column.comment())));
+        table.columns().forEach((name, column) -> fields.add(field(name, columnType(types, table, column), column.comment())));
         table.relationships().forEach((name, rel) -> {
             TableInfo target = tables.apply(rel.target());
             if (rel.kind() == ResolvedRelationship.Kind.OBJECT) {
@@ -55,8 +55,8 @@ final class TableTypes {
         addSelectColumn(types, table);
     }
 
-    static GraphQLOutputType columnType(TypeSet types, Column column) {
-        String scalar = types.scalar(ScalarTypes.graphqlName(column));
+    static GraphQLOutputType columnType(TypeSet types, TableInfo table, Column column) {
+        String scalar = ColumnTypes.add(types, table, column);
         return column.nullable() ? ref(scalar) : nonNull(scalar);
     }
 

@@ -85,7 +85,8 @@ public final class RunSql {
 
     private JsonNode run(Transaction transaction, Connection connection, Source source, String sql, boolean cascade,
                          boolean check) throws SQLException {
-        Catalog before = check ? reader.read(connection) : null;
+        List<TableName> enums = CatalogCache.enumTables(source);
+        Catalog before = check ? reader.read(connection, enums) : null;
         JsonNode answer;
         try (Statement statement = connection.createStatement()) {
             answer = SqlResults.last(statement, statement.execute(sql));
@@ -94,9 +95,10 @@ public final class RunSql {
             transaction.sqlRan(source);
             return answer;
         }
-        Catalog after = reader.read(connection);
+        Catalog after = reader.read(connection, enums);
         if (!after.equals(before)) {
-            transaction.catalogChanged(source, after, propagate(transaction.lastResolved(), source, before, after, cascade));
+            transaction.catalogChanged(source, after, propagate(transaction.lastResolved(), source, connection, before, after,
+                    cascade));
         }
         return answer;
     }
@@ -106,14 +108,17 @@ public final class RunSql {
      * used something dropped fails the call unless {@code cascade}, which removes it too; a type
      * change of a column metadata depends on for its type fails it in any case.
      */
-    private Snapshot propagate(Snapshot base, Source source, Catalog before, Catalog after, boolean cascade) {
+    private Snapshot propagate(Snapshot base, Source source, Connection connection, Catalog before, Catalog after,
+                               boolean cascade) {
         RemoteSchemaCache remotes = RemoteSchemaCache.fixed(base.remoteSchemas());
         CatalogCache beforeCatalogs = service.catalogs();
         beforeCatalogs.put(source, before);
         Snapshot previous = service.resolve(base.resourceVersion(), base.metadata(), beforeCatalogs, remotes);
         Map<TableName, TrackedTable> tracked = previous.source(source.name()).map(SourceSnapshot::tables).orElse(Map.of());
         PermissionColumns permissionColumns = new PermissionColumns(before, tracked);
-        CatalogCache afterCatalogs = service.catalogs();
+        // The transaction's connection reads the rows of an enum table renamed by the DDL under its new name.
+        CatalogCache afterCatalogs = service.catalogs(name -> name.equals(source.name()) ? Optional.of(connection)
+                : Optional.empty());
         afterCatalogs.put(source, after);
         CatalogChanges changes = CatalogChanges.between(before, after);
         DdlPropagation.Result result = DdlPropagation.apply(source, changes, permissionColumns);

@@ -42,7 +42,9 @@ final class TableChecks {
                 .map(c -> new Problem("configuration was given for the column \"" + c + "\", but no such column exists",
                         Code.NOT_EXISTS));
         return missing.or(() -> names(entry, table.get()).filter(n -> !GraphqlName.isValid(n)).findFirst()
-                .map(n -> new Problem(GraphqlName.cannotInclude(n), Code.VALIDATION_FAILED)));
+                .map(n -> new Problem(GraphqlName.cannotInclude(n), Code.VALIDATION_FAILED)))
+                .or(() -> entry.isEnum() ? EnumTableCheck.problem(table.get(), catalog.enumRows(entry.table()))
+                        : Optional.empty());
     }
 
     /**

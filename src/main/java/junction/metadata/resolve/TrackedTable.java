@@ -10,14 +10,24 @@ import junction.catalog.Table;
 import junction.catalog.TableName;
 import junction.metadata.model.TableEntry;
 
-/** A tracked table whose metadata fits the database: its catalog entry and resolved relationships. */
+/**
+ * A tracked table whose metadata fits the database: its catalog entry and resolved relationships.
+ * {@code enumColumns}: the columns typed with an enum table's enum, by column name.
+ */
 public record TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships,
                            List<ResolvedRemoteRelationship> remoteRelationships,
-                           Map<String, TablePermissions> permissions) {
+                           Map<String, TablePermissions> permissions, Map<String, EnumReference> enumColumns) {
     public TrackedTable {
         relationships = List.copyOf(relationships);
         remoteRelationships = List.copyOf(remoteRelationships);
         permissions = Collections.unmodifiableMap(new LinkedHashMap<>(permissions));
+        enumColumns = Collections.unmodifiableMap(new LinkedHashMap<>(enumColumns));
+    }
+
+    /** A table with no column typed with an enum table's enum. */
+    public TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships,
+                        List<ResolvedRemoteRelationship> remoteRelationships, Map<String, TablePermissions> permissions) {
+        this(name, table, entry, relationships, remoteRelationships, permissions, Map.of());
     }
 
     /** A table without permissions resolved yet. */
@@ -33,7 +43,16 @@ public record TrackedTable(TableName name, Table table, TableEntry entry, List<R
     }
 
     public TrackedTable withPermissions(Map<String, TablePermissions> newPermissions) {
-        return new TrackedTable(name, table, entry, relationships, remoteRelationships, newPermissions);
+        return new TrackedTable(name, table, entry, relationships, remoteRelationships, newPermissions, enumColumns);
+    }
+
+    public TrackedTable withEnumColumns(Map<String, EnumReference> newEnumColumns) {
+        return new TrackedTable(name, table, entry, relationships, remoteRelationships, permissions, newEnumColumns);
+    }
+
+    /** The enum table's enum a column is typed with, if it has one. */
+    public Optional<EnumReference> enumColumn(String columnName) {
+        return Optional.ofNullable(enumColumns.get(columnName));
     }
 
     public Optional<ResolvedRemoteRelationship> remoteRelationship(String relationshipName) {
