@@ -21,6 +21,7 @@ import junction.plan.ir.Value;
 final class ConnectionCompiler {
     private static final String ROW_NUMBER = "__rn";
     private static final String ROW_COUNT = "__count";
+    private static final String PAGE_INFO = "PageInfo";
 
     private final SelectCompiler select;
     private final Aliases aliases;
@@ -85,7 +86,7 @@ final class ConnectionCompiler {
                 case HAS_PREVIOUS_PAGE -> Sql.of("coalesce(min(", rowNumber, ") > 1, false)");
                 case START_CURSOR -> Sql.of("(array_agg(", cursor(connection, f, base), " order by ", rowNumber, "))[1]");
                 case END_CURSOR -> Sql.of("(array_agg(", cursor(connection, f, base), " order by ", rowNumber, " desc))[1]");
-                case TYPENAME -> Sql.name(junction.schema.RelayTypes.PAGE_INFO);
+                case TYPENAME -> Sql.name(PAGE_INFO);
             }));
         }
         return SelectCompiler.object(pairs);
