@@ -220,6 +220,22 @@ class RelayTest {
     }
 
     @Test
+    void aRoleWithoutTablesStillHasNode() {
+        JsonNode answer = relay(Map.of("x-hasura-role", "nobody"), "{ __typename __type(name: \"Node\") { name } }", null);
+        assertThat(data(answer)).isEqualTo(Json.parse("{\"__typename\": \"query_root\", \"__type\": {\"name\": \"Node\"}}"));
+        String user = Base64.getEncoder().encodeToString("[1, \"public\", \"users\", 1]".getBytes(StandardCharsets.UTF_8));
+        assertError(relay(Map.of("x-hasura-role", "nobody"), "{ node(id: \"" + user + "\") { id } }", null),
+                "validation-failed", "invalid node id: no such table found: \"users\"");
+    }
+
+    @Test
+    void aFragmentOnAnotherTableSelectsNothingFromTheNode() {
+        String user = Base64.getEncoder().encodeToString("[1, \"public\", \"users\", 2]".getBytes(StandardCharsets.UTF_8));
+        assertThat(data(relay("{ node(id: \"" + user + "\") { ... on articles { title } ... on users { name } } }")).get("node"))
+                .isEqualTo(Json.parse("{\"name\": \"Bo\"}"));
+    }
+
+    @Test
     void arrayRelationshipsAreConnectionsToo() {
         JsonNode users = data(asUser("""
             { users_connection(first: 1) { edges { node { name
