@@ -220,6 +220,19 @@ class RelayTest {
     }
 
     @Test
+    void severalConnectionsAndNodesAnswerInOneRequest() {
+        String user = Base64.getEncoder().encodeToString("[1, \"public\", \"users\", 3]".getBytes(StandardCharsets.UTF_8));
+        JsonNode answer = data(relay("{ a: articles_connection(first: 1, order_by: {id: desc}) { edges { node { title } } }"
+                + " u: users_connection(last: 1) { edges { node { name } } pageInfo { hasPreviousPage } }"
+                + " n: node(id: \"" + user + "\") { ... on users { name } } }"));
+        assertThat(answer).isEqualTo(Json.parse("""
+            {"a": {"edges": [{"node": {"title": "C2"}}]},
+             "u": {"edges": [{"node": {"name": "Cy"}}], "pageInfo": {"hasPreviousPage": true}},
+             "n": {"name": "Cy"}}
+            """));
+    }
+
+    @Test
     void aRoleWithoutTablesStillHasNode() {
         JsonNode answer = relay(Map.of("x-hasura-role", "nobody"), "{ __typename __type(name: \"Node\") { name } }", null);
         assertThat(data(answer)).isEqualTo(Json.parse("{\"__typename\": \"query_root\", \"__type\": {\"name\": \"Node\"}}"));
