@@ -69,6 +69,9 @@ public final class GraphqlPipeline {
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,
                 v -> operations.compile(schema, prepared, operations.plan(schema, prepared, request, v)));
+        if (schema.relay()) {
+            junction.plan.CursorCheck.check(compiled.plan(), variables);
+        }
         context.trace().operation(request, compiled);
         Function<String, DataSource> pool = source -> pool(generation, source);
         boolean joins = !compiled.joins().isEmpty();

@@ -25,7 +25,7 @@ import junction.schema.TableInfo;
  * {@code after}/{@code before} (not both) and {@code first}/{@code last} (not both).
  */
 final class ConnectionPlanner {
-    private static final String INVALID_CURSOR = "the \"after\" or \"before\" cursor is invalid";
+    private static final String INVALID_CURSOR = CursorCheck.INVALID_CURSOR;
 
     private final RoleSchema schema;
     private final Args args;

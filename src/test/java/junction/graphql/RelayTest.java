@@ -180,6 +180,20 @@ class RelayTest {
     }
 
     @Test
+    void aMalformedCursorInAVariableIsRefusedEvenWhenThePlanIsCached() {
+        String query = "query ($c: String) { users_connection(after: $c) { edges { cursor } } }";
+        String good = Base64.getEncoder().encodeToString("{\"id\" : 1}".getBytes(StandardCharsets.UTF_8));
+        assertThat(data(relay(Map.of(), query, "{\"c\": \"" + good + "\"}")).at("/users_connection/edges")).hasSize(2);
+        JsonNode bad = relay(Map.of(), query, "{\"c\": \"%%%\"}");
+        assertError(bad, "validation-failed", "the \"after\" or \"before\" cursor is invalid");
+        assertThat(bad.at("/errors/0/extensions/path").asText()).isEqualTo("$.selectionSet.users_connection.args");
+        String both = "query ($a: String, $b: String) { users_connection(after: $a, before: $b) { edges { cursor } } }";
+        assertThat(data(relay(Map.of(), both, "{\"a\": \"" + good + "\"}")).at("/users_connection/edges")).hasSize(2);
+        assertError(relay(Map.of(), both, "{\"a\": \"" + good + "\", \"b\": \"" + good + "\"}"), "validation-failed",
+                "\"after\" and \"before\" are not allowed at once");
+    }
+
+    @Test
     void aGlobalIdIsHasurasVersionOneIdAndNodeReturnsItsRow() {
         JsonNode edge = data(relay("{ users_connection(first: 1) { edges { node { id name } } } }"))
                 .at("/users_connection/edges/0/node");
