@@ -57,13 +57,21 @@ public final class GraphqlPipeline {
 
     /** Runs one request and returns the response ({@code {"data": …}}, and cookies from remote schemas). */
     public GraphqlResponse execute(RequestContext context, GraphqlRequest request) {
+        return execute(context, request, false);
+    }
+
+    /** Runs one request against the role's Relay schema ({@code relay}, {@code /v1beta1/relay}) or its GraphQL schema. */
+    public GraphqlResponse execute(RequestContext context, GraphqlRequest request, boolean relay) {
         Snapshot snapshot = snapshots.get();
         SchemaCache.Generation generation = schemas.generation(snapshot);
-        RoleSchema schema = schemas.schema(snapshot, context.session().role(), context.session().backendOnly());
+        RoleSchema schema = schemas.schema(snapshot, context.session().role(), context.session().backendOnly(), relay);
         Prepared prepared = operations.prepare(schema, request);
         ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
         Compiled compiled = prepared.compiled(variables,
                 v -> operations.compile(schema, prepared, operations.plan(schema, prepared, request, v)));
+        if (schema.relay()) {
+            junction.plan.CursorCheck.check(compiled.plan(), variables);
+        }
         context.trace().operation(request, compiled);
         Function<String, DataSource> pool = source -> pool(generation, source);
         boolean joins = !compiled.joins().isEmpty();

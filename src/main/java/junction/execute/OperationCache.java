@@ -25,7 +25,7 @@ import junction.sql.SelectCompiler;
  * the entries least likely to be used again (W-TinyLFU), so the hot operations stay.
  */
 final class OperationCache {
-    private record Key(String role, String query, String operationName) {
+    private record Key(String role, String query, String operationName, boolean relay) {
     }
 
     private final QueryParser parser = new QueryParser();
@@ -47,7 +47,7 @@ final class OperationCache {
     }
 
     Prepared prepare(RoleSchema schema, GraphqlRequest request) {
-        Key key = new Key(schema.role(), request.query(), request.operationName());
+        Key key = new Key(schema.role(), request.query(), request.operationName(), schema.relay());
         Prepared hit = entries.getIfPresent(key);
         if (hit != null && hit.schema == schema) {
             return hit;

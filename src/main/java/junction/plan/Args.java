@@ -41,6 +41,15 @@ final class Args {
         return value == null ? junction.json.Json.NODES.nullNode() : value;
     }
 
+    /**
+     * A variable's value as this request sends it, without making the plan depend on it: for checks
+     * that give an early, precise error (a malformed cursor) when the value itself goes to the SQL.
+     */
+    JsonNode peek(String name) {
+        JsonNode value = variables.get(name);
+        return value == null ? junction.json.Json.NODES.nullNode() : value;
+    }
+
     /** Fields of an input object; a null or absent object reads as empty. */
     In.Obj object(In in, String path) {
         In resolved = resolve(in);

@@ -22,10 +22,17 @@ import java.util.Map;
 final class FieldCollector {
     private final Map<String, FragmentDefinition> fragments;
     private final Args args;
+    /** The schema, for the interfaces an object type implements (a fragment on {@code Node} applies to its tables). */
+    private final graphql.schema.GraphQLSchema schema;
 
     FieldCollector(Map<String, FragmentDefinition> fragments, Args args) {
+        this(fragments, args, null);
+    }
+
+    FieldCollector(Map<String, FragmentDefinition> fragments, Args args, graphql.schema.GraphQLSchema schema) {
         this.fragments = fragments;
         this.args = args;
+        this.schema = schema;
     }
 
     /** Response key → the fields under it, for selection sets on the object type {@code typeName}. */
@@ -95,8 +102,12 @@ final class FieldCollector {
         }
     }
 
-    private static boolean applies(TypeName condition, String typeName) {
-        return condition == null || condition.getName().equals(typeName);
+    private boolean applies(TypeName condition, String typeName) {
+        if (condition == null || condition.getName().equals(typeName)) {
+            return true;
+        }
+        return schema != null && schema.getType(typeName) instanceof graphql.schema.GraphQLObjectType object
+                && object.getInterfaces().stream().anyMatch(i -> i.getName().equals(condition.getName()));
     }
 
     private boolean included(List<Directive> directives) {

@@ -30,7 +30,7 @@ public final class Planner {
         Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
         Args args = new Args(variables);
-        FieldCollector collector = new FieldCollector(fragments, args);
+        FieldCollector collector = new FieldCollector(fragments, args, schema.graphql());
         boolean mutation = operation.getOperation() == OperationDefinition.Operation.MUTATION;
         if (operation.getOperation() == OperationDefinition.Operation.SUBSCRIPTION) {
             throw ApiException.of(Code.NOT_SUPPORTED, "subscriptions are only supported over websockets");
@@ -59,6 +59,9 @@ public final class Planner {
                 .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
                         + (mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT) + "'").at(path));
         return switch (root) {
+            case RootField.Node node -> tables.node(key, fields, path);
+            case RootField.Connection connection -> new RootNode.Database(key, connection.table().source(),
+                    new DbQuery.Connected(tables.connections().plan(connection.table(), fields, path)));
             case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), FieldCollector.withoutConditions(fields));
             case RootField.Table table -> new RootNode.Database(key, table.table().source(),
                     table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));

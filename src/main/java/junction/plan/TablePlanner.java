@@ -32,6 +32,7 @@ final class TablePlanner {
     private final WhereReader where;
     private final OrderReader order;
     private final RemoteJoinPlanner remoteJoins;
+    private final ConnectionPlanner connections;
 
     TablePlanner(RoleSchema schema, Args args, FieldCollector collector, RemoteJoinPlanner remoteJoins) {
         this.schema = schema;
@@ -40,6 +41,17 @@ final class TablePlanner {
         this.remoteJoins = remoteJoins;
         this.where = new WhereReader(schema::table, args);
         this.order = new OrderReader(schema::table, args);
+        this.connections = new ConnectionPlanner(schema, args, collector, this);
+    }
+
+    /** {@code node(id:)} of the Relay schema. */
+    junction.plan.ir.RootNode node(String key, List<Field> fields, String path) {
+        return new NodePlanner(schema, args, this).plan(key, fields, path);
+    }
+
+    /** {@code T_connection} and {@code <rel>_connection} of the Relay schema. */
+    ConnectionPlanner connections() {
+        return connections;
     }
 
     /** A list with {@code where, order_by, distinct_on, limit, offset}. */
@@ -48,7 +60,7 @@ final class TablePlanner {
     }
 
     /** The rows a list argument set picks, without fields yet. */
-    private Select rows(TableInfo table, Field field, String path, boolean single) {
+    Select rows(TableInfo table, Field field, String path, boolean single) {
         String argsPath = path + ".args";
         BoolExp filter = argument(field, "where").map(w -> where.read(table, w, argsPath + ".where")).orElse(BoolExp.TRUE);
         List<OrderItem> orderBy = argument(field, "order_by").map(o -> order.read(table, o, argsPath + ".order_by"))
@@ -145,8 +157,12 @@ final class TablePlanner {
         if (name.equals("__typename")) {
             return new Typename(key, table.typeName());
         }
+        if (schema.relay() && name.equals("id") && junction.schema.RelayTypes.isNode(table)) {
+            return new junction.plan.ir.Field.NodeId(key, table.name(),
+                    junction.schema.RelayTypes.nodeKey(table).stream().map(Column::name).toList());
+        }
         Optional<Column> column = table.column(name);
-        if (column.isPresent()) {
+        if (column.isPresent() && !(schema.relay() && name.equals("id"))) {
             return new junction.plan.ir.Field.Column(key, column.get().name(), column.get().type());
         }
         Optional<ResolvedRelationship> rel = table.relationship(name);
@@ -160,9 +176,18 @@ final class TablePlanner {
             }
             return new junction.plan.ir.Field.ArrayRelationship(key, join, select(target, fields, path, false));
         }
-        Optional<ResolvedRemoteRelationship> remote = table.tracked().remoteRelationship(name);
+        Optional<ResolvedRemoteRelationship> remote = schema.relay() ? Optional.empty() : table.tracked().remoteRelationship(name);
         if (remote.isPresent()) {
             return remoteJoins.plan(remote.get(), key, fields, path);
+        }
+        if (schema.relay() && name.endsWith("_connection")) {
+            Optional<ResolvedRelationship> arrayRel = table.relationship(name.substring(0, name.length() - 11));
+            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY
+                    && junction.schema.RelayTypes.isNode(schema.table(table.source(), arrayRel.get().target()))) {
+                TableInfo target = schema.table(table.source(), arrayRel.get().target());
+                return new junction.plan.ir.Field.ArrayConnection(key, new Join(target.name(), arrayRel.get().mapping()),
+                        connections.plan(target, fields, path));
+            }
         }
         if (name.endsWith("_aggregate")) {
             Optional<ResolvedRelationship> arrayRel = table.relationship(name.substring(0, name.length() - 10));
@@ -201,7 +226,7 @@ final class TablePlanner {
         }
     }
 
-    private static Optional<In> argument(Field field, String name) {
+    static Optional<In> argument(Field field, String name) {
         for (Argument argument : field.getArguments()) {
             if (argument.getName().equals(name)) {
                 return Optional.of(In.of(argument.getValue()));
@@ -210,7 +235,7 @@ final class TablePlanner {
         return Optional.empty();
     }
 
-    private static ApiException unknown(String field, String type, String path) {
+    static ApiException unknown(String field, String type, String path) {
         return ApiException.of(Code.VALIDATION_FAILED, "field '" + field + "' not found in type: '" + type + "'").at(path);
     }
 }

@@ -21,12 +21,22 @@ import junction.remote.RemoteSchemaState;
  * @param mutationRoots {@code mutation_root} field name → what it writes
  * @param tables        every table this role can see, by source and table name
  * @param remotes       the remote schemas this role can use (root fields, relationships), by name
+ * @param relay         whether this is the role's Relay schema ({@code /v1beta1/relay}): table types
+ *                      implement {@code Node}, lists are connections, no remote schemas
  */
 public record RoleSchema(String role, long resourceVersion, GraphQLSchema graphql, GraphQL introspection,
                          Map<String, RootField> queryRoots, Map<String, RootField> mutationRoots,
-                         Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes) {
+                         Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes,
+                         boolean relay) {
     public static final String QUERY_ROOT = "query_root";
     public static final String MUTATION_ROOT = "mutation_root";
+
+    /** A schema of {@code /v1/graphql}. */
+    public RoleSchema(String role, long resourceVersion, GraphQLSchema graphql, GraphQL introspection,
+                      Map<String, RootField> queryRoots, Map<String, RootField> mutationRoots,
+                      Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes) {
+        this(role, resourceVersion, graphql, introspection, queryRoots, mutationRoots, tables, remotes, false);
+    }
 
     public RoleSchema {
         queryRoots = Collections.unmodifiableMap(new LinkedHashMap<>(queryRoots));

@@ -19,6 +19,14 @@ public sealed interface RootField {
     record Table(Kind kind, TableInfo table) implements RootField {
     }
 
+    /** {@code T_connection} of the Relay schema: a table's rows as a Relay connection. */
+    record Connection(TableInfo table) implements RootField {
+    }
+
+    /** {@code node(id: ID!)} of the Relay schema: the row a global id names. */
+    record Node() implements RootField {
+    }
+
     /** A root field that belongs to a remote schema (not built yet; the executor refuses it). */
     record Remote(String remoteSchema, String fieldName) implements RootField {
     }

@@ -71,26 +71,35 @@ public final class SchemaBuilder {
 
     /** The role's schema in the frontend or, with {@code backendOnly}, the backend scenario (backend_only permissions). */
     public RoleSchema build(Snapshot snapshot, String role, boolean backendOnly) {
+        return build(snapshot, role, backendOnly, false);
+    }
+
+    /**
+     * The role's schema of {@code /v1/graphql}, or with {@code relay} of {@code /v1beta1/relay}: table
+     * types implement {@code Node}, {@code query_root} has {@code node} and {@code T_connection}
+     * fields, and remote schemas are left out (so are remote relationships).
+     */
+    public RoleSchema build(Snapshot snapshot, String role, boolean backendOnly, boolean relay) {
         Map<String, Map<TableName, TableInfo>> tables = tables(snapshot, role, backendOnly);
-        Map<String, RemoteSchemaState.Ready> remotes = RoleRemotes.of(snapshot, role, remoteSchemaPermissions);
+        Map<String, RemoteSchemaState.Ready> remotes = relay ? Map.of() : RoleRemotes.of(snapshot, role, remoteSchemaPermissions);
         try {
-            return build(snapshot, role, tables, remotes);
+            return build(snapshot, role, tables, remotes, relay);
         } catch (RuntimeException e) {
             LOG.error("the GraphQL schema of role {} failed to build; leaving out the objects that fail alone", role, e);
         }
-        Map<String, RemoteSchemaState.Ready> buildableRemotes = buildableRemotes(snapshot, role, remotes);
-        Map<String, Map<TableName, TableInfo>> buildableTables = buildableTables(snapshot, role, tables, buildableRemotes);
+        Map<String, RemoteSchemaState.Ready> buildableRemotes = buildableRemotes(snapshot, role, remotes, relay);
+        Map<String, Map<TableName, TableInfo>> buildableTables = buildableTables(snapshot, role, tables, buildableRemotes, relay);
         try {
-            return build(snapshot, role, buildableTables, buildableRemotes);
+            return build(snapshot, role, buildableTables, buildableRemotes, relay);
         } catch (RuntimeException e) {
             LOG.error("the GraphQL schema of role {} failed to build from the objects that build alone; "
                     + "serving an empty schema", role, e);
-            return build(snapshot, role, Map.of(), Map.of());
+            return build(snapshot, role, Map.of(), Map.of(), relay);
         }
     }
 
     private RoleSchema build(Snapshot snapshot, String role, Map<String, Map<TableName, TableInfo>> tables,
-                             Map<String, RemoteSchemaState.Ready> candidates) {
+                             Map<String, RemoteSchemaState.Ready> candidates, boolean relay) {
         java.util.Set<String> tableTypes = databaseTypeNames(tables);
         Map<String, RemoteSchemaState.Ready> remotes = RemoteRoots.usable(candidates, tableTypes);
         TypeSet types = new TypeSet();
@@ -98,8 +107,12 @@ public final class SchemaBuilder {
         Map<String, RootField> mutationRoots = new LinkedHashMap<>();
         List<GraphQLFieldDefinition> queryFields = new ArrayList<>();
         List<GraphQLFieldDefinition> mutationFields = new ArrayList<>();
-        addTables(tables, remotes, types, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
+        if (relay) {
+            RelayTypes.addShared(types, registry);
+            RelayTypes.addNodeRoot(queryRoots, queryFields);
+        }
+        addTables(tables, remotes, types, queryRoots, queryFields, mutationRoots, mutationFields, relay);
         RemoteRoots.add(remotes, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
         java.util.Set<String> unreachable = unreachableTableTypes(schema, tableTypes);
@@ -108,7 +121,7 @@ public final class SchemaBuilder {
             schema = schema(types, GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry()), queryFields, mutationFields);
         }
         return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
-                mutationRoots, tables, remotes);
+                mutationRoots, tables, remotes, relay);
     }
 
     /**
@@ -117,14 +130,15 @@ public final class SchemaBuilder {
      */
     private Map<String, Map<TableName, TableInfo>> buildableTables(Snapshot snapshot, String role,
                                                                    Map<String, Map<TableName, TableInfo>> tables,
-                                                                   Map<String, RemoteSchemaState.Ready> remotes) {
+                                                                   Map<String, RemoteSchemaState.Ready> remotes,
+                                                                   boolean relay) {
         Map<String, Map<TableName, TableInfo>> out = new LinkedHashMap<>();
         tables.forEach((source, byName) -> {
             Map<TableName, TableInfo> kept = new LinkedHashMap<>();
             byName.forEach((name, info) -> {
                 TableInfo alone = info.relatedOnlyTo(java.util.Set.of(name));
                 try {
-                    build(snapshot, role, Map.of(source, Map.of(name, alone)), remotes);
+                    build(snapshot, role, Map.of(source, Map.of(name, alone)), remotes, relay);
                     kept.put(name, info);
                 } catch (RuntimeException e) {
                     LOG.error("table {} of source {} is left out of the GraphQL schema of role {}: {}", name, source,
@@ -139,11 +153,12 @@ public final class SchemaBuilder {
 
     /** The remote schemas that build on their own. */
     private Map<String, RemoteSchemaState.Ready> buildableRemotes(Snapshot snapshot, String role,
-                                                                  Map<String, RemoteSchemaState.Ready> remotes) {
+                                                                  Map<String, RemoteSchemaState.Ready> remotes,
+                                                                  boolean relay) {
         Map<String, RemoteSchemaState.Ready> out = new LinkedHashMap<>();
         remotes.forEach((name, remote) -> {
             try {
-                build(snapshot, role, Map.of(), Map.of(name, remote));
+                build(snapshot, role, Map.of(), Map.of(name, remote), relay);
                 out.put(name, remote);
             } catch (RuntimeException e) {
                 LOG.error("remote schema {} is left out of the GraphQL schema of role {}: {}", name, role, e.getMessage());
@@ -154,19 +169,27 @@ public final class SchemaBuilder {
 
     private static void addTables(Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes,
                                   TypeSet types, Map<String, RootField> queryRoots, List<GraphQLFieldDefinition> queryFields,
-                                  Map<String, RootField> mutationRoots, List<GraphQLFieldDefinition> mutationFields) {
+                                  Map<String, RootField> mutationRoots, List<GraphQLFieldDefinition> mutationFields,
+                                  boolean relay) {
         OrderTypes.addOrderByEnum(types);
         tables.forEach((source, byName) -> {
             Function<TableName, TableInfo> lookup = byName::get;
             for (TableInfo table : byName.values()) {
                 if (table.selectable()) {
-                    TableTypes.add(types, table, lookup, remotes);
+                    TableTypes.add(types, table, lookup, remotes, relay);
                     FilterTypes.addBoolExp(types, table, lookup);
                     OrderTypes.addOrderBy(types, table, lookup);
                     if (table.aggregatable()) {
                         AggregateTypes.add(types, table);
                     }
-                    addQueryRoots(table, queryRoots, queryFields);
+                    if (!relay) {
+                        addQueryRoots(table, queryRoots, queryFields);
+                    } else if (RelayTypes.isNode(table)) {
+                        RelayTypes.addConnection(types, table);
+                        if (table.hasQueryRoot("select")) {
+                            RelayTypes.addConnectionRoot(table, queryRoots, queryFields);
+                        }
+                    }
                 }
                 MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
             }
@@ -188,7 +211,8 @@ public final class SchemaBuilder {
     /** The names of the types the tables alone generate (a remote may not redefine them). */
     private static java.util.Set<String> databaseTypeNames(Map<String, Map<TableName, TableInfo>> tables) {
         TypeSet types = new TypeSet();
-        addTables(tables, Map.of(), types, new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>());
+        addTables(tables, Map.of(), types, new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(),
+                false);
         java.util.Set<String> names = new java.util.HashSet<>();
         types.all().forEach(t -> names.add(t.getName()));
         names.add(RoleSchema.QUERY_ROOT);

@@ -31,7 +31,7 @@ public final class SchemaCache {
     }
 
     /** A role, in the frontend or the backend scenario (its backend_only mutation permissions apply). */
-    private record Key(String role, boolean backendOnly) {
+    private record Key(String role, boolean backendOnly, boolean relay) {
     }
 
     private final SchemaBuilder builder;
@@ -72,8 +72,13 @@ public final class SchemaCache {
      * {@code backendOnly} (Hasura's backend scenario): the one built before if its inputs are unchanged.
      */
     public RoleSchema schema(Snapshot snapshot, String role, boolean backendOnly) {
+        return schema(snapshot, role, backendOnly, false);
+    }
+
+    /** The role's Relay schema ({@code /v1beta1/relay}), or with {@code relay} false its {@code /v1/graphql} schema. */
+    public RoleSchema schema(Snapshot snapshot, String role, boolean backendOnly, boolean relay) {
         SchemaInputs inputs = inputs(snapshot, role);
-        Key key = new Key(role, backendOnly);
+        Key key = new Key(role, backendOnly, relay);
         Built built = roles.getIfPresent(key);
         if (built != null && built.inputs() == inputs) {
             return built.schema();
@@ -83,7 +88,7 @@ public final class SchemaCache {
                 return new Built(inputs, old.schema());
             }
             builds.increment();
-            return new Built(inputs, builder.build(snapshot, k.role(), k.backendOnly()));
+            return new Built(inputs, builder.build(snapshot, k.role(), k.backendOnly(), k.relay()));
         }).schema();
     }
 

@@ -30,8 +30,27 @@ final class TableTypes {
 
     static void add(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables,
                     Map<String, RemoteSchemaState.Ready> remotes) {
-        List<GraphQLFieldDefinition> fields = new ArrayList<>(RemoteRelationshipFields.of(table, remotes, types));
-        table.columns().forEach((name, column) -> fields.add(field(name, columnType(types, table, column), column.comment())));
+        add(types, table, tables, remotes, false);
+    }
+
+    /**
+     * In the Relay schema ({@code relay}) a table with a primary key implements {@code Node}: its
+     * {@code id} is the global id (a column named {@code id} gives way to it, in every table, as in
+     * Hasura), array relationships to such tables add {@code <rel>_connection}, and there are no
+     * remote relationships.
+     */
+    static void add(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables,
+                    Map<String, RemoteSchemaState.Ready> remotes, boolean relay) {
+        List<GraphQLFieldDefinition> fields = new ArrayList<>(relay ? List.of() : RemoteRelationshipFields.of(table, remotes, types));
+        table.columns().forEach((name, column) -> {
+            if (!relay || !name.equals("id")) {
+                fields.add(field(name, columnType(types, table, column), column.comment()));
+            }
+        });
+        boolean node = relay && RelayTypes.isNode(table);
+        if (node) {
+            fields.add(field("id", nonNull("ID"), null));
+        }
         table.relationships().forEach((name, rel) -> {
             TableInfo target = tables.apply(rel.target());
             if (rel.kind() == ResolvedRelationship.Kind.OBJECT) {
@@ -40,6 +59,11 @@ final class TableTypes {
             }
             fields.add(GraphQLFieldDefinition.newFieldDefinition().name(name).type(nonNullListOfNonNull(target.typeName()))
                     .description(comment(rel, "An array relationship")).arguments(listArguments(target)).build());
+            if (relay && RelayTypes.isNode(target)) {
+                fields.add(GraphQLFieldDefinition.newFieldDefinition().name(name + "_connection")
+                        .type(nonNull(RelayTypes.connectionName(target))).description("An array relationship connection")
+                        .arguments(RelayTypes.connectionArguments(target)).build());
+            }
             if (!target.aggregatable()) {
                 return;
             }
@@ -49,9 +73,13 @@ final class TableTypes {
         });
         fields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
         String comment = table.tracked().entry().configuration().comment();
-        types.add(GraphQLObjectType.newObject().name(table.typeName())
+        GraphQLObjectType.Builder type = GraphQLObjectType.newObject().name(table.typeName())
                 .description(comment != null ? comment : "columns and relationships of \"" + table.name().name() + "\"")
-                .fields(fields).build());
+                .fields(fields);
+        if (node) {
+            type.withInterface(graphql.schema.GraphQLTypeReference.typeRef(RelayTypes.NODE));
+        }
+        types.add(type.build());
         addSelectColumn(types, table);
     }
 

@@ -21,8 +21,9 @@ import junction.session.Session;
 import junction.session.SessionResolver;
 
 /**
- * {@code /v1/graphql} (one request, or a JSON array of them answered with an array) and
- * {@code /v1/graphql/explain}. GraphQL errors use the GraphQL envelope with HTTP 200.
+ * {@code /v1/graphql} (one request, or a JSON array of them answered with an array), the same over
+ * the Relay schema on {@code /v1beta1/relay}, and {@code /v1/graphql/explain}. GraphQL errors use the
+ * GraphQL envelope with HTTP 200.
  */
 final class GraphqlHandler {
     private final SessionResolver sessions;
@@ -38,6 +39,15 @@ final class GraphqlHandler {
     }
 
     void graphql(ServerRequest request, ServerResponse response) {
+        serve(request, response, false);
+    }
+
+    /** {@code /v1beta1/relay}: the same auth, permissions and envelope, over the role's Relay schema. */
+    void relay(ServerRequest request, ServerResponse response) {
+        serve(request, response, true);
+    }
+
+    private void serve(ServerRequest request, ServerResponse response, boolean relay) {
         Session session = null;
         try {
             Map<String, String> headers = Exchange.headers(request);
@@ -47,10 +57,10 @@ final class GraphqlHandler {
             trace.role(session.role());
             RequestContext context = new RequestContext(session, headers, trace);
             if (body.isArray()) {
-                Exchange.json(response, 200, batch(request, context, body));
+                Exchange.json(response, 200, batch(request, context, body, relay));
                 return;
             }
-            GraphqlResponse answer = one(request, context, body, "$");
+            GraphqlResponse answer = one(request, context, body, "$", relay);
             answer.setCookies().forEach(cookie -> response.headers().add(HeaderNames.SET_COOKIE, cookie));
             Exchange.json(response, 200, answer.body());
         } catch (RuntimeException e) {
@@ -85,23 +95,23 @@ final class GraphqlHandler {
         return new Session(user.optString("x-hasura-role").orElse(Session.ADMIN), variables);
     }
 
-    private GraphqlResponse one(ServerRequest request, RequestContext context, JsonNode body, String path) {
+    private GraphqlResponse one(ServerRequest request, RequestContext context, JsonNode body, String path, boolean relay) {
         try {
-            return pipeline.execute(context, GraphqlRequest.read(body, path));
+            return pipeline.execute(context, GraphqlRequest.read(body, path), relay);
         } catch (RuntimeException e) {
             return GraphqlResponse.of(ErrorEnvelope.graphql(Failures.of(e, request), showInternal(context.session())));
         }
     }
 
     /** A batch answers with an array; like Hasura, it passes no remote cookies on. */
-    private byte[] batch(ServerRequest request, RequestContext context, JsonNode body) {
+    private byte[] batch(ServerRequest request, RequestContext context, JsonNode body, boolean relay) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write('[');
         for (int i = 0; i < body.size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.writeBytes(one(request, context, body.get(i), "$[" + i + "]").body());
+            out.writeBytes(one(request, context, body.get(i), "$[" + i + "]", relay).body());
         }
         out.write(']');
         return out.toByteArray();

@@ -35,7 +35,8 @@ final class Routes {
             routing.get("/v1alpha1/config", new AdminHandler(engine.sessions(), config, new ConfigHandler(config)));
         }
         if (config.enabledApis().contains(Api.GRAPHQL)) {
-            routing.post("/v1/graphql", engine.graphql()::graphql);
+            routing.post("/v1/graphql", engine.graphql()::graphql)
+                    .post("/v1beta1/relay", engine.graphql()::relay);
         }
         if (config.enabledApis().contains(Api.METADATA)) {
             routing.post("/v1/graphql/explain", engine.graphql()::explain)

@@ -32,6 +32,7 @@ public final class SelectCompiler {
     private final Aliases aliases;
     private final WhereCompiler where;
     private final OrderCompiler order;
+    private final ConnectionCompiler connections;
 
     private final SqlOptions options;
 
@@ -40,6 +41,7 @@ public final class SelectCompiler {
         this.options = options;
         this.where = new WhereCompiler(aliases);
         this.order = new OrderCompiler(aliases);
+        this.connections = new ConnectionCompiler(this, aliases);
     }
 
     private SelectCompiler(SqlOptions options) {
@@ -57,7 +59,7 @@ public final class SelectCompiler {
                 (old, added) -> Sql.of("(select * from ", cte, " union all select * from ", old, ")"));
     }
 
-    private Sql relation(junction.catalog.TableName table) {
+    Sql relation(junction.catalog.TableName table) {
         return relations.getOrDefault(table, WhereCompiler.table(table));
     }
 
@@ -66,7 +68,7 @@ public final class SelectCompiler {
     }
 
     /** A base subquery: its SQL, the output alias of each column, of each order key. */
-    private record Base(Sql sql, Map<String, String> columns, List<String> orderAliases) {
+    record Base(Sql sql, Map<String, String> columns, List<String> orderAliases) {
     }
 
     /** {@code select json_build_object('key', (…), …)} for database and {@code __typename} root fields. */
@@ -92,6 +94,7 @@ public final class SelectCompiler {
         return switch (query) {
             case DbQuery.Rows r -> rows(r.select(), null);
             case DbQuery.Aggregated a -> aggregate(a.aggregate(), null);
+            case DbQuery.Connected c -> connections.compile(c.connection(), null);
             default -> throw new IllegalArgumentException("not a select: " + query);
         };
     }
@@ -177,12 +180,13 @@ public final class SelectCompiler {
      * {@code laterals}. A remote relationship is a {@code null} in its place, and its join columns
      * come as hidden keys after all the fields, where the splice cuts them off in one piece.
      */
-    private Sql row(List<Field> fields, String a, Map<String, String> columns, List<Sql> laterals) {
+    Sql row(List<Field> fields, String a, Map<String, String> columns, List<Sql> laterals) {
         List<Sql[]> pairs = new ArrayList<>();
         Map<String, Sql[]> joinKeys = new LinkedHashMap<>();
         Outer outer = null;
         for (Field field : fields) {
-            if (outer == null && !(field instanceof Field.Column) && !(field instanceof Typename)) {
+            if (outer == null && !(field instanceof Field.Column) && !(field instanceof Typename)
+                    && !(field instanceof Field.NodeId)) {
                 outer = new Outer(null, c -> Sql.column(a, columns.get(c)));
             }
             Sql value = switch (field) {
@@ -191,6 +195,8 @@ public final class SelectCompiler {
                 case Field.ObjectRelationship r -> lateral(rows(r.select(), withJoin(outer, r.join())), laterals);
                 case Field.ArrayRelationship r -> lateral(rows(r.select(), withJoin(outer, r.join())), laterals);
                 case Field.ArrayAggregate r -> lateral(aggregate(r.aggregate(), withJoin(outer, r.join())), laterals);
+                case Field.ArrayConnection r -> lateral(connections.compile(r.connection(), withJoin(outer, r.join())), laterals);
+                case Field.NodeId n -> NodeIds.of(n, c -> Sql.column(a, columns.get(c)));
                 case Field.RemoteJoin r -> {
                     for (String column : r.columns()) {
                         joinKeys.putIfAbsent(column, pair(JoinField.phantomKey(column), Sql.column(a, columns.get(column))));
@@ -232,7 +238,7 @@ public final class SelectCompiler {
     }
 
     /** The base subquery: needed columns and order keys of the filtered, ordered, paged rows. */
-    private Base base(Select select, Set<String> needed, Outer outer, Sql relation) {
+    Base base(Select select, Set<String> needed, Outer outer, Sql relation) {
         String b = aliases.next();
         Set<String> columnsNeeded = new LinkedHashSet<>(needed);
         columnsNeeded.addAll(select.distinctOn());
@@ -347,13 +353,15 @@ public final class SelectCompiler {
         return Sql.of(" order by ", Sql.join(", ", keys));
     }
 
-    private static void addColumns(List<Field> fields, Set<String> needed) {
+    static void addColumns(List<Field> fields, Set<String> needed) {
         for (Field field : fields) {
             switch (field) {
                 case Field.Column c -> needed.add(c.column());
                 case Field.ObjectRelationship r -> needed.addAll(r.join().columns().keySet());
                 case Field.ArrayRelationship r -> needed.addAll(r.join().columns().keySet());
                 case Field.ArrayAggregate r -> needed.addAll(r.join().columns().keySet());
+                case Field.ArrayConnection r -> needed.addAll(r.join().columns().keySet());
+                case Field.NodeId n -> needed.addAll(n.columns());
                 case Field.RemoteJoin r -> needed.addAll(r.columns());
                 case Typename t -> { }
             }
@@ -372,7 +380,7 @@ public final class SelectCompiler {
         }
     }
 
-    private static Sql[] pair(String key, Sql value) {
+    static Sql[] pair(String key, Sql value) {
         return new Sql[] {Sql.name(key), value};
     }
 

@@ -1,13 +1,14 @@
 package junction.plan.ir;
 
 /** What a database root field does: select rows, select one row, aggregate, or mutate. */
-public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, Mutation {
+public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, DbQuery.Connected, Mutation {
 
     /** Whether remote relationships are selected anywhere under this query (mutation answers included). */
     default boolean hasRemoteJoin() {
         return switch (this) {
             case Rows r -> r.select().hasRemoteJoin();
             case Aggregated a -> a.aggregate().hasRemoteJoin();
+            case Connected c -> c.connection().hasRemoteJoin();
             case Mutation m -> m.outputFields().stream().anyMatch(Field::hasRemoteJoin);
         };
     }
@@ -17,5 +18,9 @@ public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, Mutati
     }
 
     record Aggregated(Aggregate aggregate) implements DbQuery {
+    }
+
+    /** A Relay connection ({@code T_connection}). */
+    record Connected(Connection connection) implements DbQuery {
     }
 }

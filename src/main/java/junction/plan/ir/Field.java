@@ -2,7 +2,7 @@ package junction.plan.ir;
 
 /** A field selected on a table row, under its response key. */
 public sealed interface Field permits Field.Column, Field.ObjectRelationship, Field.ArrayRelationship,
-        Field.ArrayAggregate, Field.RemoteJoin, Typename {
+        Field.ArrayAggregate, Field.ArrayConnection, Field.NodeId, Field.RemoteJoin, Typename {
     String key();
 
     /** Whether this field, or any field under it, is a remote relationship. */
@@ -12,6 +12,7 @@ public sealed interface Field permits Field.Column, Field.ObjectRelationship, Fi
             case ObjectRelationship r -> r.select().hasRemoteJoin();
             case ArrayRelationship r -> r.select().hasRemoteJoin();
             case ArrayAggregate r -> r.aggregate().hasRemoteJoin();
+            case ArrayConnection r -> r.connection().hasRemoteJoin();
             default -> false;
         };
     }
@@ -26,6 +27,20 @@ public sealed interface Field permits Field.Column, Field.ObjectRelationship, Fi
     }
 
     record ArrayAggregate(String key, Join join, Aggregate aggregate) implements Field {
+    }
+
+    /** {@code <rel>_connection} of the Relay schema: the related rows as a connection. */
+    record ArrayConnection(String key, Join join, Connection connection) implements Field {
+    }
+
+    /**
+     * The Relay global id of the row: base64 of the JSON array {@code [1, "<schema>", "<table>", <key
+     * values>…]} (Hasura's version 1 node id), made of the primary key {@code columns}.
+     */
+    record NodeId(String key, junction.catalog.TableName table, java.util.List<String> columns) implements Field {
+        public NodeId {
+            columns = java.util.List.copyOf(columns);
+        }
     }
 
     /**
