@@ -160,6 +160,6 @@ class SourceCustomizationTest {
         f.refused("""
             {"type": "pg_update_source", "args": {"name": "default", "customization": {"naming_convention": "camel"}}}""")
                 .expect(400, "parse-failed", "$.args.customization.naming_convention",
-                        "naming_convention can either be \\"hasura-default\\" or \\"graphql-default\\"");
+                        "naming_convention can either be \"hasura-default\" or \"graphql-default\"");
     }
 }
