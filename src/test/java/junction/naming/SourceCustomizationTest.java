@@ -69,14 +69,16 @@ class SourceCustomizationTest {
         customize("{\"type_names\": {\"prefix\": \"T_\", \"suffix\": \"_X\"}}");
         JsonNode data = f.gql("""
             { author_local(limit: 1) { __typename }
-              author_local_aggregate { __typename aggregate { __typename } }
+              author_local_aggregate { __typename aggregate { __typename count } }
               boolExp: __type(name: "T_author_local_bool_exp_X") { inputFields { name type { name } } }
               orderBy: __type(name: "T_author_local_order_by_X") { inputFields { name type { name } } }
               response: __type(name: "T_author_local_mutation_response_X") { name }
               insert: __type(name: "T_author_local_insert_input_X") { name }
               columns: __type(name: "T_author_local_select_column_X") { name }
               plain: __type(name: "author_local_bool_exp") { name } }
-            """).get("data");
+            """);
+        assertThat(data.has("errors")).as("errors: %s", data).isFalse();
+        data = data.get("data");
         assertThat(data.at("/author_local/0/__typename").asText()).isEqualTo("T_author_local_X");
         assertThat(data.at("/author_local_aggregate/__typename").asText()).isEqualTo("T_author_local_aggregate_X");
         assertThat(data.at("/author_local_aggregate/aggregate/__typename").asText()).isEqualTo("T_author_local_aggregate_fields_X");
