@@ -74,8 +74,17 @@ public record Naming(boolean graphqlCase, Optional<String> namespace, Optional<S
         return affix(rootPrefix, name, rootSuffix);
     }
 
-    /** A root field name of something else of the source (a function), its prefix and suffix applied. */
-    public String rootField(String name) {
+    /**
+     * A root field of something else of the source whose name Hasura generates from a snake_case
+     * base (a tracked function {@code search_orders}, its {@code search_orders_aggregate}): the
+     * convention, then the root field prefix and suffix.
+     */
+    public String generatedRootField(String snake) {
+        return affix(rootPrefix, field(snake), rootSuffix);
+    }
+
+    /** A root field the user named (a function's {@code custom_name}/custom root fields): kept, prefix and suffix applied. */
+    public String givenRootField(String name) {
         return affix(rootPrefix, name, rootSuffix);
     }
 

@@ -89,6 +89,11 @@ class NamingTest {
         assertThat(graphql.rootField(AUTHOR_LOCAL, "select")).isEqualTo("testAuthorLocalQuery");
         assertThat(graphql.rootField(AUTHOR_LOCAL, "delete_by_pk")).isEqualTo("testDeleteAuthorLocalByPkQuery");
         assertThat(graphql.tableType(AUTHOR_LOCAL, "")).isEqualTo("myAuthorLocalType");
+        assertThat(hasura.generatedRootField("search_orders")).isEqualTo("test_search_orders_query");
+        assertThat(graphql.generatedRootField("search_orders_aggregate")).isEqualTo("testSearchOrdersAggregateQuery");
+        assertThat(graphql.givenRootField("find_it")).isEqualTo("testFind_itQuery");
+        assertThat(GRAPHQL.givenRootField("find_it")).isEqualTo("find_it");
+        assertThat(GRAPHQL.tableType(AUTHOR_LOCAL, "_enum")).isEqualTo("AuthorLocalEnum");
         Naming capital = Naming.of(customization("""
             {"root_fields": {"prefix": "Test", "suffix": "query"}, "naming_convention": "graphql-default"}"""),
                 "hasura-default", true);
