@@ -271,6 +271,17 @@ public final class ServeCommand implements Callable<Integer> {
                     + "Default: the one in /usr/lib/postgresql/<major>/bin, else on PATH")
     java.nio.file.Path pgDumpPath;
 
+    @Option(names = "--default-naming-convention", descriptionKey = "HASURA_GRAPHQL_DEFAULT_NAMING_CONVENTION",
+            defaultValue = "hasura-default",
+            description = "The naming convention of a source whose customization names none: hasura-default or graphql-default; "
+                    + "only with the naming_convention experimental feature (HASURA_GRAPHQL_DEFAULT_NAMING_CONVENTION). Default: ${DEFAULT-VALUE}")
+    String defaultNamingConvention;
+
+    @Option(names = "--experimental-features", descriptionKey = "HASURA_GRAPHQL_EXPERIMENTAL_FEATURES", defaultValue = "",
+            description = "Hasura's experimental features to turn on, comma-separated; Junction acts on naming_convention "
+                    + "(source naming conventions) and accepts the others (HASURA_GRAPHQL_EXPERIMENTAL_FEATURES). Default: none")
+    String experimentalFeatures;
+
     /** Neither a database URL nor a metadata database URL: {@code serve} starts its own PostgreSQL. */
     boolean needsEmbeddedDatabase() {
         return blankToEmpty(databaseUrl).isEmpty() && blankToEmpty(metadataDatabaseUrl).isEmpty();
@@ -298,7 +309,35 @@ public final class ServeCommand implements Callable<Integer> {
                 .project(new ProjectSettings(Optional.ofNullable(metadataDir), Optional.ofNullable(migrationsDir), allowInconsistentMetadata))
                 .console(console())
                 .pgDumpPath(Optional.ofNullable(pgDumpPath))
+                .namingConvention(namingConvention()).experimentalFeatures(experimentalFeatures())
                 .build();
+    }
+
+    private String namingConvention() {
+        String value = defaultNamingConvention.strip();
+        if (!ServerConfig.NAMING_CONVENTIONS.contains(value)) {
+            throw new ParameterException(spec.commandLine(), "--default-naming-convention / HASURA_GRAPHQL_DEFAULT_NAMING_CONVENTION: "
+                    + "naming_convention can either be \"hasura-default\" or \"graphql-default\"");
+        }
+        return value;
+    }
+
+    /** Hasura's comma-separated list, case and spaces ignored. */
+    private Set<String> experimentalFeatures() {
+        Set<String> out = new java.util.LinkedHashSet<>();
+        for (String item : experimentalFeatures.split(",")) {
+            String feature = item.strip().toLowerCase(java.util.Locale.ROOT);
+            if (feature.isEmpty()) {
+                continue;
+            }
+            if (!ServerConfig.EXPERIMENTAL_FEATURES.contains(feature)) {
+                throw new ParameterException(spec.commandLine(), "--experimental-features / HASURA_GRAPHQL_EXPERIMENTAL_FEATURES: "
+                        + "Only expecting list of comma separated experimental features, options are: "
+                        + String.join(", ", ServerConfig.EXPERIMENTAL_FEATURES));
+            }
+            out.add(feature);
+        }
+        return out;
     }
 
     /** On unless turned off when the engine runs its own database (a developer's machine); as Hasura (off) otherwise. */

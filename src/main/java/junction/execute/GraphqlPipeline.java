@@ -73,6 +73,12 @@ public final class GraphqlPipeline {
             junction.plan.CursorCheck.check(compiled.plan(), variables);
         }
         context.trace().operation(request, compiled);
+        GraphqlResponse answer = answer(context, generation, schema, prepared, variables, compiled);
+        return compiled.plan().nested() ? NestedResponse.nest(answer) : answer;
+    }
+
+    private GraphqlResponse answer(RequestContext context, SchemaCache.Generation generation, RoleSchema schema,
+                                   Prepared prepared, ObjectNode variables, Compiled compiled) {
         Function<String, DataSource> pool = source -> pool(generation, source);
         boolean joins = !compiled.joins().isEmpty();
         if (compiled.plan().operation() == Plan.Operation.MUTATION) {

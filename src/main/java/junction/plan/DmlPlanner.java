@@ -102,7 +102,8 @@ public final class DmlPlanner {
             Map<String, ResolvedRelationship> relationships = new LinkedHashMap<>();
             tracked.relationships().forEach(r -> relationships.put(r.name(), r));
             return new TableInfo(source.name(), tracked, tracked.graphqlName(), columns, relationships,
-                    tracked.permissions(junction.metadata.resolve.TablePermissions.ADMIN));
+                    tracked.permissions(junction.metadata.resolve.TablePermissions.ADMIN),
+                    junction.metadata.resolve.Naming.DEFAULT);
         });
     }
 

@@ -44,8 +44,8 @@ final class MutationPlanner {
             case INSERT -> insert(table, args.list(argument(field, "objects")), field, argsPath, response(table, fields, path));
             case INSERT_ONE -> insert(table, List.of(argument(field, "object")), field, argsPath, row(table, fields, path));
             case UPDATE -> update(table, filter(table, field, argsPath), field, argsPath, response(table, fields, path));
-            case UPDATE_BY_PK -> update(table, byPk(table, args.object(argument(field, "pk_columns"), argsPath).fields(),
-                    argsPath + ".pk_columns"), field, argsPath, row(table, fields, path));
+            case UPDATE_BY_PK -> update(table, byPk(table, args.object(argument(field, table.field("pk_columns")), argsPath).fields(),
+                    argsPath + "." + table.field("pk_columns")), field, argsPath, row(table, fields, path));
             case UPDATE_MANY -> updateMany(table, field, fields, argsPath, path);
             case DELETE -> new Mutation.Delete(table.name(), deletable(table, filter(table, field, argsPath)),
                     response(table, fields, path));
@@ -56,7 +56,7 @@ final class MutationPlanner {
     }
 
     private Mutation.Insert insert(TableInfo table, List<In> objects, Field field, String path, Mutation.Output output) {
-        return insert(table, objects, optionalArgument(field, "on_conflict"), path, output, "objects");
+        return insert(table, objects, optionalArgument(field, table.field("on_conflict")), path, output, "objects");
     }
 
     private Mutation.Insert insert(TableInfo table, List<In> objects, Optional<In> conflict, String path,
@@ -70,7 +70,7 @@ final class MutationPlanner {
             rows.add(row(table, args.object(objects.get(i), at).fields(), at, permission));
         }
         Optional<Mutation.OnConflict> onConflict = conflict.filter(c -> !c.isNull())
-                .map(c -> onConflict(table, c, path + ".on_conflict"));
+                .map(c -> onConflict(table, c, path + "." + table.field("on_conflict")));
         return new Mutation.Insert(table.name(), types, rows, onConflict, output, PermissionFilters.of(permission.check()));
     }
 
@@ -92,11 +92,11 @@ final class MutationPlanner {
                 continue;
             }
             var rel = table.relationship(e.getKey()).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
-                    "field '" + e.getKey() + "' not found in type: '" + table.typeName() + "_insert_input'").at(at));
+                    "field '" + e.getKey() + "' not found in type: '" + table.type("_insert_input") + "'").at(at));
             TableInfo target = schema.table(table.source(), rel.target());
             Map<String, In> nested = args.object(e.getValue(), at).fields();
             In data = nested.get("data");
-            Optional<In> conflict = Optional.ofNullable(nested.get("on_conflict"));
+            Optional<In> conflict = Optional.ofNullable(nested.get(target.field("on_conflict")));
             var join = new junction.plan.ir.Join(rel.target(), rel.mapping());
             Mutation.Output none = new Mutation.Response(List.of());
             if (rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.OBJECT) {
@@ -118,12 +118,13 @@ final class MutationPlanner {
         Map<String, In> fields = args.object(in, path).fields();
         String constraint = args.name(fields.get("constraint"), path + ".constraint");
         List<String> update = new ArrayList<>();
-        if (fields.containsKey("update_columns")) {
-            List<In> columns = args.list(fields.get("update_columns"));
+        String updateColumns = table.field("update_columns");
+        if (fields.containsKey(updateColumns)) {
+            List<In> columns = args.list(fields.get(updateColumns));
             for (int i = 0; i < columns.size(); i++) {
                 String name = args.name(columns.get(i), path);
                 update.add(table.anyColumn(name).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
-                        "erroneous column name").at(path + ".update_columns")).name());
+                        "erroneous column name").at(path + "." + updateColumns)).name());
             }
         }
         BoolExp filter = fields.containsKey("where") && !fields.get("where").isNull()
@@ -178,11 +179,12 @@ final class MutationPlanner {
     private List<Mutation.Assignment> assignments(TableInfo table, Map<String, In> arguments, String path) {
         List<Mutation.Assignment> out = new ArrayList<>();
         for (String operator : List.of("_set", "_inc", "_append", "_prepend", "_delete_key", "_delete_elem", "_delete_at_path")) {
-            In value = arguments.get(operator);
+            String argument = table.field(operator);
+            In value = arguments.get(argument);
             if (value == null || value.isNull()) {
                 continue;
             }
-            for (Map.Entry<String, In> e : args.object(value, path + "." + operator).fields().entrySet()) {
+            for (Map.Entry<String, In> e : args.object(value, path + "." + argument).fields().entrySet()) {
                 Column column = table.anyColumn(e.getKey()).orElseThrow();
                 out.add(new Mutation.Assignment(column.name(), column.type(), operator, args.value(e.getValue())));
             }
@@ -207,11 +209,11 @@ final class MutationPlanner {
     }
 
     private Mutation.Output response(TableInfo table, List<Field> fields, String path) {
-        String typeName = table.typeName() + "_mutation_response";
+        String typeName = table.type("_mutation_response");
         List<Mutation.ResponseField> out = new ArrayList<>();
         collector.collect(FieldCollector.subSelections(fields), typeName).forEach((key, sub) -> {
             String at = path + ".selectionSet." + key;
-            out.add(switch (sub.getFirst().getName()) {
+            out.add(switch (junction.metadata.resolve.Naming.snake(sub.getFirst().getName())) {
                 case "affected_rows" -> new Mutation.AffectedRows(key);
                 case "returning" -> new Mutation.Returning(key, tables.rowFields(table, sub, at), PermissionFilters.select(table),
                         returned(table));

@@ -52,11 +52,10 @@ final class OrderReader {
                 object(target, e.getValue(), at, k -> wrap.apply(new OrderItem.ObjectKey(join, k, filter)), out);
                 continue;
             }
-            var arrayRel = name.endsWith("_aggregate")
-                    ? table.relationship(name.substring(0, name.length() - "_aggregate".length())) : java.util.Optional.<ResolvedRelationship>empty();
-            if (arrayRel.isEmpty() || arrayRel.get().kind() != ResolvedRelationship.Kind.ARRAY) {
+            var arrayRel = table.aggregateRelationship(name);
+            if (arrayRel.isEmpty()) {
                 throw ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
-                        + table.typeName() + "_order_by'").at(at);
+                        + table.type("_order_by") + "'").at(at);
             }
             aggregate(schema.table(table.source(), arrayRel.get().target()),
                     new Join(arrayRel.get().target(), arrayRel.get().mapping()), e.getValue(), at, wrap, out);
@@ -67,8 +66,8 @@ final class OrderReader {
                            List<OrderItem> out) {
         BoolExp filter = PermissionFilters.select(target);
         for (Map.Entry<String, In> e : args.object(in, path).fields().entrySet()) {
-            String op = e.getKey();
-            String at = JsonPath.key(path, op);
+            String op = junction.metadata.resolve.Naming.snake(e.getKey());
+            String at = JsonPath.key(path, e.getKey());
             if (e.getValue().isNull()) {
                 continue;
             }
@@ -85,7 +84,8 @@ final class OrderReader {
     }
 
     /** {@code asc} = nulls last, {@code desc} = nulls first, unless spelled out. */
-    private static OrderItem item(OrderItem.Key key, String direction) {
+    private static OrderItem item(OrderItem.Key key, String value) {
+        String direction = value.toLowerCase(java.util.Locale.ROOT);
         boolean desc = direction.startsWith("desc");
         boolean nullsFirst = direction.endsWith("_nulls_first") || direction.equals("desc");
         return new OrderItem(key, desc, nullsFirst);

@@ -43,21 +43,47 @@ public final class Planner {
         collector.collect(List.of(operation.getSelectionSet()), rootType).forEach((key, fields) -> {
             Field field = fields.getFirst();
             String path = "$.selectionSet." + key;
-            roots.add(switch (field.getName()) {
-                case "__typename" -> new Typename(key, rootType);
-                case "__schema", "__type" -> new RootNode.Introspection(key, field);
-                default -> root(schema, mutation, key, fields, path, tables, mutations);
-            });
+            switch (field.getName()) {
+                case "__typename" -> roots.add(new Typename(key, rootType));
+                case "__schema", "__type" -> roots.add(new RootNode.Introspection(key, field));
+                default -> roots.addAll(root(schema, mutation, key, fields, path, tables, mutations, collector));
+            }
         });
         return new Plan(mutation ? Plan.Operation.MUTATION : Plan.Operation.QUERY, roots, args.structural());
     }
 
-    private static RootNode root(RoleSchema schema, boolean mutation, String key, List<Field> fields, String path,
-                                 TablePlanner tables, MutationPlanner mutations) {
+    /**
+     * The root nodes of a root field: one, or for a source's root field namespace one per field
+     * selected in it, under the key {@code <namespace key>.<field key>} (a dot is in no GraphQL name:
+     * the response nests them again, see {@link Plan#NESTING}).
+     */
+    private static List<RootNode> root(RoleSchema schema, boolean mutation, String key, List<Field> fields, String path,
+                                       TablePlanner tables, MutationPlanner mutations, FieldCollector collector) {
         String name = fields.getFirst().getName();
         RootField root = (mutation ? schema.mutationRoot(name) : schema.queryRoot(name))
                 .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
                         + (mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT) + "'").at(path));
+        if (!(root instanceof RootField.Namespace namespace)) {
+            return List.of(node(root, key, fields, path, tables, mutations));
+        }
+        List<RootNode> out = new ArrayList<>();
+        collector.collect(FieldCollector.subSelections(fields), namespace.typeName()).forEach((subKey, sub) -> {
+            String nested = key + Plan.NESTING + subKey;
+            String subName = sub.getFirst().getName();
+            String at = path + ".selectionSet." + subKey;
+            if (subName.equals("__typename")) {
+                out.add(new Typename(nested, namespace.typeName()));
+                return;
+            }
+            RootField field = namespace.field(subName).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
+                    "field '" + subName + "' not found in type: '" + namespace.typeName() + "'").at(at));
+            out.add(node(field, nested, sub, at, tables, mutations));
+        });
+        return out;
+    }
+
+    private static RootNode node(RootField root, String key, List<Field> fields, String path, TablePlanner tables,
+                                 MutationPlanner mutations) {
         return switch (root) {
             case RootField.Node node -> tables.node(key, fields, path);
             case RootField.Connection connection -> new RootNode.Database(key, connection.table().source(),
@@ -65,6 +91,7 @@ public final class Planner {
             case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), FieldCollector.withoutConditions(fields));
             case RootField.Table table -> new RootNode.Database(key, table.table().source(),
                     table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));
+            case RootField.Namespace namespace -> throw ApiException.of(Code.UNEXPECTED, "a namespace within a namespace").at(path);
         };
     }
 

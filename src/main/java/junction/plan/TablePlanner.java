@@ -63,9 +63,11 @@ final class TablePlanner {
     Select rows(TableInfo table, Field field, String path, boolean single) {
         String argsPath = path + ".args";
         BoolExp filter = argument(field, "where").map(w -> where.read(table, w, argsPath + ".where")).orElse(BoolExp.TRUE);
-        List<OrderItem> orderBy = argument(field, "order_by").map(o -> order.read(table, o, argsPath + ".order_by"))
+        String orderByArg = table.field("order_by");
+        String distinctArg = table.field("distinct_on");
+        List<OrderItem> orderBy = argument(field, orderByArg).map(o -> order.read(table, o, argsPath + "." + orderByArg))
                 .orElse(List.of());
-        List<String> distinct = argument(field, "distinct_on").map(d -> distinctOn(table, d, argsPath + ".distinct_on"))
+        List<String> distinct = argument(field, distinctArg).map(d -> distinctOn(table, d, argsPath + "." + distinctArg))
                 .orElse(List.of());
         checkDistinctPrefix(distinct, orderBy, argsPath);
         Optional<Value> limit = argument(field, "limit").filter(v -> !v.isNull()).map(args::value);
@@ -92,7 +94,7 @@ final class TablePlanner {
     Aggregate aggregate(TableInfo table, List<Field> fields, String path) {
         Select rows = rows(table, fields.getFirst(), path, false);
         List<AggregateSelection> selections = new ArrayList<>();
-        String typeName = table.typeName() + "_aggregate";
+        String typeName = table.type("_aggregate");
         collector.collect(FieldCollector.subSelections(fields), typeName).forEach((key, sub) -> {
             String at = path + ".selectionSet." + key;
             selections.add(switch (sub.getFirst().getName()) {
@@ -106,7 +108,7 @@ final class TablePlanner {
     }
 
     private List<AggregateField> aggregateFields(TableInfo table, List<Field> fields, String path) {
-        String typeName = table.typeName() + "_aggregate_fields";
+        String typeName = table.type("_aggregate_fields");
         List<AggregateField> out = new ArrayList<>();
         collector.collect(FieldCollector.subSelections(fields), typeName).forEach((key, sub) -> {
             Field field = sub.getFirst();
@@ -128,8 +130,9 @@ final class TablePlanner {
         return new AggregateField.Count(field.getResultKey(), columns, distinct);
     }
 
-    private AggregateField operation(TableInfo table, String op, List<Field> fields, String path) {
-        String typeName = table.typeName() + "_" + op + "_fields";
+    private AggregateField operation(TableInfo table, String fieldName, List<Field> fields, String path) {
+        String op = junction.metadata.resolve.Naming.snake(fieldName);
+        String typeName = table.type("_" + op + "_fields");
         List<OperationColumn> columns = new ArrayList<>();
         collector.collect(FieldCollector.subSelections(fields), typeName).forEach((key, sub) -> {
             String name = sub.getFirst().getName();
@@ -181,18 +184,17 @@ final class TablePlanner {
             return remoteJoins.plan(remote.get(), key, fields, path);
         }
         if (schema.relay() && name.endsWith("_connection")) {
-            Optional<ResolvedRelationship> arrayRel = table.relationship(name.substring(0, name.length() - 11));
-            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY
-                    && junction.schema.RelayTypes.isNode(schema.table(table.source(), arrayRel.get().target()))) {
-                TableInfo target = schema.table(table.source(), arrayRel.get().target());
-                return new junction.plan.ir.Field.ArrayConnection(key, new Join(target.name(), arrayRel.get().mapping()),
+            Optional<ResolvedRelationship> connected = table.relationship(name.substring(0, name.length() - 11));
+            if (connected.isPresent() && connected.get().kind() == ResolvedRelationship.Kind.ARRAY
+                    && junction.schema.RelayTypes.isNode(schema.table(table.source(), connected.get().target()))) {
+                TableInfo target = schema.table(table.source(), connected.get().target());
+                return new junction.plan.ir.Field.ArrayConnection(key, new Join(target.name(), connected.get().mapping()),
                         connections.plan(target, fields, path));
             }
         }
-        if (name.endsWith("_aggregate")) {
-            Optional<ResolvedRelationship> arrayRel = table.relationship(name.substring(0, name.length() - 10));
-            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY
-                    && schema.table(table.source(), arrayRel.get().target()).aggregatable()) {
+        Optional<ResolvedRelationship> arrayRel = table.aggregateRelationship(name);
+        if (arrayRel.isPresent()) {
+            if (schema.table(table.source(), arrayRel.get().target()).aggregatable()) {
                 TableInfo target = schema.table(table.source(), arrayRel.get().target());
                 return new junction.plan.ir.Field.ArrayAggregate(key, new Join(target.name(), arrayRel.get().mapping()),
                         aggregate(target, fields, path));
@@ -206,7 +208,7 @@ final class TablePlanner {
         List<In> items = args.list(in);
         for (int i = 0; i < items.size(); i++) {
             String name = args.name(items.get(i), path + "[" + i + "]");
-            out.add(table.column(name).orElseThrow(() -> unknown(name, table.typeName() + "_select_column", path)).name());
+            out.add(table.column(name).orElseThrow(() -> unknown(name, table.type("_select_column"), path)).name());
         }
         return out;
     }

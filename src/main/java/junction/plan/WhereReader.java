@@ -7,6 +7,7 @@ import junction.catalog.Column;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.error.JsonPath;
+import junction.metadata.resolve.Naming;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.plan.ir.BoolExp;
 import junction.plan.ir.Join;
@@ -51,15 +52,14 @@ final class WhereReader {
         if (column.isPresent()) {
             return redacted(table, column.get(), comparisons(column.get(), in, path));
         }
-        if (table.relationship(name).isEmpty() && name.endsWith("_aggregate")) {
-            var arrayRel = table.relationship(name.substring(0, name.length() - "_aggregate".length()));
-            if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY
-                    && schema.table(table.source(), arrayRel.get().target()).aggregatable()) {
+        if (table.relationship(name).isEmpty()) {
+            var arrayRel = table.aggregateRelationship(name);
+            if (arrayRel.isPresent() && schema.table(table.source(), arrayRel.get().target()).aggregatable()) {
                 return count(schema.table(table.source(), arrayRel.get().target()), arrayRel.get(), in, path);
             }
         }
         ResolvedRelationship rel = table.relationship(name).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
-                "field '" + name + "' not found in type: '" + table.typeName() + "_bool_exp'").at(path));
+                "field '" + name + "' not found in type: '" + table.type("_bool_exp") + "'").at(path));
         TableInfo target = schema.table(table.source(), rel.target());
         // Hasura applies the target's permission filter to the related rows a condition reaches.
         return new BoolExp.Related(new Join(rel.target(), rel.mapping()),
@@ -83,10 +83,11 @@ final class WhereReader {
                     count.containsKey("filter") ? read(target, count.get("filter"), at + ".filter") : BoolExp.TRUE);
             List<BoolExp.Compare> predicate = new ArrayList<>();
             for (Map.Entry<String, In> p : args.object(count.get("predicate"), at + ".predicate").fields().entrySet()) {
-                if (p.getKey().equals("_is_null")) {
+                String op = Naming.snake(p.getKey());
+                if (op.equals("_is_null")) {
                     continue;
                 }
-                predicate.add(new BoolExp.Compare("count", "int8", BoolExp.Op.of(p.getKey()), args.value(p.getValue())));
+                predicate.add(new BoolExp.Compare("count", "int8", BoolExp.Op.of(op), args.value(p.getValue())));
             }
             items.add(new BoolExp.RelatedCount(new Join(rel.target(), rel.mapping()), columns, distinct, filter, predicate));
         }
@@ -118,8 +119,8 @@ final class WhereReader {
     private BoolExp comparisons(Column column, In in, String path) {
         List<BoolExp> items = new ArrayList<>();
         for (Map.Entry<String, In> e : args.object(in, path).fields().entrySet()) {
-            String op = e.getKey();
-            String at = JsonPath.key(path, op);
+            String op = Naming.snake(e.getKey());
+            String at = JsonPath.key(path, e.getKey());
             In value = e.getValue();
             if (op.equals("_is_null")) {
                 items.add(new BoolExp.IsNull(column.name(), args.bool(value, at)));

@@ -47,7 +47,7 @@ public final class AggregateTypes {
         String base = table.typeName();
         List<GraphQLFieldDefinition> fields = new ArrayList<>();
         fields.add(GraphQLFieldDefinition.newFieldDefinition().name("count").type(nonNull("Int"))
-                .argument(argument("columns", listOfNonNull(base + "_select_column"), null))
+                .argument(argument("columns", listOfNonNull(table.type("_select_column")), null))
                 .argument(argument("distinct", Scalars.GraphQLBoolean, null)).build());
         for (String op : OPERATIONS) {
             List<GraphQLFieldDefinition> opFields = new ArrayList<>();
@@ -60,17 +60,17 @@ public final class AggregateTypes {
                 continue;
             }
             opFields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
-            String opType = base + "_" + op + "_fields";
+            String opType = table.type("_" + op + "_fields");
             types.add(GraphQLObjectType.newObject().name(opType)
                     .description("aggregate " + op + " on columns").fields(opFields).build());
-            fields.add(field(op, ref(opType), null));
+            fields.add(field(table.field(op), ref(opType), null));
         }
         fields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
-        types.add(GraphQLObjectType.newObject().name(base + "_aggregate_fields")
+        types.add(GraphQLObjectType.newObject().name(table.type("_aggregate_fields"))
                 .description("aggregate fields of \"" + table.name().name() + "\"").fields(fields).build());
-        types.add(GraphQLObjectType.newObject().name(base + "_aggregate")
+        types.add(GraphQLObjectType.newObject().name(table.type("_aggregate"))
                 .description("aggregated selection of \"" + table.name().name() + "\"")
-                .field(field("aggregate", ref(base + "_aggregate_fields"), null))
+                .field(field("aggregate", ref(table.type("_aggregate_fields")), null))
                 .field(field("nodes", nonNullListOfNonNull(base), null)).build());
     }
 }

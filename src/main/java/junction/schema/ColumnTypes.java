@@ -48,7 +48,7 @@ final class ColumnTypes {
     /** The name of the column's comparison type ({@code <type>_comparison_exp}), added on first use. */
     static String comparison(TypeSet types, TableInfo table, Column column) {
         if (enumOf(table, column).isEmpty()) {
-            return FilterTypes.comparison(types, column);
+            return FilterTypes.comparison(types, column, table.naming());
         }
         String type = add(types, table, column);
         String name = type + "_comparison_exp";

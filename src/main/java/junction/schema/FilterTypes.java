@@ -15,6 +15,7 @@ import java.util.List;
 import junction.catalog.Column;
 import java.util.function.Function;
 import junction.catalog.TableName;
+import junction.metadata.resolve.Naming;
 
 /** {@code T_bool_exp} per table and {@code <Scalar>_comparison_exp} per scalar, with Hasura's operators. */
 final class FilterTypes {
@@ -28,7 +29,7 @@ final class FilterTypes {
     }
 
     static String boolExpName(TableInfo table) {
-        return table.typeName() + "_bool_exp";
+        return table.type("_bool_exp");
     }
 
     static void addBoolExp(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables) {
@@ -42,7 +43,7 @@ final class FilterTypes {
             TableInfo target = tables.apply(rel.target());
             fields.add(input(field, ref(boolExpName(target))));
             if (rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.ARRAY && target.aggregatable()) {
-                fields.add(input(field + "_aggregate", ref(addAggregateBoolExp(types, target))));
+                fields.add(input(table.field(field + "_aggregate"), ref(addAggregateBoolExp(types, target))));
             }
         });
         fields.sort(Comparator.comparing(GraphQLInputObjectField::getName));
@@ -57,29 +58,34 @@ final class FilterTypes {
      * a filter on how many related rows (matching {@code filter}) an array relationship has.
      */
     static String addAggregateBoolExp(TypeSet types, TableInfo table) {
-        String name = table.typeName() + "_aggregate_bool_exp";
+        String name = table.type("_aggregate_bool_exp");
         if (types.has(name)) {
             return name;
         }
-        String count = comparison(types, new Column("count", 0, "int4", "N", false, false, false, null, List.of()));
-        types.add(GraphQLInputObjectType.newInputObject().name(name + "_count")
-                .field(input("arguments", listOfNonNull(table.typeName() + "_select_column")))
+        String count = comparison(types, new Column("count", 0, "int4", "N", false, false, false, null, List.of()), table.naming());
+        String countType = table.type("_aggregate_bool_exp_count");
+        types.add(GraphQLInputObjectType.newInputObject().name(countType)
+                .field(input("arguments", listOfNonNull(table.type("_select_column"))))
                 .field(input("distinct", Scalars.GraphQLBoolean))
                 .field(input("filter", ref(boolExpName(table))))
                 .field(input("predicate", nonNull(count))).build());
-        types.add(GraphQLInputObjectType.newInputObject().name(name).field(input("count", ref(name + "_count"))).build());
+        types.add(GraphQLInputObjectType.newInputObject().name(name).field(input("count", ref(countType))).build());
         return name;
     }
 
-    /** The comparison type of a column's scalar, added on first use; returns its name. */
-    static String comparison(TypeSet types, Column column) {
+    /**
+     * The comparison type of a column's scalar, added on first use; returns its name: {@code
+     * <scalar>_comparison_exp}, PascalCase in graphql-default (Hasura keeps the scalar's own name),
+     * never with the source's type prefix or suffix.
+     */
+    static String comparison(TypeSet types, Column column, Naming naming) {
         String scalar = types.scalar(ScalarTypes.graphqlName(column));
-        String name = scalar + "_comparison_exp";
+        String name = naming.sharedType(scalar + "_comparison_exp");
         if (types.has(name)) {
             return name;
         }
         List<GraphQLInputObjectField> fields = new ArrayList<>();
-        fields.add(input("_is_null", Scalars.GraphQLBoolean));
+        fields.add(input(naming.field("_is_null"), Scalars.GraphQLBoolean));
         if (ScalarTypes.hasEquality(column)) {
             BASIC.forEach(op -> fields.add(input(op, ref(scalar))));
             fields.add(input("_in", listOfNonNull(scalar)));
@@ -89,11 +95,11 @@ final class FilterTypes {
             TEXT.forEach(op -> fields.add(input(op, Scalars.GraphQLString)));
         }
         if (ScalarTypes.isJsonb(column)) {
-            fields.add(input("_contained_in", ref(scalar)));
+            fields.add(input(naming.field("_contained_in"), ref(scalar)));
             fields.add(input("_contains", ref(scalar)));
-            fields.add(input("_has_key", Scalars.GraphQLString));
-            fields.add(input("_has_keys_all", GraphQLList.list(nonNull("String"))));
-            fields.add(input("_has_keys_any", GraphQLList.list(nonNull("String"))));
+            fields.add(input(naming.field("_has_key"), Scalars.GraphQLString));
+            fields.add(input(naming.field("_has_keys_all"), GraphQLList.list(nonNull("String"))));
+            fields.add(input(naming.field("_has_keys_any"), GraphQLList.list(nonNull("String"))));
         }
         fields.sort(Comparator.comparing(GraphQLInputObjectField::getName));
         types.add(GraphQLInputObjectType.newInputObject().name(name)

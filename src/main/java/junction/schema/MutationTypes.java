@@ -26,7 +26,6 @@ import junction.catalog.TableName;
 import junction.catalog.UniqueKey;
 import junction.catalog.Writes;
 import junction.metadata.model.GraphqlName;
-import junction.metadata.model.TableConfig;
 import junction.metadata.resolve.InsertPermission;
 import junction.metadata.resolve.TablePermissions;
 import junction.metadata.resolve.UpdatePermission;
@@ -64,9 +63,9 @@ final class MutationTypes {
         if (!table.selectable()) {
             FilterTypes.addBoolExp(types, table, tables);
         }
-        GraphQLObjectType.Builder response = GraphQLObjectType.newObject().name(t + "_mutation_response")
+        GraphQLObjectType.Builder response = GraphQLObjectType.newObject().name(table.type("_mutation_response"))
                 .description("response of any mutation on the table " + quoted)
-                .field(field("affected_rows", nonNull("Int"), "number of rows affected by the mutation"));
+                .field(field(table.field("affected_rows"), nonNull("Int"), "number of rows affected by the mutation"));
         if (table.selectable()) {
             response.field(field("returning", nonNullListOfNonNull(t), "data from the rows affected by the mutation"));
         }
@@ -91,7 +90,6 @@ final class MutationTypes {
                                   Map<String, RootField> roots, List<GraphQLFieldDefinition> fields, InsertPermission permission) {
         String t = table.typeName();
         String quoted = "\"" + table.name().name() + "\"";
-        TableConfig config = table.tracked().entry().configuration();
         if (!insertable(table)) {
             return;
         }
@@ -99,17 +97,17 @@ final class MutationTypes {
         boolean conflicts = addConflictTypes(types, table);
         addRelationshipInsertInputs(types, table, conflicts);
         List<GraphQLArgument> insertArgs = new ArrayList<>();
-        insertArgs.add(argument("objects", nonNullListOfNonNull(t + "_insert_input"), "the rows to be inserted"));
+        insertArgs.add(argument("objects", nonNullListOfNonNull(table.type("_insert_input")), "the rows to be inserted"));
         List<GraphQLArgument> insertOneArgs = new ArrayList<>();
-        insertOneArgs.add(argument("object", nonNull(t + "_insert_input"), "the row to be inserted"));
+        insertOneArgs.add(argument("object", nonNull(table.type("_insert_input")), "the row to be inserted"));
         if (conflicts) {
-            insertArgs.add(argument("on_conflict", ref(t + "_on_conflict"), "upsert condition"));
-            insertOneArgs.add(argument("on_conflict", ref(t + "_on_conflict"), "upsert condition"));
+            insertArgs.add(argument(table.field("on_conflict"), ref(table.type("_on_conflict")), "upsert condition"));
+            insertOneArgs.add(argument(table.field("on_conflict"), ref(table.type("_on_conflict")), "upsert condition"));
         }
-        root(roots, fields, config.rootField("insert").orElse("insert_" + t), RootField.Kind.INSERT, table,
-                ref(t + "_mutation_response"), insertArgs, "insert data into the table: " + quoted);
+        root(roots, fields, rootName(table, "insert"), RootField.Kind.INSERT, table,
+                ref(table.type("_mutation_response")), insertArgs, "insert data into the table: " + quoted);
         if (table.selectable()) {
-            root(roots, fields, config.rootField("insert_one").orElse("insert_" + t + "_one"), RootField.Kind.INSERT_ONE,
+            root(roots, fields, rootName(table, "insert_one"), RootField.Kind.INSERT_ONE,
                     table, ref(t), insertOneArgs, "insert a single row into the table: " + quoted);
         }
     }
@@ -122,29 +120,28 @@ final class MutationTypes {
                                   List<GraphQLFieldDefinition> fields, UpdatePermission permission) {
         String t = table.typeName();
         String quoted = "\"" + table.name().name() + "\"";
-        TableConfig config = table.tracked().entry().configuration();
         List<GraphQLArgument> updateArgs = updateArguments(types, table, writable(table, permission.columns(),
                 permission.set().keySet()));
         List<GraphQLArgument> update = new ArrayList<>(updateArgs);
         update.add(argument("where", nonNull(FilterTypes.boolExpName(table)), "filter the rows which have to be updated"));
-        root(roots, fields, config.rootField("update").orElse("update_" + t), RootField.Kind.UPDATE, table,
-                ref(t + "_mutation_response"), update, "update data of the table: " + quoted);
+        root(roots, fields, rootName(table, "update"), RootField.Kind.UPDATE, table,
+                ref(table.type("_mutation_response")), update, "update data of the table: " + quoted);
         List<GraphQLInputObjectField> updatesFields = new ArrayList<>();
         update.forEach(a -> updatesFields.add(input(a.getName(), a.getType())));
         updatesFields.sort(Comparator.comparing(GraphQLInputObjectField::getName));
-        types.add(GraphQLInputObjectType.newInputObject().name(t + "_updates").fields(updatesFields).build());
-        root(roots, fields, config.rootField("update_many").orElse("update_" + t + "_many"), RootField.Kind.UPDATE_MANY,
-                table, GraphQLList.list(ref(t + "_mutation_response")),
-                List.of(argument("updates", nonNullListOfNonNull(t + "_updates"), "updates to execute, in order")),
+        types.add(GraphQLInputObjectType.newInputObject().name(table.type("_updates")).fields(updatesFields).build());
+        root(roots, fields, rootName(table, "update_many"), RootField.Kind.UPDATE_MANY,
+                table, GraphQLList.list(ref(table.type("_mutation_response"))),
+                List.of(argument("updates", nonNullListOfNonNull(table.type("_updates")), "updates to execute, in order")),
                 "update multiples rows of table: " + quoted);
         List<Column> pk = table.primaryKey();
         if (pk.isEmpty() || !table.selectable()) {
             return;
         }
-        types.add(inputObject(types, t + "_pk_columns_input", table, pk, c -> true, "primary key columns input for table: " + quoted, true));
+        types.add(inputObject(types, table.type("_pk_columns_input"), table, pk, c -> true, "primary key columns input for table: " + quoted, true));
         List<GraphQLArgument> byPk = new ArrayList<>(updateArgs);
-        byPk.add(argument("pk_columns", nonNull(t + "_pk_columns_input"), null));
-        root(roots, fields, config.rootField("update_by_pk").orElse("update_" + t + "_by_pk"), RootField.Kind.UPDATE_BY_PK,
+        byPk.add(argument(table.field("pk_columns"), nonNull(table.type("_pk_columns_input")), null));
+        root(roots, fields, rootName(table, "update_by_pk"), RootField.Kind.UPDATE_BY_PK,
                 table, ref(t), byPk, "update single row of the table: " + quoted);
     }
 
@@ -152,14 +149,13 @@ final class MutationTypes {
     private static void addDelete(TableInfo table, Map<String, RootField> roots, List<GraphQLFieldDefinition> fields) {
         String t = table.typeName();
         String quoted = "\"" + table.name().name() + "\"";
-        TableConfig config = table.tracked().entry().configuration();
-        root(roots, fields, config.rootField("delete").orElse("delete_" + t), RootField.Kind.DELETE, table,
-                ref(t + "_mutation_response"), List.of(argument("where", nonNull(FilterTypes.boolExpName(table)),
+        root(roots, fields, rootName(table, "delete"), RootField.Kind.DELETE, table,
+                ref(table.type("_mutation_response")), List.of(argument("where", nonNull(FilterTypes.boolExpName(table)),
                         "filter the rows which have to be deleted")), "delete data from the table: " + quoted);
         if (table.primaryKey().isEmpty() || !table.selectable()) {
             return;
         }
-        root(roots, fields, config.rootField("delete_by_pk").orElse("delete_" + t + "_by_pk"), RootField.Kind.DELETE_BY_PK,
+        root(roots, fields, rootName(table, "delete_by_pk"), RootField.Kind.DELETE_BY_PK,
                 table, ref(t), SchemaBuilder.pkArguments(table), "delete single row from the table: " + quoted);
     }
 
@@ -196,7 +192,7 @@ final class MutationTypes {
     /** {@code T_insert_input}: the writable columns, and relationships to insert through (nested inserts). */
     private static GraphQLInputObjectType insertInput(TypeSet types, TableInfo table, List<Column> writable,
                                                       Function<TableName, TableInfo> tables) {
-        List<GraphQLInputObjectField> inputs = new ArrayList<>(inputObject(types, table.typeName() + "_insert_input", table,
+        List<GraphQLInputObjectField> inputs = new ArrayList<>(inputObject(types, table.type("_insert_input"), table,
                 writable, c -> true, null).getFieldDefinitions());
         table.relationships().forEach((name, rel) -> {
             TableInfo target = tables.apply(rel.target());
@@ -205,48 +201,46 @@ final class MutationTypes {
             }
             String suffix = rel.kind() == junction.metadata.resolve.ResolvedRelationship.Kind.OBJECT
                     ? "_obj_rel_insert_input" : "_arr_rel_insert_input";
-            inputs.add(input(name, ref(target.typeName() + suffix)));
+            inputs.add(input(name, ref(target.type(suffix))));
         });
         inputs.sort(Comparator.comparing(GraphQLInputObjectField::getName));
-        return GraphQLInputObjectType.newInputObject().name(table.typeName() + "_insert_input")
+        return GraphQLInputObjectType.newInputObject().name(table.type("_insert_input"))
                 .description("input type for inserting data into table \"" + table.name().name() + "\"")
                 .fields(inputs).build();
     }
 
     /** {@code T_obj_rel_insert_input} and {@code T_arr_rel_insert_input}, for inserting T through a relationship. */
     private static void addRelationshipInsertInputs(TypeSet types, TableInfo table, boolean conflicts) {
-        String t = table.typeName();
-        GraphQLInputObjectType.Builder object = GraphQLInputObjectType.newInputObject().name(t + "_obj_rel_insert_input")
+        GraphQLInputObjectType.Builder object = GraphQLInputObjectType.newInputObject().name(table.type("_obj_rel_insert_input"))
                 .description("input type for inserting object relation for remote table \"" + table.name().name() + "\"")
-                .field(input("data", nonNull(t + "_insert_input")));
-        GraphQLInputObjectType.Builder array = GraphQLInputObjectType.newInputObject().name(t + "_arr_rel_insert_input")
+                .field(input("data", nonNull(table.type("_insert_input"))));
+        GraphQLInputObjectType.Builder array = GraphQLInputObjectType.newInputObject().name(table.type("_arr_rel_insert_input"))
                 .description("input type for inserting array relation for remote table \"" + table.name().name() + "\"")
-                .field(input("data", nonNullListOfNonNull(t + "_insert_input")));
+                .field(input("data", nonNullListOfNonNull(table.type("_insert_input"))));
         if (conflicts) {
-            object.field(input("on_conflict", ref(t + "_on_conflict")));
-            array.field(input("on_conflict", ref(t + "_on_conflict")));
+            object.field(input(table.field("on_conflict"), ref(table.type("_on_conflict"))));
+            array.field(input(table.field("on_conflict"), ref(table.type("_on_conflict"))));
         }
         types.add(object.build());
         types.add(array.build());
     }
 
     private static List<GraphQLArgument> updateArguments(TypeSet types, TableInfo table, List<Column> writable) {
-        String t = table.typeName();
         List<GraphQLArgument> args = new ArrayList<>();
         if (writable.isEmpty()) {
             return args;
         }
-        types.add(inputObject(types, t + "_set_input", table, writable, c -> true, null));
-        args.add(argument("_set", ref(t + "_set_input"), "sets the columns of the filtered rows to the given values"));
+        types.add(inputObject(types, table.type("_set_input"), table, writable, c -> true, null));
+        args.add(argument("_set", ref(table.type("_set_input")), "sets the columns of the filtered rows to the given values"));
         List<Column> numeric = writable.stream().filter(ScalarTypes::isNumeric).toList();
         if (!numeric.isEmpty()) {
-            types.add(inputObject(types, t + "_inc_input", table, numeric, c -> true, null));
-            args.add(argument("_inc", ref(t + "_inc_input"), "increments the numeric columns with given value of the filtered values"));
+            types.add(inputObject(types, table.type("_inc_input"), table, numeric, c -> true, null));
+            args.add(argument("_inc", ref(table.type("_inc_input")), "increments the numeric columns with given value of the filtered values"));
         }
         List<Column> jsonb = writable.stream().filter(ScalarTypes::isJsonb).toList();
         if (!jsonb.isEmpty()) {
             JSONB_OPERATORS.forEach((arg, suffix) -> {
-                String name = t + "_" + suffix;
+                String name = table.type("_" + suffix);
                 List<GraphQLInputObjectField> inputs = new ArrayList<>();
                 for (Column c : jsonb) {
                     inputs.add(input(table.fieldOf(c), switch (arg) {
@@ -258,7 +252,7 @@ final class MutationTypes {
                 }
                 inputs.sort(Comparator.comparing(GraphQLInputObjectField::getName));
                 types.add(GraphQLInputObjectType.newInputObject().name(name).fields(inputs).build());
-                args.add(argument(arg, ref(name), null));
+                args.add(argument(table.field(arg), ref(name), null));
             });
         }
         args.sort(Comparator.comparing(GraphQLArgument::getName));
@@ -266,7 +260,6 @@ final class MutationTypes {
     }
 
     private static boolean addConflictTypes(TypeSet types, TableInfo table) {
-        String t = table.typeName();
         List<UniqueKey> keys = new ArrayList<>();
         table.tracked().table().primaryKey().ifPresent(keys::add);
         keys.addAll(table.tracked().table().uniqueKeys());
@@ -274,12 +267,12 @@ final class MutationTypes {
         if (keys.isEmpty()) {
             return false;
         }
-        GraphQLEnumType.Builder constraint = GraphQLEnumType.newEnum().name(t + "_constraint")
+        GraphQLEnumType.Builder constraint = GraphQLEnumType.newEnum().name(table.type("_constraint"))
                 .description("unique or primary key constraints on table \"" + table.name().name() + "\"");
         keys.stream().map(UniqueKey::constraint).sorted().forEach(c -> constraint.value(c, c, "unique or primary key constraint"));
         types.add(constraint.build());
         List<Column> updatable = conflictUpdatable(table);
-        GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(t + "_update_column");
+        GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(table.type("_update_column"));
         if (updatable.isEmpty()) {
             columns.description("placeholder for update columns of table \"" + table.name().name()
                     + "\" (current role has no relevant permissions)").value(PLACEHOLDER, PLACEHOLDER, "placeholder (do not use)");
@@ -288,11 +281,11 @@ final class MutationTypes {
             updatable.stream().map(table::fieldOf).sorted().forEach(c -> columns.value(c, c, "column name"));
         }
         types.add(columns.build());
-        types.add(GraphQLInputObjectType.newInputObject().name(t + "_on_conflict")
+        types.add(GraphQLInputObjectType.newInputObject().name(table.type("_on_conflict"))
                 .description("on_conflict condition type for table \"" + table.name().name() + "\"")
-                .field(input("constraint", nonNull(t + "_constraint")))
-                .field(graphql.schema.GraphQLInputObjectField.newInputObjectField().name("update_columns")
-                        .type(nonNullListOfNonNull(t + "_update_column"))
+                .field(input("constraint", nonNull(table.type("_constraint"))))
+                .field(graphql.schema.GraphQLInputObjectField.newInputObjectField().name(table.field("update_columns"))
+                        .type(nonNullListOfNonNull(table.type("_update_column")))
                         .defaultValueLiteral(graphql.language.ArrayValue.newArrayValue().build()).build())
                 .field(input("where", ref(FilterTypes.boolExpName(table)))).build());
         return true;
@@ -314,6 +307,11 @@ final class MutationTypes {
         }
         inputs.sort(Comparator.comparing(GraphQLInputObjectField::getName));
         return GraphQLInputObjectType.newInputObject().name(name).description(description).fields(inputs).build();
+    }
+
+    /** A mutation root field's name: the custom root field or Hasura's, in the source's naming. */
+    private static String rootName(TableInfo table, String kind) {
+        return table.naming().rootField(table.tracked(), kind);
     }
 
     private static void root(Map<String, RootField> roots, List<GraphQLFieldDefinition> fields, String name,

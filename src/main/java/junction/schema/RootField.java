@@ -27,6 +27,20 @@ public sealed interface RootField {
     record Node() implements RootField {
     }
 
+    /**
+     * A source's root field namespace: an object of type {@code typeName} whose fields are the
+     * source's root fields.
+     */
+    record Namespace(String typeName, java.util.Map<String, RootField> fields) implements RootField {
+        public Namespace {
+            fields = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+        }
+
+        public java.util.Optional<RootField> field(String name) {
+            return java.util.Optional.ofNullable(fields.get(name));
+        }
+    }
+
     /** A root field that belongs to a remote schema (not built yet; the executor refuses it). */
     record Remote(String remoteSchema, String fieldName) implements RootField {
     }

@@ -24,7 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import junction.catalog.Column;
 import junction.catalog.TableName;
-import junction.metadata.model.TableConfig;
+import junction.metadata.resolve.Naming;
 import junction.metadata.resolve.Snapshot;
 import junction.metadata.resolve.SourceSnapshot;
 import junction.metadata.resolve.TrackedTable;
@@ -171,9 +171,12 @@ public final class SchemaBuilder {
                                   TypeSet types, Map<String, RootField> queryRoots, List<GraphQLFieldDefinition> queryFields,
                                   Map<String, RootField> mutationRoots, List<GraphQLFieldDefinition> mutationFields,
                                   boolean relay) {
-        OrderTypes.addOrderByEnum(types);
         tables.forEach((source, byName) -> {
             Function<TableName, TableInfo> lookup = byName::get;
+            Map<String, RootField> sourceQueries = new LinkedHashMap<>();
+            List<GraphQLFieldDefinition> sourceQueryFields = new ArrayList<>();
+            Map<String, RootField> sourceMutations = new LinkedHashMap<>();
+            List<GraphQLFieldDefinition> sourceMutationFields = new ArrayList<>();
             for (TableInfo table : byName.values()) {
                 if (table.selectable()) {
                     TableTypes.add(types, table, lookup, remotes, relay);
@@ -183,16 +186,20 @@ public final class SchemaBuilder {
                         AggregateTypes.add(types, table);
                     }
                     if (!relay) {
-                        addQueryRoots(table, queryRoots, queryFields);
+                        addQueryRoots(table, sourceQueries, sourceQueryFields);
                     } else if (RelayTypes.isNode(table)) {
                         RelayTypes.addConnection(types, table);
                         if (table.hasQueryRoot("select")) {
-                            RelayTypes.addConnectionRoot(table, queryRoots, queryFields);
+                            RelayTypes.addConnectionRoot(table, sourceQueries, sourceQueryFields);
                         }
                     }
                 }
-                MutationTypes.add(types, table, lookup, mutationRoots, mutationFields);
+                MutationTypes.add(types, table, lookup, sourceMutations, sourceMutationFields);
             }
+            Naming naming = byName.values().stream().findFirst().map(TableInfo::naming).orElse(Naming.DEFAULT);
+            Namespaces.add(naming, "_query", types, sourceQueries, sourceQueryFields, queryRoots, queryFields);
+            Namespaces.add(naming, "_mutation_frontend", types, sourceMutations, sourceMutationFields, mutationRoots,
+                    mutationFields);
         });
     }
 
@@ -226,7 +233,7 @@ public final class SchemaBuilder {
         for (SourceSnapshot source : snapshot.sources().values()) {
             Map<TableName, TableInfo> byName = new LinkedHashMap<>();
             for (TrackedTable tracked : source.tables().values()) {
-                TableInfo info = TableInfo.of(source.name(), tracked, role, backendOnly);
+                TableInfo info = TableInfo.of(source.name(), tracked, role, backendOnly, source.naming());
                 boolean seen = info.selectable() || !info.permissions().isEmpty();
                 if (seen && TableInfo.isGraphqlName(info.typeName()) && typeNames.add(info.typeName())) {
                     byName.put(tracked.name(), info);
@@ -246,19 +253,19 @@ public final class SchemaBuilder {
     }
 
     private static void addQueryRoots(TableInfo table, Map<String, RootField> roots, List<GraphQLFieldDefinition> fields) {
-        TableConfig config = table.tracked().entry().configuration();
+        Naming naming = table.naming();
         String base = table.typeName();
         String quoted = "\"" + table.name().name() + "\"";
         if (table.hasQueryRoot("select")) {
-            String select = config.rootField("select").orElse(base);
+            String select = naming.rootField(table.tracked(), "select");
             roots.put(select, new RootField.Table(RootField.Kind.SELECT, table));
             fields.add(GraphQLFieldDefinition.newFieldDefinition().name(select).type(nonNullListOfNonNull(base))
                     .description("fetch data from the table: " + quoted).arguments(TableTypes.listArguments(table)).build());
         }
         if (table.aggregatable() && table.hasQueryRoot("select_aggregate")) {
-            String aggregate = config.rootField("select_aggregate").orElse(base + "_aggregate");
+            String aggregate = naming.rootField(table.tracked(), "select_aggregate");
             roots.put(aggregate, new RootField.Table(RootField.Kind.SELECT_AGGREGATE, table));
-            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(aggregate).type(nonNull(base + "_aggregate"))
+            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(aggregate).type(nonNull(table.type("_aggregate")))
                     .description("fetch aggregated fields from the table: " + quoted)
                     .arguments(TableTypes.listArguments(table)).build());
         }
@@ -266,7 +273,7 @@ public final class SchemaBuilder {
         if (pk.isEmpty() || !table.hasQueryRoot("select_by_pk")) {
             return;
         }
-        String byPk = config.rootField("select_by_pk").orElse(base + "_by_pk");
+        String byPk = naming.rootField(table.tracked(), "select_by_pk");
         roots.put(byPk, new RootField.Table(RootField.Kind.SELECT_BY_PK, table));
         fields.add(GraphQLFieldDefinition.newFieldDefinition().name(byPk).type(ref(base))
                 .description("fetch data from the table: " + quoted + " using primary key columns")

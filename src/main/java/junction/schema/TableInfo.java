@@ -7,6 +7,7 @@ import java.util.Optional;
 import junction.catalog.Column;
 import junction.catalog.TableName;
 import junction.metadata.model.GraphqlName;
+import junction.metadata.resolve.Naming;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.metadata.resolve.SelectPermission;
 import junction.metadata.resolve.TablePermissions;
@@ -20,9 +21,10 @@ import junction.metadata.resolve.TrackedTable;
  * @param columns       GraphQL field name → column the role may select, in table order
  * @param relationships GraphQL field name → relationship (object and array)
  * @param permissions   the role's permissions on the table (everything for admin)
+ * @param naming        how its source names what the table adds to the schema
  */
 public record TableInfo(String source, TrackedTable tracked, String typeName, Map<String, Column> columns,
-                        Map<String, ResolvedRelationship> relationships, TablePermissions permissions) {
+                        Map<String, ResolvedRelationship> relationships, TablePermissions permissions, Naming naming) {
     public TableInfo {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
@@ -46,12 +48,18 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
      * its backend_only mutation permissions apply).
      */
     public static TableInfo of(String source, TrackedTable tracked, String role, boolean backendOnly) {
+        return of(source, tracked, role, backendOnly, Naming.DEFAULT);
+    }
+
+    /** The table as {@code role} sees it, named by its source's {@code naming}. */
+    public static TableInfo of(String source, TrackedTable tracked, String role, boolean backendOnly, Naming naming) {
         TablePermissions permissions = tracked.permissions(role).forScenario(backendOnly);
         java.util.List<String> selectable = permissions.select().map(SelectPermission::columns).orElse(java.util.List.of());
         Map<String, Column> columns = new LinkedHashMap<>();
         for (Column column : tracked.table().columns()) {
-            if (selectable.contains(column.name()) && isGraphqlName(tracked.fieldName(column)) && isGraphqlName(ScalarTypes.graphqlName(column))) {
-                columns.put(tracked.fieldName(column), column);
+            String field = naming.column(tracked, column);
+            if (selectable.contains(column.name()) && isGraphqlName(field) && isGraphqlName(ScalarTypes.graphqlName(column))) {
+                columns.put(field, column);
             }
         }
         Map<String, ResolvedRelationship> relationships = new LinkedHashMap<>();
@@ -60,7 +68,17 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
                 relationships.put(r.name(), r);
             }
         }
-        return new TableInfo(source, tracked, tracked.graphqlName(), columns, relationships, permissions);
+        return new TableInfo(source, tracked, naming.tableType(tracked, ""), columns, relationships, permissions, naming);
+    }
+
+    /** A type Hasura generates for the table: {@code suffix} as in hasura-default ({@code "_bool_exp"}, {@code "_avg_fields"}). */
+    public String type(String suffix) {
+        return naming.tableType(tracked, suffix);
+    }
+
+    /** A generated field or argument name given in hasura-default ({@code order_by}), in the source's convention. */
+    public String field(String snake) {
+        return naming.field(snake);
     }
 
     public TableName name() {
@@ -80,7 +98,7 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
      * inputs name the columns an insert or update permission grants).
      */
     public Optional<Column> anyColumn(String fieldName) {
-        return tracked.table().columns().stream().filter(c -> tracked.fieldName(c).equals(fieldName)).findFirst();
+        return tracked.table().columns().stream().filter(c -> naming.column(tracked, c).equals(fieldName)).findFirst();
     }
 
     /** Whether the role may aggregate this table ({@code allow_aggregations}): {@code T_aggregate}, {@code <rel>_aggregate}. */
@@ -106,14 +124,20 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
         return Optional.ofNullable(relationships.get(fieldName));
     }
 
+    /** The array relationship whose aggregate field ({@code <rel>_aggregate}, {@code <rel>Aggregate}) this is. */
+    public Optional<ResolvedRelationship> aggregateRelationship(String fieldName) {
+        return relationships.values().stream().filter(r -> r.kind() == ResolvedRelationship.Kind.ARRAY
+                && naming.field(r.name() + "_aggregate").equals(fieldName)).findFirst();
+    }
+
     /** The GraphQL field name of a column. */
     public String fieldOf(Column column) {
-        return tracked.fieldName(column);
+        return naming.column(tracked, column);
     }
 
     /** The GraphQL field name of a column given by its database name. */
     public String fieldOf(String columnName) {
-        return tracked.entry().configuration().columnName(columnName).orElse(columnName);
+        return naming.column(tracked, columnName);
     }
 
     /** The table's primary key columns, empty when it has none (or one the schema cannot show). */
@@ -128,6 +152,6 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
     public TableInfo relatedOnlyTo(java.util.Set<TableName> shown) {
         Map<String, ResolvedRelationship> kept = new LinkedHashMap<>(relationships);
         kept.values().removeIf(r -> !shown.contains(r.target()));
-        return new TableInfo(source, tracked, typeName, columns, kept, permissions);
+        return new TableInfo(source, tracked, typeName, columns, kept, permissions, naming);
     }
 }

@@ -67,8 +67,8 @@ final class TableTypes {
             if (!target.aggregatable()) {
                 return;
             }
-            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(name + "_aggregate")
-                    .type(nonNull(target.typeName() + "_aggregate"))
+            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(table.field(name + "_aggregate"))
+                    .type(nonNull(target.type("_aggregate")))
                     .description(comment(rel, "An aggregate relationship")).arguments(listArguments(target)).build());
         });
         fields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
@@ -88,18 +88,18 @@ final class TableTypes {
         return column.nullable() ? ref(scalar) : nonNull(scalar);
     }
 
-    /** {@code distinct_on, limit, offset, order_by, where} — sorted, as introspection lists them. */
+    /** {@code distinct_on, limit, offset, order_by, where} ({@code distinctOn}, …, {@code orderBy} in graphql-default) — sorted, as introspection lists them. */
     static List<GraphQLArgument> listArguments(TableInfo table) {
         return List.of(
-                argument("distinct_on", listOfNonNull(table.typeName() + "_select_column"), "distinct select on columns"),
+                argument(table.field("distinct_on"), listOfNonNull(table.type("_select_column")), "distinct select on columns"),
                 argument("limit", Scalars.GraphQLInt, "limit the number of rows returned"),
                 argument("offset", Scalars.GraphQLInt, "skip the first n rows. Use only with order_by"),
-                argument("order_by", listOfNonNull(OrderTypes.orderByName(table)), "sort the rows by one or more columns"),
+                argument(table.field("order_by"), listOfNonNull(OrderTypes.orderByName(table)), "sort the rows by one or more columns"),
                 argument("where", ref(FilterTypes.boolExpName(table)), "filter the rows returned"));
     }
 
     private static void addSelectColumn(TypeSet types, TableInfo table) {
-        GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(table.typeName() + "_select_column")
+        GraphQLEnumType.Builder columns = GraphQLEnumType.newEnum().name(table.type("_select_column"))
                 .description("select columns of table \"" + table.name().name() + "\"");
         table.columns().keySet().stream().sorted().forEach(name -> columns.value(name, name, "column name"));
         types.add(columns.build());

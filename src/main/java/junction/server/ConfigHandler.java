@@ -15,8 +15,7 @@ import junction.session.Session;
  * {@code GET /v1alpha1/config} (API group {@code config}): the server's settings as Hasura's
  * {@code ServerConfig} answer, for the admin only. Hasura's CLI reads {@code console_assets_dir} at
  * start-up; the console reads the rest. Junction has no allow list, live or streaming subscriptions
- * options, naming conventions, experimental features or feature flags to set: it answers Hasura's
- * defaults for them.
+ * options or feature flags to set: it answers Hasura's defaults for them.
  */
 final class ConfigHandler implements AdminHandler.Call {
     private final ServerConfig config;
@@ -48,9 +47,10 @@ final class ConfigHandler implements AdminHandler.Call {
         out.set("streaming_queries", subscriptionDefaults());
         config.console().assetsDir().ifPresentOrElse(dir -> out.put("console_assets_dir", dir.toString()),
                 () -> out.putNull("console_assets_dir"));
-        out.putArray("experimental_features");
+        ArrayNode experimental = out.putArray("experimental_features");
+        config.experimentalFeatures().stream().sorted().forEach(experimental::add);
         out.put("is_prometheus_metrics_enabled", config.enabledApis().contains(Api.METRICS));
-        out.put("default_naming_convention", "hasura-default");
+        out.put("default_naming_convention", config.namingConvention());
         out.putArray("feature_flags");
         out.put("is_apollo_federation_enabled", false);
         return out;

@@ -26,6 +26,7 @@ import junction.metadata.api.LegacyQuery;
 import junction.metadata.api.MetadataService;
 import junction.metadata.api.RunSql;
 import junction.metadata.model.Source;
+import junction.metadata.resolve.Naming;
 import junction.metadata.resolve.Snapshot;
 import junction.metadata.store.MetadataStore;
 import junction.observe.EngineLog;
@@ -79,7 +80,8 @@ public final class Engine implements AutoCloseable {
         this.remotes = RemoteClient.create(config.remoteLimits(),
                 (remote, answered, nanos) -> metrics.remoteCall(remote, answered ? "success" : "failed", nanos));
         this.metadata = new MetadataService(new MetadataStore(metadataPool), pools, defaultSource(config),
-                new Introspector(remotes, env), config.remoteRetry(), config.remoteSchemaPermissions());
+                new Introspector(remotes, env), config.remoteRetry(), config.remoteSchemaPermissions(),
+                new Naming.Defaults(config.namingConvention(), config.namingConventions()));
         metadata.onSwap(new MetadataLog(log)::swapped);
         SqlOptions sqlOptions = new SqlOptions(config.stringifyNumericTypes());
         this.runSql = new RunSql(metadata);

@@ -35,6 +35,11 @@ import junction.session.Session;
  * @param project                 a project directory applied at start-up, before serving ({@code serve --metadata-dir})
  * @param pgDumpPath              the {@code pg_dump} {@code /v1alpha1/pg_dump} runs ({@code JUNCTION_PG_DUMP_PATH}); empty: the one
  *                                of the database's major version in {@code /usr/lib/postgresql/<major>/bin} or on {@code PATH}
+ * @param namingConvention        the naming convention of a source that names none ({@code HASURA_GRAPHQL_DEFAULT_NAMING_CONVENTION}:
+ *                                {@code hasura-default} or {@code graphql-default}); only with the {@code naming_convention}
+ *                                experimental feature, as in Hasura
+ * @param experimentalFeatures    Hasura's experimental features turned on ({@code HASURA_GRAPHQL_EXPERIMENTAL_FEATURES}); Junction
+ *                                acts on {@code naming_convention} and accepts the others' names
  */
 public record ServerConfig(String host, int port, Optional<String> databaseUrl, Optional<String> metadataDatabaseUrl,
                            List<String> adminSecrets, Optional<String> unauthorizedRole, long maxBodyBytes,
@@ -44,12 +49,20 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
                            long planCacheSize,
                            AuthConfig auth, Set<String> logTypes, LogLevel logLevel, OutputStream logSink,
                            Optional<String> metricsSecret, Env env, boolean remoteSchemaPermissions,
-                           ProjectSettings project, ConsoleSettings console, Optional<java.nio.file.Path> pgDumpPath) {
+                           ProjectSettings project, ConsoleSettings console, Optional<java.nio.file.Path> pgDumpPath,
+                           String namingConvention, Set<String> experimentalFeatures) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
     /** Prepared operations kept (parse, validation, plan and SQL of a query text per role). */
     public static final long DEFAULT_PLAN_CACHE_SIZE = 10_000;
+
+    /** {@code HASURA_GRAPHQL_DEFAULT_NAMING_CONVENTION}'s values. */
+    public static final List<String> NAMING_CONVENTIONS = List.of("hasura-default", "graphql-default");
+    /** {@code HASURA_GRAPHQL_EXPERIMENTAL_FEATURES}' values, as Hasura names them. */
+    public static final List<String> EXPERIMENTAL_FEATURES = List.of("inherited_roles", "streaming_subscriptions",
+            "optimize_permission_filters", "naming_convention", "apollo_federation", "hide_update_many_fields",
+            "bigquery_string_numeric_input", "hide_aggregation_predicates", "hide_stream_fields");
 
     /** The groups of endpoints {@code HASURA_GRAPHQL_ENABLED_APIS} names; a group left out answers 404. */
     public enum Api {
@@ -73,6 +86,19 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         adminSecrets = List.copyOf(adminSecrets);
         enabledApis = Set.copyOf(enabledApis);
         logTypes = Set.copyOf(logTypes);
+        experimentalFeatures = Set.copyOf(experimentalFeatures);
+        if (!NAMING_CONVENTIONS.contains(namingConvention)) {
+            throw new IllegalArgumentException("naming_convention can either be \"hasura-default\" or \"graphql-default\"");
+        }
+        if (!EXPERIMENTAL_FEATURES.containsAll(experimentalFeatures)) {
+            throw new IllegalArgumentException("Only expecting list of comma separated experimental features, options are: "
+                    + String.join(", ", EXPERIMENTAL_FEATURES));
+        }
+    }
+
+    /** Whether sources may use a naming convention other than hasura-default (the {@code naming_convention} experimental feature). */
+    public boolean namingConventions() {
+        return experimentalFeatures.contains("naming_convention");
     }
 
     /** Defaults for a given database: all interfaces, port 8080, no secret, an empty environment. */
@@ -116,6 +142,8 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.project = project;
         b.console = console;
         b.pgDumpPath = pgDumpPath;
+        b.namingConvention = namingConvention;
+        b.experimentalFeatures = experimentalFeatures;
         return b;
     }
 
@@ -237,6 +265,8 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private ProjectSettings project = ProjectSettings.NONE;
         private ConsoleSettings console = ConsoleSettings.DISABLED;
         private Optional<java.nio.file.Path> pgDumpPath = Optional.empty();
+        private String namingConvention = "hasura-default";
+        private Set<String> experimentalFeatures = Set.of();
 
         private Builder() {
         }
@@ -270,12 +300,15 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder project(ProjectSettings value) { project = value; return this; }
         public Builder console(ConsoleSettings value) { console = value; return this; }
         public Builder pgDumpPath(Optional<java.nio.file.Path> value) { pgDumpPath = value; return this; }
+        public Builder namingConvention(String value) { namingConvention = value; return this; }
+        public Builder experimentalFeatures(Set<String> value) { experimentalFeatures = value; return this; }
 
         public ServerConfig build() {
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
                     enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, planCacheSize, auth, logTypes, logLevel, logSink,
-                    metricsSecret, env, remoteSchemaPermissions, project, console, pgDumpPath);
+                    metricsSecret, env, remoteSchemaPermissions, project, console, pgDumpPath, namingConvention,
+                    experimentalFeatures);
         }
     }
 }

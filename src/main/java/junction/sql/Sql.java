@@ -25,9 +25,12 @@ public record Sql(List<Part> parts) {
     public record Ident(String name) implements Part {
     }
 
-    /** A GraphQL name as a SQL string constant (JSON keys, {@code __typename} values). */
+    /**
+     * A GraphQL name as a SQL string constant (JSON keys, {@code __typename} values); a root field's
+     * key within a source's namespace is two joined by a dot ({@code db.orders}).
+     */
     public record Name(String name) implements Part {
-        private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*");
+        private static final Pattern GRAPHQL_NAME = Pattern.compile("[_A-Za-z][_0-9A-Za-z]*(\\.[_A-Za-z][_0-9A-Za-z]*)?");
 
         public Name {
             if (!GRAPHQL_NAME.matcher(name).matches()) {

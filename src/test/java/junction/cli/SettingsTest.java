@@ -97,6 +97,28 @@ class SettingsTest {
     }
 
     @Test
+    void theDefaultNamingConventionAndTheExperimentalFeaturesAreHasurasSettings() {
+        ServerConfig defaults = serve(Map.of()).settings(Optional.empty());
+        assertThat(defaults.namingConvention()).isEqualTo("hasura-default");
+        assertThat(defaults.experimentalFeatures()).isEmpty();
+        assertThat(defaults.namingConventions()).isFalse();
+        Map<String, String> environment = Map.of("HASURA_GRAPHQL_DEFAULT_NAMING_CONVENTION", "graphql-default",
+                "HASURA_GRAPHQL_EXPERIMENTAL_FEATURES", "inherited_roles, Naming_Convention");
+        ServerConfig fromEnvironment = serve(environment).settings(Optional.empty());
+        assertThat(fromEnvironment.namingConvention()).isEqualTo("graphql-default");
+        assertThat(fromEnvironment.experimentalFeatures()).containsExactlyInAnyOrder("inherited_roles", "naming_convention");
+        assertThat(fromEnvironment.namingConventions()).isTrue();
+        ServerConfig fromFlags = serve(environment, "--default-naming-convention", "hasura-default",
+                "--experimental-features", "inherited_roles").settings(Optional.empty());
+        assertThat(fromFlags.namingConvention()).isEqualTo("hasura-default");
+        assertThat(fromFlags.namingConventions()).isFalse();
+        assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_DEFAULT_NAMING_CONVENTION", "camelCase")).settings(Optional.empty()))
+                .hasMessageContaining("naming_convention can either be \"hasura-default\" or \"graphql-default\"");
+        assertThatThrownBy(() -> serve(Map.of("HASURA_GRAPHQL_EXPERIMENTAL_FEATURES", "naming_convention,warp")).settings(Optional.empty()))
+                .hasMessageContaining("Only expecting list of comma separated experimental features");
+    }
+
+    @Test
     void theEmbeddedDatabasePortAndTheGracefulShutdownTimeoutAreSettingsToo() {
         Map<String, String> environment = Map.of("JUNCTION_PG_PORT", "25432", "HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT", "5");
 

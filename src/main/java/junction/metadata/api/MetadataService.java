@@ -48,7 +48,7 @@ public final class MetadataService {
     private final SourcePools pools;
     private final Optional<Source> defaultSource;
     private final Introspector introspector;
-    private final MetadataResolver resolver = new MetadataResolver();
+    private final MetadataResolver resolver;
     private final Map<String, Command> commands = new HashMap<>();
     private final AtomicReference<Snapshot> current = new AtomicReference<>();
     private final ReentrantLock lock = new ReentrantLock();
@@ -60,10 +60,13 @@ public final class MetadataService {
      * @param introspector loads remote schemas (when added, updated, reloaded, or at start)
      * @param retry        how remote schemas that could not be loaded are retried in the background
      * @param remoteSchemaPermissions whether remote schema permissions may be added
+     * @param naming       the server's naming convention settings, for the sources' names
      */
     public MetadataService(MetadataStore store, SourcePools pools, Optional<Source> defaultSource,
-                           Introspector introspector, RemoteRetry retry, boolean remoteSchemaPermissions) {
+                           Introspector introspector, RemoteRetry retry, boolean remoteSchemaPermissions,
+                           junction.metadata.resolve.Naming.Defaults naming) {
         this.store = store;
+        this.resolver = new MetadataResolver(naming);
         this.pools = pools;
         this.defaultSource = defaultSource;
         this.introspector = introspector;

@@ -40,7 +40,10 @@ public final class GivenNames {
                 .forEachRemaining(column -> name(columns, column)));
     }
 
-    /** A source's {@code customization}: root field namespace, prefix and suffix, type name prefix and suffix. */
+    /**
+     * A source's {@code customization}: root field namespace, prefix and suffix, type name prefix and
+     * suffix; and its {@code naming_convention}, one of Hasura's two.
+     */
     public static void sourceCustomization(Obj customization) {
         customization.optObj("root_fields").ifPresent(roots -> {
             name(roots, "namespace");
@@ -51,6 +54,12 @@ public final class GivenNames {
             name(types, "prefix");
             name(types, "suffix");
         });
+        JsonNode convention = customization.get("naming_convention");
+        if (convention != null && !convention.isNull() && !(convention.isTextual()
+                && (convention.textValue().equals("hasura-default") || convention.textValue().equals("graphql-default")))) {
+            throw ApiException.of(Code.PARSE_FAILED, "naming_convention can either be \"hasura-default\" or \"graphql-default\"")
+                    .at(customization.pathOf("naming_convention"));
+        }
     }
 
     /**

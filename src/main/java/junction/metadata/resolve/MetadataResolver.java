@@ -25,6 +25,17 @@ import junction.remote.RemoteSchemaState;
  * introspected by the caller.
  */
 public final class MetadataResolver {
+    private final Naming.Defaults naming;
+
+    /** A resolver with Hasura's default naming settings. */
+    public MetadataResolver() {
+        this(Naming.Defaults.HASURA);
+    }
+
+    /** @param naming the server's default naming convention and whether naming conventions are on */
+    public MetadataResolver(Naming.Defaults naming) {
+        this.naming = naming;
+    }
 
     /**
      * @param catalogs      each source's catalog, by source name
@@ -68,7 +79,7 @@ public final class MetadataResolver {
         source.tables().forEach((name, t) -> tables.put(name, new TrackedTable(t.name(), t.table(), t.entry(),
                 t.relationships(), resolver.resolve(t.entry(), t.table(), t.relationships(), issues), t.permissions(),
                 t.enumColumns())));
-        return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization());
+        return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization(), source.naming());
     }
 
     private SourceSnapshot resolveSource(Source source, Catalog catalog, InheritedRoleResolver inherited,
@@ -92,7 +103,7 @@ public final class MetadataResolver {
         PermissionResolver permissions = new PermissionResolver(source.name(), tables);
         tables.replaceAll((name, t) -> t.withPermissions(permissions.resolve(t, issues)));
         tables.replaceAll((name, t) -> t.withPermissions(inherited.derive(source.name(), t, t.permissions(), issues)));
-        return new SourceSnapshot(source.name(), catalog, tables, source.customization());
+        return new SourceSnapshot(source.name(), catalog, tables, source.customization(), naming.of(source.customization()));
     }
 
     private static Inconsistency sourceIssue(Source source, String error) {

@@ -1,14 +1,13 @@
 package junction.metadata.resolve;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import junction.metadata.model.TableConfig;
 
 /**
  * The names tracked tables add to {@code query_root} and {@code mutation_root}, as Hasura names
  * them ({@code T}, {@code T_by_pk}, {@code T_aggregate}, {@code insert_T}, …, custom root fields
- * first), with the source's root field customization (namespace, prefix, suffix) applied. Used to
+ * first), with the source's {@link Naming} (convention, root field namespace, prefix, suffix) applied. Used to
  * refuse remote root fields that would collide with them.
  */
 record TableRootFields(Set<String> query, Set<String> mutation) {
@@ -23,40 +22,24 @@ record TableRootFields(Set<String> query, Set<String> mutation) {
     }
 
     private static void add(SourceSnapshot source, Set<String> query, Set<String> mutation) {
-        JsonNode roots = source.customization() == null ? null : source.customization().get("root_fields");
-        String namespace = text(roots, "namespace");
-        if (namespace != null && !source.tables().isEmpty()) {
-            query.add(namespace);
-            mutation.add(namespace);
+        Naming naming = source.naming();
+        if (naming.namespace().isPresent() && !source.tables().isEmpty()) {
+            query.add(naming.namespace().get());
+            mutation.add(naming.namespace().get());
             return;
         }
-        String prefix = orEmpty(text(roots, "prefix"));
-        String suffix = orEmpty(text(roots, "suffix"));
         for (TrackedTable table : source.tables().values()) {
-            String t = table.graphqlName();
-            TableConfig config = table.entry().configuration();
             boolean pk = table.table().primaryKey().isPresent();
-            query.add(prefix + config.rootField("select").orElse(t) + suffix);
-            query.add(prefix + config.rootField("select_aggregate").orElse(t + "_aggregate") + suffix);
-            mutation.add(prefix + config.rootField("insert").orElse("insert_" + t) + suffix);
-            mutation.add(prefix + config.rootField("insert_one").orElse("insert_" + t + "_one") + suffix);
-            mutation.add(prefix + config.rootField("update").orElse("update_" + t) + suffix);
-            mutation.add(prefix + config.rootField("update_many").orElse("update_" + t + "_many") + suffix);
-            mutation.add(prefix + config.rootField("delete").orElse("delete_" + t) + suffix);
-            if (pk) {
-                query.add(prefix + config.rootField("select_by_pk").orElse(t + "_by_pk") + suffix);
-                mutation.add(prefix + config.rootField("update_by_pk").orElse("update_" + t + "_by_pk") + suffix);
-                mutation.add(prefix + config.rootField("delete_by_pk").orElse("delete_" + t + "_by_pk") + suffix);
+            for (String kind : List.of("select", "select_aggregate", "select_by_pk")) {
+                if (pk || !kind.endsWith("_by_pk")) {
+                    query.add(naming.rootField(table, kind));
+                }
+            }
+            for (String kind : List.of("insert", "insert_one", "update", "update_many", "delete", "update_by_pk", "delete_by_pk")) {
+                if (pk || !kind.endsWith("_by_pk")) {
+                    mutation.add(naming.rootField(table, kind));
+                }
             }
         }
-    }
-
-    private static String text(JsonNode node, String key) {
-        JsonNode value = node == null ? null : node.get(key);
-        return value == null || !value.isTextual() || value.textValue().isEmpty() ? null : value.textValue();
-    }
-
-    private static String orEmpty(String value) {
-        return value == null ? "" : value;
     }
 }

@@ -11,8 +11,19 @@ import java.util.Set;
 public record Plan(Operation operation, List<RootNode> roots, Set<String> structuralVariables) {
     public enum Operation { QUERY, MUTATION }
 
+    /**
+     * Joins a source's root field namespace key and a field's key into a root node's key
+     * ({@code db.orders}); the response nests such keys ({@code {"db": {"orders": …}}}).
+     */
+    public static final String NESTING = ".";
+
     public Plan {
         roots = List.copyOf(roots);
         structuralVariables = Set.copyOf(structuralVariables);
+    }
+
+    /** Whether some root node answers a field of a root field namespace (its key has {@link #NESTING}). */
+    public boolean nested() {
+        return roots.stream().anyMatch(r -> r.key().contains(NESTING));
     }
 }
