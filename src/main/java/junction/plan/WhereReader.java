@@ -3,6 +3,7 @@ package junction.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import junction.catalog.Column;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -10,6 +11,7 @@ import junction.error.JsonPath;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.plan.ir.BoolExp;
 import junction.plan.ir.Join;
+import junction.plan.ir.Value;
 import junction.schema.TableInfo;
 
 /** Reads a {@code T_bool_exp} argument into a {@link BoolExp}. */
@@ -129,8 +131,26 @@ final class WhereReader {
                 throw ApiException.of(Code.VALIDATION_FAILED, "unexpected null value for type \""
                         + junction.schema.ScalarTypes.graphqlName(column) + "\"").at(at);
             }
-            items.add(new BoolExp.Compare(column.name(), column.type(), BoolExp.Op.of(op), args.value(value)));
+            BoolExp.Op operator = BoolExp.Op.of(op);
+            items.add(new BoolExp.Compare(column.name(), column.type(), operator,
+                    operator == BoolExp.Op.ST_D_WITHIN || operator == BoolExp.Op.ST_3D_D_WITHIN
+                            ? withinDistance(column, value, at) : args.value(value)));
         }
         return items.size() == 1 ? items.getFirst() : new BoolExp.And(items);
+    }
+
+    /**
+     * {@code st_d_within_input {distance, from}} ({@code st_d_within_geography_input} adds
+     * {@code use_spheroid}, true when not given, as in Hasura).
+     */
+    private Value withinDistance(Column column, In in, String path) {
+        Map<String, In> fields = args.object(in, path).fields();
+        Optional<Value> spheroid = Optional.empty();
+        if (column.type().equals("geography")) {
+            In given = fields.get("use_spheroid");
+            spheroid = Optional.of(given == null ? new Value.Literal(junction.json.Json.NODES.booleanNode(true))
+                    : args.value(given));
+        }
+        return BoolExp.withinDistance(args.value(fields.get("distance")), args.value(fields.get("from")), spheroid);
     }
 }

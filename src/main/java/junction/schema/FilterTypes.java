@@ -95,6 +95,7 @@ final class FilterTypes {
             fields.add(input("_has_keys_all", GraphQLList.list(nonNull("String"))));
             fields.add(input("_has_keys_any", GraphQLList.list(nonNull("String"))));
         }
+        ExtensionOperators.add(types, column, scalar, fields);
         fields.sort(Comparator.comparing(GraphQLInputObjectField::getName));
         types.add(GraphQLInputObjectType.newInputObject().name(name)
                 .description("Boolean expression to compare columns of type \"" + scalar
