@@ -73,6 +73,9 @@ final class FilterTypes {
 
     /** The comparison type of a column's scalar, added on first use; returns its name. */
     static String comparison(TypeSet types, Column column) {
+        if (column.isArray()) {
+            return arrayComparison(types, column);
+        }
         String scalar = types.scalar(ScalarTypes.graphqlName(column));
         String name = scalar + "_comparison_exp";
         if (types.has(name)) {
@@ -104,4 +107,28 @@ final class FilterTypes {
         return name;
     }
 
+    /**
+     * {@code <Scalar>_array_comparison_exp} for an array column, as Hasura has it: the comparisons and
+     * {@code _contains}/{@code _contained_in} take {@code [Scalar!]}, {@code _in}/{@code _nin} a list of them.
+     */
+    private static String arrayComparison(TypeSet types, Column column) {
+        String scalar = types.scalar(ScalarTypes.graphqlName(column));
+        String name = scalar + "_array_comparison_exp";
+        if (types.has(name)) {
+            return name;
+        }
+        List<GraphQLInputObjectField> fields = new ArrayList<>();
+        fields.add(input("_is_null", Scalars.GraphQLBoolean));
+        for (String op : List.of("_contained_in", "_contains", "_eq", "_gt", "_gte", "_lt", "_lte", "_neq")) {
+            fields.add(input(op, listOfNonNull(scalar)));
+        }
+        fields.add(input("_in", GraphQLList.list(graphql.schema.GraphQLNonNull.nonNull(listOfNonNull(scalar)))));
+        fields.add(input("_nin", GraphQLList.list(graphql.schema.GraphQLNonNull.nonNull(listOfNonNull(scalar)))));
+        fields.sort(Comparator.comparing(GraphQLInputObjectField::getName));
+        types.add(GraphQLInputObjectType.newInputObject().name(name)
+                .description("Boolean expression to compare columns of type \"" + scalar
+                        + "\". All fields are combined with logical 'AND'.")
+                .fields(fields).build());
+        return name;
+    }
 }

@@ -57,7 +57,7 @@ final class TableTypes {
 
     static GraphQLOutputType columnType(TypeSet types, Column column) {
         String scalar = types.scalar(ScalarTypes.graphqlName(column));
-        return column.nullable() ? ref(scalar) : nonNull(scalar);
+        return (GraphQLOutputType) TypeSet.columnValue(scalar, column, !column.nullable());
     }
 
     /** {@code distinct_on, limit, offset, order_by, where} — sorted, as introspection lists them. */

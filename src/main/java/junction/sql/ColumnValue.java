@@ -29,6 +29,21 @@ final class ColumnValue {
                 ") as ", Sql.ident("g"), ")");
     }
 
+    /** An array type: Postgres names them after their element with a leading underscore ({@code _text}). */
+    static boolean isArray(String type) {
+        return type.startsWith("_");
+    }
+
+    /**
+     * A list of arrays ({@code _in} on an array column), as the rows of a subquery: Postgres has no
+     * array of arrays of unequal lengths, so the list travels as one jsonb parameter
+     * ({@code [["a"], ["b", "c"]]}) and each item is cast to the column's array type.
+     */
+    static Sql arrays(Value value, String type) {
+        return Sql.of("select array(select jsonb_array_elements_text(", Sql.ident("e"), "))::", Sql.ident(type),
+                " from jsonb_array_elements(", Sql.param(value, "jsonb"), ") as ", Sql.ident("e"));
+    }
+
     /** A column's value as it goes into the answer: GeoJSON for the PostGIS types. */
     static Sql answer(Sql value, String type) {
         return isSpatial(type) ? Sql.of("ST_AsGeoJSON(", value, ")::json") : value;

@@ -111,8 +111,10 @@ final class WhereCompiler {
         String type = c.columnType();
         return switch (c.op()) {
             case EQ, NEQ, GT, LT, GTE, LTE -> binary(column, operator(c.op()), ColumnValue.of(c.value(), type));
-            case IN -> Sql.of("(", column, " = any(", ColumnValue.list(c.value(), type), "))");
-            case NIN -> Sql.of("(", column, " <> all(", ColumnValue.list(c.value(), type), "))");
+            case IN -> ColumnValue.isArray(type) ? Sql.of("(", column, " in (", ColumnValue.arrays(c.value(), type), "))")
+                    : Sql.of("(", column, " = any(", ColumnValue.list(c.value(), type), "))");
+            case NIN -> ColumnValue.isArray(type) ? Sql.of("(", column, " not in (", ColumnValue.arrays(c.value(), type), "))")
+                    : Sql.of("(", column, " <> all(", ColumnValue.list(c.value(), type), "))");
             case LIKE -> binary(column, " like ", text(c));
             case NLIKE -> binary(column, " not like ", text(c));
             case ILIKE -> binary(column, " ilike ", text(c));

@@ -29,12 +29,12 @@ class PostgresTypesTest {
         f.runSqlOk("""
             create extension ltree; create extension citext;
             create table node (id int primary key, path ltree not null, label citext, uid uuid, took interval,
-              span int4range);
+              span int4range, tags text[], scores int[] not null default '{}');
             insert into node values
-              (1, 'Top', 'Ada', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '90 minutes', '[1,5)'),
-              (2, 'Top.Science', 'Grace', null, '2 hours', '[5,10)'),
-              (3, 'Top.Science.Astronomy', 'ada', null, null, null),
-              (4, 'Top.Hobbies.Amateurs_Astronomy', 'Linus', null, '1 day', '(,0)');
+              (1, 'Top', 'Ada', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '90 minutes', '[1,5)', '{a,b}', '{1,2}'),
+              (2, 'Top.Science', 'Grace', null, '2 hours', '[5,10)', '{b}', '{}'),
+              (3, 'Top.Science.Astronomy', 'ada', null, null, null, null, '{3}'),
+              (4, 'Top.Hobbies.Amateurs_Astronomy', 'Linus', null, '1 day', '(,0)', '{"x,y", "q\\"q"}', '{4}');
             """);
         f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"node\"}}");
     }
@@ -104,6 +104,50 @@ class PostgresTypesTest {
             {"insert_node_one": {"uid": "b0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11", "took": "00:05:00", "span": "[2,4)"}}
             """);
         f.gql("mutation { delete_node_by_pk(id: 8) { id } }");
+    }
+
+    @Test
+    void arraysAreListsOfTheirElementsScalar() {
+        assertData(f.gql("{ node(where: {id: {_in: [1, 4]}}, order_by: {id: asc}) { tags scores } }"), """
+            {"node": [{"tags": ["a", "b"], "scores": [1, 2]}, {"tags": ["x,y", "q\\"q"], "scores": [4]}]}
+            """);
+        assertThat(ids("{tags: {_contains: [\"b\"]}}")).isEqualTo("[1,2]");
+        assertThat(ids("{tags: {_contained_in: [\"a\", \"b\", \"c\"]}}")).isEqualTo("[1,2]");
+        assertThat(ids("{tags: {_eq: [\"x,y\", \"q\\\"q\"]}}")).isEqualTo("[4]");
+        assertThat(ids("{tags: {_in: [[\"b\"], [\"a\", \"b\"], [\"zz\", \"a\", \"b\"]]}}")).isEqualTo("[1,2]");
+        assertThat(ids("{scores: {_nin: [[], [4]]}}")).isEqualTo("[1,3]");
+        assertThat(ids("{scores: {_gt: [2]}}")).isEqualTo("[3,4]");
+        JsonNode answer = f.gql("mutation($s: [Int!]!, $t: [String!]) { insert_node_one(object: {id: 7, path: \"Y\", scores: $s, tags: $t}) "
+                + "{ tags scores } }", "{\"s\": [5, 6], \"t\": [\"new\"]}", null);
+        assertData(answer, "{\"insert_node_one\": {\"tags\": [\"new\"], \"scores\": [5, 6]}}");
+        f.gql("mutation { delete_node_by_pk(id: 7) { id } }");
+        f.metadataOk("""
+            {"type": "pg_create_select_permission", "args": {"table": "node", "role": "tagged", "permission": {
+              "columns": ["id"], "filter": {"tags": {"_contains": ["a"]}}}}}
+            """);
+        Http.Response r = f.http.post("/v1/graphql", Json.write(Json.object().put("query", "{ node { id } }")),
+                Map.of("x-hasura-role", "tagged"));
+        assertThat(r.json().at("/data/node").findValuesAsText("id")).as(r.body()).containsExactly("1");
+    }
+
+    @Test
+    void arrayColumnsAreTypedAsHasuraTypesThem() {
+        JsonNode answer = f.gql("""
+            { n: __type(name: "node") { fields { name type { kind name ofType { kind name ofType { kind name } } } } }
+              s: __type(name: "String_array_comparison_exp") { inputFields { name type { kind ofType { kind ofType { kind name } } } } } }
+            """);
+        JsonNode fields = answer.at("/data/n/fields");
+        java.util.Map<String, String> types = new java.util.HashMap<>();
+        fields.forEach(field -> types.put(field.get("name").asText(), field.get("type").toString()));
+        assertThat(types.get("tags")).isEqualTo("{\"kind\":\"LIST\",\"name\":null,\"ofType\":{\"kind\":\"NON_NULL\",\"name\":null,"
+                + "\"ofType\":{\"kind\":\"SCALAR\",\"name\":\"String\"}}}");
+        assertThat(types.get("scores")).isEqualTo("{\"kind\":\"NON_NULL\",\"name\":null,\"ofType\":{\"kind\":\"LIST\",\"name\":null,"
+                + "\"ofType\":{\"kind\":\"NON_NULL\",\"name\":null}}}");
+        assertThat(names(answer.at("/data/s/inputFields"))).containsExactly("_contained_in", "_contains", "_eq", "_gt", "_gte",
+                "_in", "_is_null", "_lt", "_lte", "_neq", "_nin");
+        assertThat(answer.at("/data/s/inputFields/5/type").toString()).isEqualTo("{\"kind\":\"LIST\",\"ofType\":{\"kind\":\"NON_NULL\","
+                + "\"ofType\":{\"kind\":\"LIST\",\"name\":null}}}");
+        assertThat(f.gql("{ __type(name: \"_text\") { name } }").at("/data/__type").isNull()).isTrue();
     }
 
     @Test
