@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import junction.catalog.CastTargets;
 import junction.catalog.Column;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -131,10 +132,29 @@ final class WhereReader {
                 throw ApiException.of(Code.VALIDATION_FAILED, "unexpected null value for type \""
                         + junction.schema.ScalarTypes.graphqlName(column) + "\"").at(at);
             }
+            if (op.equals("_cast")) {
+                items.add(cast(column, value, at));
+                continue;
+            }
             BoolExp.Op operator = BoolExp.Op.of(op);
             items.add(new BoolExp.Compare(column.name(), column.type(), operator,
                     operator == BoolExp.Op.ST_D_WITHIN || operator == BoolExp.Op.ST_3D_D_WITHIN
                             ? withinDistance(column, value, at) : args.value(value)));
+        }
+        return items.size() == 1 ? items.getFirst() : new BoolExp.And(items);
+    }
+
+    /** {@code _cast: {geography: {…}}}: the comparisons of the column cast to each type named. */
+    private BoolExp cast(Column column, In in, String path) {
+        Map<String, String> targets = CastTargets.of(column.type());
+        List<BoolExp> items = new ArrayList<>();
+        for (Map.Entry<String, In> e : args.object(in, path).fields().entrySet()) {
+            String type = targets.get(e.getKey());
+            if (type == null) {
+                throw ApiException.of(Code.VALIDATION_FAILED, "field '" + e.getKey() + "' not found in _cast").at(path);
+            }
+            items.add(new BoolExp.Cast(column.name(), type,
+                    comparisons(CastTargets.cast(column, type), e.getValue(), JsonPath.key(path, e.getKey()))));
         }
         return items.size() == 1 ? items.getFirst() : new BoolExp.And(items);
     }

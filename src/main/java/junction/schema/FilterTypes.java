@@ -12,6 +12,8 @@ import graphql.schema.GraphQLList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import junction.catalog.CastTargets;
 import junction.catalog.Column;
 import java.util.function.Function;
 import junction.catalog.TableName;
@@ -99,12 +101,33 @@ final class FilterTypes {
             fields.add(input("_has_keys_any", GraphQLList.list(nonNull("String"))));
         }
         ExtensionOperators.add(types, column, scalar, fields);
+        Map<String, String> casts = CastTargets.of(column.type());
+        if (!casts.isEmpty()) {
+            fields.add(input("_cast", ref(scalar + "_cast_exp")));
+        }
         fields.sort(Comparator.comparing(GraphQLInputObjectField::getName));
         types.add(GraphQLInputObjectType.newInputObject().name(name)
                 .description("Boolean expression to compare columns of type \"" + scalar
                         + "\". All fields are combined with logical 'AND'.")
                 .fields(fields).build());
+        if (!casts.isEmpty() && !types.has(scalar + "_cast_exp")) {
+            addCast(types, column, scalar + "_cast_exp", casts);
+        }
         return name;
+    }
+
+    /**
+     * {@code <scalar>_cast_exp {<target>: <target>_comparison_exp}}: comparisons of the column cast to
+     * another type (Hasura's {@code _cast}). Built after the column's own comparison type, which the
+     * target's, casting back, then finds.
+     */
+    private static void addCast(TypeSet types, Column column, String name, Map<String, String> casts) {
+        List<GraphQLInputObjectField> fields = new ArrayList<>();
+        casts.forEach((target, type) -> fields.add(input(target, ref(comparison(types, CastTargets.cast(column, type))))));
+        types.add(GraphQLInputObjectType.newInputObject().name(name)
+                .description("Expression to compare the result of casting a column of type " + column.type()
+                        + ". Multiple cast targets are combined with logical 'AND'.")
+                .fields(fields).build());
     }
 
     /**

@@ -38,6 +38,7 @@ final class WhereCompiler {
             case BoolExp.Not not -> Sql.of("(not ", compile(not.item(), alias, root), ")");
             case BoolExp.IsNull n -> Sql.of("(", Sql.column(alias, n.column()), n.isNull() ? " is null)" : " is not null)");
             case BoolExp.Compare c -> compare(c, Sql.column(alias, c.column()));
+            case BoolExp.Cast c -> cast(c.item(), Sql.of("(", Sql.column(alias, c.column()), ")::", Sql.ident(c.type())));
             case BoolExp.CompareColumns c -> binary(Sql.column(alias, c.column()), operator(c.op()),
                     Sql.column(c.root() ? root : alias, c.other()));
             case BoolExp.Rooted r -> compile(r.item(), alias, alias);
@@ -47,6 +48,18 @@ final class WhereCompiler {
                     inner -> joinCondition(r.join(), inner, alias));
             case BoolExp.Exists e -> exists(e.table(), e.where(), root, inner -> Sql.EMPTY);
             case BoolExp.RelatedCount c -> relatedCount(c, alias, root);
+        };
+    }
+
+    /** The comparisons of a {@code _cast}, on the cast value. */
+    private static Sql cast(BoolExp item, Sql value) {
+        return switch (item) {
+            case BoolExp.Compare c -> compare(c, value);
+            case BoolExp.IsNull n -> Sql.of("(", value, n.isNull() ? " is null)" : " is not null)");
+            case BoolExp.Cast c -> cast(c.item(), Sql.of("(", value, ")::", Sql.ident(c.type())));
+            case BoolExp.And and when and.items().isEmpty() -> Sql.of("true");
+            case BoolExp.And and -> Sql.of("(", Sql.join(" and ", and.items().stream().map(i -> cast(i, value)).toList()), ")");
+            default -> throw new IllegalArgumentException("not a comparison of a cast value: " + item);
         };
     }
 

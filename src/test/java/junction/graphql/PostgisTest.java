@@ -87,6 +87,24 @@ class PostgisTest {
     }
 
     @Test
+    void castCompareGeometryAsGeographyAndBack() {
+        assertThat(ids("{location: {_cast: {geography: {_st_d_within: {distance: 1000, from: " + POINT_ZERO + "}}}}}")).isEqualTo("[1]");
+        assertThat(ids("{spot: {_cast: {geometry: {_st_within: {type: \"Polygon\", "
+                + "coordinates: [[[-0.5, -0.5], [0.5, -0.5], [0.5, 0.5], [-0.5, 0.5], [-0.5, -0.5]]]}}}}}")).isEqualTo("[1,2]");
+        f.metadataOk("""
+            {"type": "pg_create_select_permission", "args": {"table": "place", "role": "caster", "permission": {
+              "columns": ["id"], "filter": {"location": {"_cast": {"geography": {"_st_d_within": {"distance": 400000,
+                "from": {"type": "Point", "coordinates": [0, 0]}}}}}}}}}
+            """);
+        assertThat(as(Map.of("x-hasura-role", "caster"))).isEqualTo("[1,2]");
+        var error = f.refused("""
+            {"type": "pg_create_select_permission", "args": {"table": "place", "role": "bad", "permission": {
+              "columns": ["id"], "filter": {"location": {"_cast": {"String": {"_eq": "x"}}}}}}}
+            """);
+        assertThat(error.error()).contains("cannot cast column of type \"geometry\" to type \"String\"");
+    }
+
+    @Test
     void insertsAndUpdatesTakeGeoJson() {
         assertData(f.gql("""
             mutation { insert_place_one(object: {id: 10, name: "new", location: {type: "Point", coordinates: [1, 2]},
@@ -135,6 +153,16 @@ class PostgisTest {
     }
 
     @Test
+    void geoJsonValuesAreBindParametersReadByStGeomFromGeoJson() {
+        Http.Response r = f.http.post("/v1/graphql/explain", Json.write(Json.object().set("query", Json.object().put("query",
+                "{ place(where: {spot: {_st_d_within: {distance: 10, from: {type: \"Point\", coordinates: [0, 0]}}}}) { location } }"))));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String sql = r.json().get(0).get("sql").asText();
+        assertThat(sql).contains("ST_DWithin(").contains(".\"spot\", ST_GeomFromGeoJSON($1::\"text\")::geography, $2::\"float8\", $3::\"bool\")")
+                .contains("ST_AsGeoJSON(").doesNotContain("Point");
+    }
+
+    @Test
     void theComparisonTypesAreHasuras() {
         JsonNode answer = f.gql("""
             { g: __type(name: "geometry_comparison_exp") { inputFields { name type { name kind ofType { name } } } }
@@ -142,10 +170,10 @@ class PostgisTest {
               w: __type(name: "st_d_within_input") { inputFields { name defaultValue type { kind ofType { name } } } }
               s: __type(name: "st_d_within_geography_input") { inputFields { name defaultValue type { name kind ofType { name } } } } }
             """);
-        assertThat(names(answer.at("/data/g/inputFields"))).containsExactly("_eq", "_gt", "_gte", "_in",
+        assertThat(names(answer.at("/data/g/inputFields"))).containsExactly("_cast", "_eq", "_gt", "_gte", "_in",
                 "_is_null", "_lt", "_lte", "_neq", "_nin", "_st_3d_d_within", "_st_3d_intersects", "_st_contains",
                 "_st_crosses", "_st_d_within", "_st_equals", "_st_intersects", "_st_overlaps", "_st_touches", "_st_within");
-        assertThat(names(answer.at("/data/y/inputFields"))).containsExactly("_eq", "_gt", "_gte", "_in",
+        assertThat(names(answer.at("/data/y/inputFields"))).containsExactly("_cast", "_eq", "_gt", "_gte", "_in",
                 "_is_null", "_lt", "_lte", "_neq", "_nin", "_st_d_within", "_st_intersects");
         assertThat(answer.at("/data/w/inputFields").toString()).isEqualTo("""
             [{"name":"distance","defaultValue":null,"type":{"kind":"NON_NULL","ofType":{"name":"Float"}}},\

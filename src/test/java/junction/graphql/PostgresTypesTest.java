@@ -29,12 +29,12 @@ class PostgresTypesTest {
         f.runSqlOk("""
             create extension ltree; create extension citext;
             create table node (id int primary key, path ltree not null, label citext, uid uuid, took interval,
-              span int4range, tags text[], scores int[] not null default '{}');
+              span int4range, tags text[], scores int[] not null default '{}', meta jsonb);
             insert into node values
-              (1, 'Top', 'Ada', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '90 minutes', '[1,5)', '{a,b}', '{1,2}'),
-              (2, 'Top.Science', 'Grace', null, '2 hours', '[5,10)', '{b}', '{}'),
-              (3, 'Top.Science.Astronomy', 'ada', null, null, null, null, '{3}'),
-              (4, 'Top.Hobbies.Amateurs_Astronomy', 'Linus', null, '1 day', '(,0)', '{"x,y", "q\\"q"}', '{4}');
+              (1, 'Top', 'Ada', 'a0eebc99-9c0b-4ef8-bb6d-6bb9bd380a11', '90 minutes', '[1,5)', '{a,b}', '{1,2}', '{"vip": true}'),
+              (2, 'Top.Science', 'Grace', null, '2 hours', '[5,10)', '{b}', '{}', '{"vip": false}'),
+              (3, 'Top.Science.Astronomy', 'ada', null, null, null, null, '{3}', null),
+              (4, 'Top.Hobbies.Amateurs_Astronomy', 'Linus', null, '1 day', '(,0)', '{"x,y", "q\\"q"}', '{4}', '[]');
             """);
         f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"node\"}}");
     }
@@ -148,6 +148,13 @@ class PostgresTypesTest {
         assertThat(answer.at("/data/s/inputFields/5/type").toString()).isEqualTo("{\"kind\":\"LIST\",\"ofType\":{\"kind\":\"NON_NULL\","
                 + "\"ofType\":{\"kind\":\"LIST\",\"name\":null}}}");
         assertThat(f.gql("{ __type(name: \"_text\") { name } }").at("/data/__type").isNull()).isTrue();
+    }
+
+    @Test
+    void jsonbCastsToStringForTheTextOperators() {
+        assertThat(ids("{meta: {_cast: {String: {_like: \"%true%\"}}}}")).isEqualTo("[1]");
+        JsonNode answer = f.gql("{ __type(name: \"jsonb_cast_exp\") { inputFields { name type { name } } } }");
+        assertThat(answer.at("/data/__type/inputFields").toString()).isEqualTo("[{\"name\":\"String\",\"type\":{\"name\":\"String_comparison_exp\"}}]");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import junction.catalog.CastTargets;
 import junction.catalog.Column;
 import junction.catalog.Table;
 import junction.catalog.TableName;
@@ -193,6 +194,9 @@ final class FilterReader {
             }
             return new Filter.IsNull(column.name(), value.booleanValue());
         }
+        if (op.equals("_cast")) {
+            return cast(root, table, column, value);
+        }
         if (COLUMN_COMPARISONS.containsKey(op)) {
             return new Filter.Compare(column.name(), column.type(), COLUMN_COMPARISONS.get(op),
                     otherColumn(root, table, column, value));
@@ -232,6 +236,24 @@ final class FilterReader {
             return new Filter.Compare(column.name(), column.type(), op, op.endsWith("_any") ? list(value) : operand(value));
         }
         throw new Problem("Unknown operator: " + op);
+    }
+
+    /** {@code _cast: {geography: {…}}}: comparisons of the column cast to each type named ({@link CastTargets}). */
+    private Filter cast(TrackedTable root, Table table, Column column, JsonNode value) {
+        if (!value.isObject()) {
+            throw new Problem("expected an object for \"_cast\", but found " + kind(value));
+        }
+        Map<String, String> targets = CastTargets.of(column.type());
+        List<Filter> items = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String type = targets.get(e.getKey());
+            if (type == null) {
+                throw new Problem("cannot cast column of type \"" + typeName(column) + "\" to type \"" + e.getKey() + "\"");
+            }
+            items.add(new Filter.Cast(column.name(), type, comparisons(root, table, CastTargets.cast(column, type), e.getValue())));
+        }
+        return items.size() == 1 ? items.getFirst() : new Filter.And(items);
     }
 
     /**

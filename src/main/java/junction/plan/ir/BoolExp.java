@@ -42,6 +42,14 @@ public sealed interface BoolExp {
     }
 
     /**
+     * Comparisons of {@code column} cast to {@code type} (Hasura's {@code _cast}:
+     * {@code {_cast: {geography: {_st_d_within: …}}}} compares {@code col::geography}): {@code item}
+     * holds {@link Compare}s and {@link IsNull}s of the column (and nested casts).
+     */
+    record Cast(String column, String type, BoolExp item) implements BoolExp {
+    }
+
+    /**
      * {@code column <op> other}: two columns compared ({@code _ceq}, {@code _cgt}, …); {@code other}
      * is a column of the current row, or when {@code root} of the row {@link Rooted} marks.
      */
