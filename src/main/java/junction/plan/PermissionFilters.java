@@ -29,6 +29,7 @@ public final class PermissionFilters {
             case Filter.Or or -> new BoolExp.Or(all(or.items()));
             case Filter.Not not -> new BoolExp.Not(exp(not.item()));
             case Filter.IsNull n -> new BoolExp.IsNull(n.column(), n.isNull());
+            case Filter.Cast c -> new BoolExp.Cast(c.column(), c.type(), exp(c.item()));
             case Filter.Compare c when c.operand() instanceof Operand.Column other ->
                     new BoolExp.CompareColumns(c.column(), BoolExp.Op.of(c.operator()), other.column(), other.root());
             case Filter.Compare c -> new BoolExp.Compare(c.column(), c.columnType(), BoolExp.Op.of(c.operator()),

@@ -3,6 +3,8 @@ package junction.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import junction.catalog.CastTargets;
 import junction.catalog.Column;
 import junction.error.ApiException;
 import junction.error.Code;
@@ -11,6 +13,7 @@ import junction.metadata.resolve.Naming;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.plan.ir.BoolExp;
 import junction.plan.ir.Join;
+import junction.plan.ir.Value;
 import junction.schema.TableInfo;
 
 /** Reads a {@code T_bool_exp} argument into a {@link BoolExp}. */
@@ -119,7 +122,7 @@ final class WhereReader {
     private BoolExp comparisons(Column column, In in, String path) {
         List<BoolExp> items = new ArrayList<>();
         for (Map.Entry<String, In> e : args.object(in, path).fields().entrySet()) {
-            String op = Naming.snake(e.getKey());
+            String op = operator(e.getKey());
             String at = JsonPath.key(path, e.getKey());
             In value = e.getValue();
             if (op.equals("_is_null")) {
@@ -130,8 +133,55 @@ final class WhereReader {
                 throw ApiException.of(Code.VALIDATION_FAILED, "unexpected null value for type \""
                         + junction.schema.ScalarTypes.graphqlName(column) + "\"").at(at);
             }
-            items.add(new BoolExp.Compare(column.name(), column.type(), BoolExp.Op.of(op), args.value(value)));
+            if (op.equals("_cast")) {
+                items.add(cast(column, value, at));
+                continue;
+            }
+            BoolExp.Op operator = BoolExp.Op.of(op);
+            items.add(new BoolExp.Compare(column.name(), column.type(), operator,
+                    operator == BoolExp.Op.ST_D_WITHIN || operator == BoolExp.Op.ST_3D_D_WITHIN
+                            ? withinDistance(column, value, at) : args.value(value)));
         }
         return items.size() == 1 ? items.getFirst() : new BoolExp.And(items);
+    }
+
+    /** {@code _cast: {geography: {…}}}: the comparisons of the column cast to each type named. */
+    private BoolExp cast(Column column, In in, String path) {
+        Map<String, String> targets = CastTargets.of(column.type());
+        List<BoolExp> items = new ArrayList<>();
+        for (Map.Entry<String, In> e : args.object(in, path).fields().entrySet()) {
+            String type = targets.get(e.getKey());
+            if (type == null) {
+                throw ApiException.of(Code.VALIDATION_FAILED, "field '" + e.getKey() + "' not found in _cast").at(path);
+            }
+            items.add(new BoolExp.Cast(column.name(), type,
+                    comparisons(CastTargets.cast(column, type), e.getValue(), JsonPath.key(path, e.getKey()))));
+        }
+        return items.size() == 1 ? items.getFirst() : new BoolExp.And(items);
+    }
+
+    /**
+     * {@code st_d_within_input {distance, from}} ({@code st_d_within_geography_input} adds
+     * {@code use_spheroid}, true when not given, as in Hasura).
+     */
+    private Value withinDistance(Column column, In in, String path) {
+        Map<String, In> fields = args.object(in, path).fields();
+        Optional<Value> spheroid = Optional.empty();
+        if (column.type().equals("geography")) {
+            In given = fields.get("use_spheroid");
+            spheroid = Optional.of(given == null ? new Value.Literal(junction.json.Json.NODES.booleanNode(true))
+                    : args.value(given));
+        }
+        return BoolExp.withinDistance(args.value(fields.get("distance")), args.value(fields.get("from")), spheroid);
+    }
+
+    /**
+     * A comparison operator's Hasura name from its GraphQL name ({@code _containedIn} in graphql-default
+     * is {@code _contained_in}); {@code _st3dDWithin} is {@code _st_3d_d_within}, whose digit piece
+     * camel case cannot tell apart.
+     */
+    static String operator(String graphqlName) {
+        String snake = Naming.snake(graphqlName);
+        return snake.startsWith("_st3d_") ? "_st_3d_" + snake.substring("_st3d_".length()) : snake;
     }
 }

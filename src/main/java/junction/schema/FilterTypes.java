@@ -12,6 +12,8 @@ import graphql.schema.GraphQLList;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import junction.catalog.CastTargets;
 import junction.catalog.Column;
 import java.util.function.Function;
 import junction.catalog.TableName;
@@ -79,6 +81,9 @@ final class FilterTypes {
      * never with the source's type prefix or suffix.
      */
     static String comparison(TypeSet types, Column column, Naming naming) {
+        if (column.isArray()) {
+            return arrayComparison(types, column, naming);
+        }
         String scalar = types.scalar(ScalarTypes.graphqlName(column));
         String name = naming.sharedType(scalar + "_comparison_exp");
         if (types.has(name)) {
@@ -101,6 +106,53 @@ final class FilterTypes {
             fields.add(input(naming.field("_has_keys_all"), GraphQLList.list(nonNull("String"))));
             fields.add(input(naming.field("_has_keys_any"), GraphQLList.list(nonNull("String"))));
         }
+        ExtensionOperators.add(types, column, scalar, fields, naming);
+        Map<String, String> casts = CastTargets.of(column.type());
+        if (!casts.isEmpty()) {
+            fields.add(input("_cast", ref(naming.sharedType(scalar + "_cast_exp"))));
+        }
+        fields.sort(Comparator.comparing(GraphQLInputObjectField::getName));
+        types.add(GraphQLInputObjectType.newInputObject().name(name)
+                .description("Boolean expression to compare columns of type \"" + scalar
+                        + "\". All fields are combined with logical 'AND'.")
+                .fields(fields).build());
+        if (!casts.isEmpty() && !types.has(scalar + "_cast_exp")) {
+            addCast(types, column, naming.sharedType(scalar + "_cast_exp"), casts, naming);
+        }
+        return name;
+    }
+
+    /**
+     * {@code <scalar>_cast_exp {<target>: <target>_comparison_exp}}: comparisons of the column cast to
+     * another type (Hasura's {@code _cast}). Built after the column's own comparison type, which the
+     * target's, casting back, then finds.
+     */
+    private static void addCast(TypeSet types, Column column, String name, Map<String, String> casts, Naming naming) {
+        List<GraphQLInputObjectField> fields = new ArrayList<>();
+        casts.forEach((target, type) -> fields.add(input(target, ref(comparison(types, CastTargets.cast(column, type), naming)))));
+        types.add(GraphQLInputObjectType.newInputObject().name(name)
+                .description("Expression to compare the result of casting a column of type " + column.type()
+                        + ". Multiple cast targets are combined with logical 'AND'.")
+                .fields(fields).build());
+    }
+
+    /**
+     * {@code <Scalar>_array_comparison_exp} for an array column, as Hasura has it: the comparisons and
+     * {@code _contains}/{@code _contained_in} take {@code [Scalar!]}, {@code _in}/{@code _nin} a list of them.
+     */
+    private static String arrayComparison(TypeSet types, Column column, Naming naming) {
+        String scalar = types.scalar(ScalarTypes.graphqlName(column));
+        String name = naming.sharedType(scalar + "_array_comparison_exp");
+        if (types.has(name)) {
+            return name;
+        }
+        List<GraphQLInputObjectField> fields = new ArrayList<>();
+        fields.add(input(naming.field("_is_null"), Scalars.GraphQLBoolean));
+        for (String op : List.of("_contained_in", "_contains", "_eq", "_gt", "_gte", "_lt", "_lte", "_neq")) {
+            fields.add(input(naming.field(op), listOfNonNull(scalar)));
+        }
+        fields.add(input("_in", GraphQLList.list(graphql.schema.GraphQLNonNull.nonNull(listOfNonNull(scalar)))));
+        fields.add(input("_nin", GraphQLList.list(graphql.schema.GraphQLNonNull.nonNull(listOfNonNull(scalar)))));
         fields.sort(Comparator.comparing(GraphQLInputObjectField::getName));
         types.add(GraphQLInputObjectType.newInputObject().name(name)
                 .description("Boolean expression to compare columns of type \"" + scalar
@@ -108,5 +160,4 @@ final class FilterTypes {
                 .fields(fields).build());
         return name;
     }
-
 }

@@ -302,7 +302,7 @@ final class MutationTypes {
         for (Column c : columns) {
             if (include.test(c)) {
                 String scalar = ColumnTypes.add(types, table, c);
-                inputs.add(input(table.fieldOf(c), required ? nonNull(scalar) : ref(scalar)));
+                inputs.add(input(table.fieldOf(c), (graphql.schema.GraphQLInputType) TypeSet.columnValue(scalar, c, required)));
             }
         }
         inputs.sort(Comparator.comparing(GraphQLInputObjectField::getName));

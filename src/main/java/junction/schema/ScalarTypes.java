@@ -14,7 +14,8 @@ import junction.catalog.ScalarNames;
 /**
  * Postgres types as Hasura names them in GraphQL: {@code int4 → Int}, {@code text/varchar →
  * String}, {@code bool → Boolean}, {@code float4 → Float}; every other type keeps its Postgres name
- * as a custom scalar ({@code bigint}, {@code numeric}, {@code uuid}, {@code jsonb}, {@code _int4}, …).
+ * as a custom scalar ({@code bigint}, {@code numeric}, {@code uuid}, {@code jsonb}, …); an array column
+ * has its element's scalar ({@code int4[]} is {@code [Int!]}, see {@link TypeSet#columnValue}).
  */
 public final class ScalarTypes {
     private static final Set<String> BUILT_IN = Set.of("Int", "String", "Boolean", "Float", "ID");
@@ -24,7 +25,12 @@ public final class ScalarTypes {
 
     /** The GraphQL scalar name of a column's type. */
     public static String graphqlName(Column column) {
-        return ScalarNames.of(column.type());
+        return ScalarNames.of(column.isArray() ? elementType(column) : column.type());
+    }
+
+    /** An array column's element type: {@code text} for {@code _text} (Postgres names array types so). */
+    static String elementType(Column column) {
+        return column.type().startsWith("_") ? column.type().substring(1) : column.type();
     }
 
     public static boolean isNumeric(Column column) {

@@ -283,7 +283,8 @@ public final class SchemaBuilder {
     static List<GraphQLArgument> pkArguments(TableInfo table) {
         List<GraphQLArgument> args = new ArrayList<>();
         for (Column column : table.primaryKey()) {
-            args.add(argument(table.fieldOf(column), nonNull(ColumnTypes.name(table, column)), null));
+            args.add(argument(table.fieldOf(column),
+                    (graphql.schema.GraphQLInputType) TypeSet.columnValue(ColumnTypes.name(table, column), column, true), null));
         }
         args.sort(Comparator.comparing(GraphQLArgument::getName));
         return args;

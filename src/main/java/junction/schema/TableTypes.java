@@ -85,7 +85,7 @@ final class TableTypes {
 
     static GraphQLOutputType columnType(TypeSet types, TableInfo table, Column column) {
         String scalar = ColumnTypes.add(types, table, column);
-        return column.nullable() ? ref(scalar) : nonNull(scalar);
+        return (GraphQLOutputType) TypeSet.columnValue(scalar, column, !column.nullable());
     }
 
     /** {@code distinct_on, limit, offset, order_by, where} ({@code distinctOn}, …, {@code orderBy} in graphql-default) — sorted, as introspection lists them. */

@@ -107,6 +107,15 @@ final class TypeSet {
         return GraphQLNonNull.nonNull(listOfNonNull(name));
     }
 
+    /**
+     * The type of a column's values named {@code scalar}: {@code [scalar!]} for an array column (as
+     * Hasura exposes Postgres arrays: {@code text[]} is {@code [String!]}), non-null when asked.
+     */
+    static graphql.schema.GraphQLType columnValue(String scalar, junction.catalog.Column column, boolean nonNull) {
+        graphql.schema.GraphQLType type = column.isArray() ? listOfNonNull(scalar) : ref(scalar);
+        return nonNull ? GraphQLNonNull.nonNull(type) : type;
+    }
+
     static GraphQLFieldDefinition field(String name, GraphQLOutputType type, String description) {
         return GraphQLFieldDefinition.newFieldDefinition().name(name).type(type).description(description).build();
     }

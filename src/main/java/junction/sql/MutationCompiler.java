@@ -151,7 +151,7 @@ public final class MutationCompiler {
                 List<Sql> values = new ArrayList<>();
                 for (String column : columns) {
                     Value value = row.values().get(column);
-                    values.add(value == null ? Sql.of("default") : Sql.param(value, insert.columnTypes().get(column)));
+                    values.add(value == null ? Sql.of("default") : ColumnValue.of(value, insert.columnTypes().get(column)));
                 }
                 rows.add(Sql.of("(", Sql.join(", ", values), ")"));
             }
@@ -199,7 +199,7 @@ public final class MutationCompiler {
             sources.add(p);
         }
         row.values().forEach((column, value) -> values.putIfAbsent(column,
-                Sql.param(value, insert.columnTypes().get(column))));
+                ColumnValue.of(value, insert.columnTypes().get(column))));
         String name = aliases.next();
         String b = aliases.next();
         Sql columns = Sql.join(", ", values.keySet().stream().map(Sql::ident).toList());
@@ -243,7 +243,7 @@ public final class MutationCompiler {
                 .filter(c -> !conflict.presets().containsKey(c))
                 .map(c -> Sql.of(Sql.ident(c), " = excluded.", Sql.ident(c))).toList());
         conflict.presets().forEach((column, value) -> sets.add(Sql.of(Sql.ident(column), " = ",
-                Sql.param(value, insert.columnTypes().get(column)))));
+                ColumnValue.of(value, insert.columnTypes().get(column)))));
         Sql filter = conflict.where().equals(BoolExp.TRUE) ? Sql.EMPTY : Sql.of(" where ", where.compile(conflict.where(), b));
         return Sql.of(on, " do update set ", Sql.join(", ", sets), filter);
     }
@@ -258,7 +258,7 @@ public final class MutationCompiler {
         for (Mutation.Assignment a : update.assignments()) {
             Sql current = values.getOrDefault(a.column(), Sql.column(b, a.column()));
             values.put(a.column(), switch (a.operator()) {
-                case "_set" -> Sql.param(a.value(), a.columnType());
+                case "_set" -> ColumnValue.of(a.value(), a.columnType());
                 case "_inc" -> Sql.of("(", current, " + ", Sql.param(a.value(), a.columnType()), ")");
                 case "_mul" -> Sql.of("(", current, " * ", Sql.param(a.value(), a.columnType()), ")");
                 case "_default" -> Sql.of("default");

@@ -12,7 +12,7 @@ public record SqlOptions(boolean stringifyNumeric) {
 
     /** A column value as it goes into the answer. */
     Sql column(Sql value, String type) {
-        return stringifyNumeric && WIDE_NUMBERS.contains(type) ? Sql.of("(", value, ")::text") : value;
+        return stringifyNumeric && WIDE_NUMBERS.contains(type) ? Sql.of("(", value, ")::text") : ColumnValue.answer(value, type);
     }
 
     /** An aggregate's value: avg and the deviations are always wide; sum, max and min as their column. */

@@ -38,6 +38,7 @@ final class WhereCompiler {
             case BoolExp.Not not -> Sql.of("(not ", compile(not.item(), alias, root), ")");
             case BoolExp.IsNull n -> Sql.of("(", Sql.column(alias, n.column()), n.isNull() ? " is null)" : " is not null)");
             case BoolExp.Compare c -> compare(c, Sql.column(alias, c.column()));
+            case BoolExp.Cast c -> cast(c.item(), Sql.of("(", Sql.column(alias, c.column()), ")::", Sql.ident(c.type())));
             case BoolExp.CompareColumns c -> binary(Sql.column(alias, c.column()), operator(c.op()),
                     Sql.column(c.root() ? root : alias, c.other()));
             case BoolExp.Rooted r -> compile(r.item(), alias, alias);
@@ -47,6 +48,18 @@ final class WhereCompiler {
                     inner -> joinCondition(r.join(), inner, alias));
             case BoolExp.Exists e -> exists(e.table(), e.where(), root, inner -> Sql.EMPTY);
             case BoolExp.RelatedCount c -> relatedCount(c, alias, root);
+        };
+    }
+
+    /** The comparisons of a {@code _cast}, on the cast value. */
+    private static Sql cast(BoolExp item, Sql value) {
+        return switch (item) {
+            case BoolExp.Compare c -> compare(c, value);
+            case BoolExp.IsNull n -> Sql.of("(", value, n.isNull() ? " is null)" : " is not null)");
+            case BoolExp.Cast c -> cast(c.item(), Sql.of("(", value, ")::", Sql.ident(c.type())));
+            case BoolExp.And and when and.items().isEmpty() -> Sql.of("true");
+            case BoolExp.And and -> Sql.of("(", Sql.join(" and ", and.items().stream().map(i -> cast(i, value)).toList()), ")");
+            default -> throw new IllegalArgumentException("not a comparison of a cast value: " + item);
         };
     }
 
@@ -110,9 +123,11 @@ final class WhereCompiler {
     private static Sql compare(BoolExp.Compare c, Sql column) {
         String type = c.columnType();
         return switch (c.op()) {
-            case EQ, NEQ, GT, LT, GTE, LTE -> binary(column, operator(c.op()), Sql.param(c.value(), type));
-            case IN -> Sql.of("(", column, " = any(", Sql.arrayParam(c.value(), type), "))");
-            case NIN -> Sql.of("(", column, " <> all(", Sql.arrayParam(c.value(), type), "))");
+            case EQ, NEQ, GT, LT, GTE, LTE -> binary(column, operator(c.op()), ColumnValue.of(c.value(), type));
+            case IN -> ColumnValue.isArray(type) ? Sql.of("(", column, " in (", ColumnValue.arrays(c.value(), type), "))")
+                    : Sql.of("(", column, " = any(", ColumnValue.list(c.value(), type), "))");
+            case NIN -> ColumnValue.isArray(type) ? Sql.of("(", column, " not in (", ColumnValue.arrays(c.value(), type), "))")
+                    : Sql.of("(", column, " <> all(", ColumnValue.list(c.value(), type), "))");
             case LIKE -> binary(column, " like ", text(c));
             case NLIKE -> binary(column, " not like ", text(c));
             case ILIKE -> binary(column, " ilike ", text(c));
@@ -123,12 +138,35 @@ final class WhereCompiler {
             case NREGEX -> binary(column, " !~ ", text(c));
             case IREGEX -> binary(column, " ~* ", text(c));
             case NIREGEX -> binary(column, " !~* ", text(c));
-            case CONTAINS -> binary(column, " @> ", Sql.param(c.value(), "jsonb"));
-            case CONTAINED_IN -> binary(column, " <@ ", Sql.param(c.value(), "jsonb"));
+            // jsonb, or an array column (its type is the array's: _text)
+            case CONTAINS -> binary(column, " @> ", Sql.param(c.value(), type));
+            case CONTAINED_IN -> binary(column, " <@ ", Sql.param(c.value(), type));
             case HAS_KEY -> Sql.of("jsonb_exists(", column, ", ", text(c), ")");
             case HAS_KEYS_ANY -> Sql.of("jsonb_exists_any(", column, ", ", Sql.arrayParam(c.value(), "text"), ")");
             case HAS_KEYS_ALL -> Sql.of("jsonb_exists_all(", column, ", ", Sql.arrayParam(c.value(), "text"), ")");
+            case ST_CONTAINS, ST_CROSSES, ST_EQUALS, ST_INTERSECTS, ST_3D_INTERSECTS, ST_OVERLAPS, ST_TOUCHES, ST_WITHIN ->
+                    Sql.of(SpatialFunctions.name(c.op()), "(", column, ", ", ColumnValue.of(c.value(), type), ")");
+            case ST_D_WITHIN, ST_3D_D_WITHIN -> withinDistance(c, column);
+            case ANCESTOR -> binary(column, " @> ", Sql.param(c.value(), type));
+            case ANCESTOR_ANY -> binary(column, " @> ", Sql.arrayParam(c.value(), type));
+            case DESCENDANT -> binary(column, " <@ ", Sql.param(c.value(), type));
+            case DESCENDANT_ANY -> binary(column, " <@ ", Sql.arrayParam(c.value(), type));
+            case MATCHES -> binary(column, " ~ ", Sql.param(c.value(), "lquery"));
+            // ltree ? lquery[]: pgjdbc reads ? as a placeholder, so the operator's function
+            case MATCHES_ANY -> Sql.of("lt_q_regex(", column, ", ", Sql.arrayParam(c.value(), "lquery"), ")");
+            case MATCHES_FULLTEXT -> binary(column, " @ ", Sql.param(c.value(), "ltxtquery"));
         };
+    }
+
+    /**
+     * {@code ST_DWithin(col, from, distance)} ({@code ST_3DDWithin} in 3D), and for a geography
+     * column {@code ST_DWithin(col, from, distance, use_spheroid)}, as Hasura writes them.
+     */
+    private static Sql withinDistance(BoolExp.Compare c, Sql column) {
+        java.util.List<junction.plan.ir.Value> fields = ((junction.plan.ir.Value.ListOf) c.value()).items();
+        Sql call = Sql.of(SpatialFunctions.name(c.op()), "(", column, ", ",
+                ColumnValue.of(fields.get(1), c.columnType()), ", ", Sql.param(fields.get(0), "float8"));
+        return fields.size() > 2 ? Sql.of(call, ", ", Sql.param(fields.get(2), "bool"), ")") : Sql.of(call, ")");
     }
 
     private static Sql binary(Sql left, String operator, Sql right) {

@@ -231,7 +231,7 @@ class QueryTest {
         assertThat(answer.at("/data/__schema/types").findValuesAsText("name"))
                 .contains("orders", "orders_bool_exp", "orders_order_by", "orders_select_column", "orders_aggregate",
                         "orders_aggregate_fields", "orders_sum_fields", "order_by", "numeric", "bigint", "jsonb",
-                        "timestamptz", "date", "_text", "jsonb_comparison_exp", "order_items_aggregate_order_by");
+                        "timestamptz", "date", "String_array_comparison_exp", "jsonb_comparison_exp", "order_items_aggregate_order_by");
     }
 
     @Test

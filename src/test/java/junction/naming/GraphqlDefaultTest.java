@@ -46,6 +46,24 @@ class GraphqlDefaultTest {
     }
 
     @Test
+    void extensionAndArrayOperatorsAreCamelCaseAndRead() {
+        f.runSqlOk("""
+            create extension if not exists ltree;
+            create table shelf (id int primary key, path ltree, tags text[]);
+            insert into shelf values (1, 'books.science.physics', '{a,b}'), (2, 'books.art', '{c}');
+            """);
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"shelf\"}}");
+        assertData(f.gql("""
+            { a: shelf(where: {path: {_descendantAny: ["books.science"]}}) { id }
+              b: shelf(where: {tags: {_containedIn: ["a", "b", "x"]}}) { id }
+              c: shelf(where: {path: {_matchesFulltext: "art"}}) { id } }
+            """), """
+            {"a": [{"id": 1}], "b": [{"id": 1}], "c": [{"id": 2}]}
+            """);
+        f.runSqlOk("drop table shelf");
+    }
+
+    @Test
     void remoteSchemasKeepTheirOwnNamesAndRemoteRelationshipsJoinOnTheColumns() {
         assertData(f.gql("""
             { user(id: 2) { name __typename }

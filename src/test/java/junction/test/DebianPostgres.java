@@ -57,6 +57,21 @@ public final class DebianPostgres implements AutoCloseable {
         }
     }
 
+    /**
+     * A new cluster whose databases can {@code create extension postgis}: Debian's
+     * {@code postgresql-15-postgis-3}, installed when missing, as the server itself is.
+     */
+    public static DebianPostgres startWithPostgis() {
+        ensureInstalled();
+        String postgis = "postgresql-" + MAJOR + "-postgis-3";
+        if (!DebianPackages.installed(postgis)) {
+            long start = System.nanoTime();
+            DebianPackages.ensure(postgis);
+            System.err.printf("installed %s with apt-get in %.1f s%n", postgis, (System.nanoTime() - start) / 1e9);
+        }
+        return start();
+    }
+
     public int port() {
         return port;
     }

@@ -39,6 +39,10 @@ public sealed interface Filter {
     record IsNull(String column, boolean isNull) implements Filter {
     }
 
+    /** Comparisons ({@code item}) of {@code column} cast to the Postgres {@code type} ({@code _cast}). */
+    record Cast(String column, String type, Filter item) implements Filter {
+    }
+
     /** Some row related through {@code relationship} (object or array) matches {@code where}. */
     record Related(ResolvedRelationship relationship, Filter where) implements Filter {
     }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import junction.catalog.CastTargets;
 import junction.catalog.Column;
 import junction.catalog.Table;
 import junction.catalog.TableName;
@@ -27,6 +28,12 @@ final class FilterReader {
             "_regex", "_nregex", "_iregex", "_niregex");
     private static final Set<String> JSONB = Set.of("_contains", "_contained_in", "_has_key", "_has_keys_any",
             "_has_keys_all");
+    /** PostGIS operators of geometry columns only, and those geography columns have too. */
+    private static final Set<String> GEOMETRY = Set.of("_st_contains", "_st_crosses", "_st_equals", "_st_overlaps",
+            "_st_touches", "_st_within", "_st_3d_intersects", "_st_3d_d_within");
+    private static final Set<String> GEOGRAPHY = Set.of("_st_intersects", "_st_d_within");
+    private static final Set<String> LTREE = Set.of("_ancestor", "_ancestor_any", "_descendant", "_descendant_any",
+            "_matches", "_matches_any", "_matches_fulltext");
     private static final Map<String, String> COLUMN_COMPARISONS = Map.of("_ceq", "_eq", "_cne", "_neq", "_cneq", "_neq",
             "_cgt", "_gt", "_clt", "_lt", "_cgte", "_gte", "_clte", "_lte");
 
@@ -187,6 +194,9 @@ final class FilterReader {
             }
             return new Filter.IsNull(column.name(), value.booleanValue());
         }
+        if (op.equals("_cast")) {
+            return cast(root, table, column, value);
+        }
         if (COLUMN_COMPARISONS.containsKey(op)) {
             return new Filter.Compare(column.name(), column.type(), COLUMN_COMPARISONS.get(op),
                     otherColumn(root, table, column, value));
@@ -216,7 +226,59 @@ final class FilterReader {
             return new Filter.Compare(column.name(), column.type(), op,
                     op.equals("_has_keys_any") || op.equals("_has_keys_all") ? list(value) : operand(value));
         }
+        if (GEOMETRY.contains(op) || GEOGRAPHY.contains(op)) {
+            return spatial(column, op, value);
+        }
+        if (LTREE.contains(op)) {
+            if (!column.type().equals("ltree")) {
+                throw wrongType(column, "\"ltree\"");
+            }
+            return new Filter.Compare(column.name(), column.type(), op, op.endsWith("_any") ? list(value) : operand(value));
+        }
         throw new Problem("Unknown operator: " + op);
+    }
+
+    /** {@code _cast: {geography: {…}}}: comparisons of the column cast to each type named ({@link CastTargets}). */
+    private Filter cast(TrackedTable root, Table table, Column column, JsonNode value) {
+        if (!value.isObject()) {
+            throw new Problem("expected an object for \"_cast\", but found " + kind(value));
+        }
+        Map<String, String> targets = CastTargets.of(column.type());
+        List<Filter> items = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            String type = targets.get(e.getKey());
+            if (type == null) {
+                throw new Problem("cannot cast column of type \"" + typeName(column) + "\" to type \"" + e.getKey() + "\"");
+            }
+            items.add(new Filter.Cast(column.name(), type, comparisons(root, table, CastTargets.cast(column, type), e.getValue())));
+        }
+        return items.size() == 1 ? items.getFirst() : new Filter.And(items);
+    }
+
+    /**
+     * A PostGIS operator: {@code _st_intersects} and {@code _st_d_within} for geometry and
+     * geography columns, the others for geometry only. The value is GeoJSON (or a session variable
+     * holding it); {@code _st_d_within}'s is {@code {distance, from, use_spheroid?}}, kept as the list
+     * {@code [distance, from]} ({@code use_spheroid} added for geography, true when not given).
+     */
+    private static Filter spatial(Column column, String op, JsonNode value) {
+        boolean geography = column.type().equals("geography");
+        if (!column.type().equals("geometry") && !(geography && GEOGRAPHY.contains(op))) {
+            throw wrongType(column, GEOGRAPHY.contains(op) ? "\"geometry\"/\"geography\"" : "\"geometry\"");
+        }
+        if (!op.endsWith("_d_within")) {
+            return new Filter.Compare(column.name(), column.type(), op, operand(value));
+        }
+        if (!value.isObject() || !value.has("distance") || !value.has("from")) {
+            throw new Problem("expected an object with \"distance\" and \"from\" for " + op);
+        }
+        List<Operand> fields = new ArrayList<>(List.of(operand(value.get("distance")), operand(value.get("from"))));
+        if (geography) {
+            fields.add(value.has("use_spheroid") ? operand(value.get("use_spheroid"))
+                    : new Operand.Literal(com.fasterxml.jackson.databind.node.BooleanNode.TRUE));
+        }
+        return new Filter.Compare(column.name(), column.type(), op, new Operand.ListOf(fields));
     }
 
     /** Hasura's message, which starts with a space (it was meant to follow the column's name). */

@@ -22,11 +22,31 @@ public sealed interface BoolExp {
     record Not(BoolExp item) implements BoolExp {
     }
 
-    /** {@code column <op> value}; {@code columnType} is the column's Postgres type name. */
+    /**
+     * {@code column <op> value}; {@code columnType} is the column's Postgres type name. For
+     * {@code _st_d_within} and {@code _st_3d_d_within} the value is the list of the input's fields,
+     * {@code (distance, from)}, and for a geography column {@code (distance, from, use_spheroid)}:
+     * see {@link #withinDistance}.
+     */
     record Compare(String column, String columnType, Op op, Value value) implements BoolExp {
     }
 
+    /** The value of a {@code _st_d_within} comparison: its fields in the order the SQL function takes them. */
+    static Value withinDistance(Value distance, Value from, java.util.Optional<Value> useSpheroid) {
+        List<Value> items = new java.util.ArrayList<>(List.of(distance, from));
+        useSpheroid.ifPresent(items::add);
+        return new Value.ListOf(items);
+    }
+
     record IsNull(String column, boolean isNull) implements BoolExp {
+    }
+
+    /**
+     * Comparisons of {@code column} cast to {@code type} (Hasura's {@code _cast}:
+     * {@code {_cast: {geography: {_st_d_within: …}}}} compares {@code col::geography}): {@code item}
+     * holds {@link Compare}s and {@link IsNull}s of the column (and nested casts).
+     */
+    record Cast(String column, String type, BoolExp item) implements BoolExp {
     }
 
     /**
@@ -74,9 +94,14 @@ public sealed interface BoolExp {
     /** Hasura's comparison operators. */
     enum Op {
         EQ, NEQ, GT, LT, GTE, LTE, IN, NIN, LIKE, NLIKE, ILIKE, NILIKE, SIMILAR, NSIMILAR, REGEX, NREGEX, IREGEX,
-        NIREGEX, CONTAINS, CONTAINED_IN, HAS_KEY, HAS_KEYS_ANY, HAS_KEYS_ALL;
+        NIREGEX, CONTAINS, CONTAINED_IN, HAS_KEY, HAS_KEYS_ANY, HAS_KEYS_ALL,
+        /** PostGIS ({@code geometry}; {@code geography} has {@code _st_intersects} and {@code _st_d_within}). */
+        ST_CONTAINS, ST_CROSSES, ST_EQUALS, ST_INTERSECTS, ST_3D_INTERSECTS, ST_OVERLAPS, ST_TOUCHES, ST_WITHIN,
+        ST_D_WITHIN, ST_3D_D_WITHIN,
+        /** {@code ltree}. */
+        ANCESTOR, ANCESTOR_ANY, DESCENDANT, DESCENDANT_ANY, MATCHES, MATCHES_ANY, MATCHES_FULLTEXT;
 
-        /** {@code _eq → EQ}, {@code _has_keys_any → HAS_KEYS_ANY}. */
+        /** {@code _eq → EQ}, {@code _has_keys_any → HAS_KEYS_ANY}, {@code _st_3d_d_within → ST_3D_D_WITHIN}. */
         public static Op of(String graphqlName) {
             return valueOf(graphqlName.substring(1).toUpperCase(java.util.Locale.ROOT));
         }
