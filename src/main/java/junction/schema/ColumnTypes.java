@@ -51,14 +51,14 @@ final class ColumnTypes {
             return FilterTypes.comparison(types, column, table.naming());
         }
         String type = add(types, table, column);
-        String name = type + "_comparison_exp";
+        String name = table.naming().sharedType(type + "_comparison_exp");
         if (!types.has(name)) {
             types.add(GraphQLInputObjectType.newInputObject().name(name)
                     .description("Boolean expression to compare columns of type \"" + type
                             + "\". All fields are combined with logical 'AND'.")
                     .field(input("_eq", ref(type)))
                     .field(input("_in", listOfNonNull(type)))
-                    .field(input("_is_null", Scalars.GraphQLBoolean))
+                    .field(input(table.naming().field("_is_null"), Scalars.GraphQLBoolean))
                     .field(input("_neq", ref(type)))
                     .field(input("_nin", listOfNonNull(type))).build());
         }

@@ -64,6 +64,27 @@ class GraphqlDefaultTest {
     }
 
     @Test
+    void anEnumTablesTypesArePascalCase() {
+        f.runSqlOk("""
+            create table shelf_kind (value text primary key);
+            insert into shelf_kind values ('open'), ('closed');
+            create table rack (id int primary key, kind text references shelf_kind);
+            insert into rack values (1, 'open'), (2, 'closed');
+            """);
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"shelf_kind\", \"is_enum\": true}}");
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"rack\"}}");
+        assertData(f.gql("""
+            { rack(where: {kind: {_eq: closed}}) { id kind }
+              t: __type(name: "ShelfKindEnum") { kind }
+              c: __type(name: "ShelfKindEnumComparisonExp") { inputFields { name } } }
+            """), """
+            {"rack": [{"id": 2, "kind": "closed"}], "t": {"kind": "ENUM"},
+             "c": {"inputFields": [{"name": "_eq"}, {"name": "_in"}, {"name": "_isNull"}, {"name": "_neq"}, {"name": "_nin"}]}}
+            """);
+        f.runSqlOk("drop table rack; drop table shelf_kind");
+    }
+
+    @Test
     void remoteSchemasKeepTheirOwnNamesAndRemoteRelationshipsJoinOnTheColumns() {
         assertData(f.gql("""
             { user(id: 2) { name __typename }

@@ -11,19 +11,19 @@ import junction.catalog.TableName;
 /**
  * Types columns with enum tables' enums, as Hasura does: a column whose one-column foreign key
  * references the key of a tracked, consistent enum table of the same source takes that table's enum
- * ({@code <table>_enum}, the table's custom name if it has one), in outputs, filters and inputs.
+ * ({@code <table>_enum}, the table's custom name if it has one; named through the source's naming), in outputs, filters and inputs.
  */
 final class EnumReferences {
     private EnumReferences() {
     }
 
     /** Gives each table in {@code tables} (the consistent ones of a source) its enum columns. */
-    static void resolve(Catalog catalog, Map<TableName, TrackedTable> tables) {
+    static void resolve(Catalog catalog, Map<TableName, TrackedTable> tables, Naming naming) {
         Map<TableName, EnumReference> enums = new LinkedHashMap<>();
         tables.forEach((name, t) -> {
             if (t.entry().isEnum()) {
                 List<EnumRows.Row> rows = catalog.enumRows(name).map(EnumRows::rows).orElse(List.of());
-                enums.put(name, new EnumReference(name, t.graphqlName() + "_enum", rows));
+                enums.put(name, new EnumReference(name, naming.tableType(t, "_enum"), rows));
             }
         });
         if (enums.isEmpty()) {

@@ -99,11 +99,12 @@ public final class MetadataResolver {
             tables.put(entry.table(), new TrackedTable(entry.table(), table, entry,
                     relationships.resolve(entry, table, issues), List.of()));
         }
-        EnumReferences.resolve(catalog, tables);
+        Naming sourceNaming = naming.of(source.customization());
+        EnumReferences.resolve(catalog, tables, sourceNaming);
         PermissionResolver permissions = new PermissionResolver(source.name(), tables);
         tables.replaceAll((name, t) -> t.withPermissions(permissions.resolve(t, issues)));
         tables.replaceAll((name, t) -> t.withPermissions(inherited.derive(source.name(), t, t.permissions(), issues)));
-        return new SourceSnapshot(source.name(), catalog, tables, source.customization(), naming.of(source.customization()));
+        return new SourceSnapshot(source.name(), catalog, tables, source.customization(), sourceNaming);
     }
 
     private static Inconsistency sourceIssue(Source source, String error) {
