@@ -67,7 +67,7 @@ public final class MetadataResolver {
         Map<TableName, TrackedTable> tables = new LinkedHashMap<>();
         source.tables().forEach((name, t) -> tables.put(name, new TrackedTable(t.name(), t.table(), t.entry(),
                 t.relationships(), resolver.resolve(t.entry(), t.table(), t.relationships(), issues), t.permissions())));
-        return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization());
+        return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization(), source.functions());
     }
 
     private SourceSnapshot resolveSource(Source source, Catalog catalog, InheritedRoleResolver inherited,
@@ -90,7 +90,8 @@ public final class MetadataResolver {
         PermissionResolver permissions = new PermissionResolver(source.name(), tables);
         tables.replaceAll((name, t) -> t.withPermissions(permissions.resolve(t, issues)));
         tables.replaceAll((name, t) -> t.withPermissions(inherited.derive(source.name(), t, t.permissions(), issues)));
-        return new SourceSnapshot(source.name(), catalog, tables, source.customization());
+        return new SourceSnapshot(source.name(), catalog, tables, source.customization(),
+                FunctionResolver.resolve(source, catalog, tables.keySet(), issues));
     }
 
     private static Inconsistency sourceIssue(Source source, String error) {

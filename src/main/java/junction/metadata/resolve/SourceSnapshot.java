@@ -6,15 +6,27 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import junction.catalog.Catalog;
+import junction.catalog.FunctionName;
 import junction.catalog.TableName;
 
-/** A reachable source: the database's catalog and its consistent tracked tables. */
-public record SourceSnapshot(String name, Catalog catalog, Map<TableName, TrackedTable> tables, JsonNode customization) {
+/** A reachable source: the database's catalog, its consistent tracked tables and tracked functions. */
+public record SourceSnapshot(String name, Catalog catalog, Map<TableName, TrackedTable> tables, JsonNode customization,
+                             Map<FunctionName, TrackedFunction> functions) {
     public SourceSnapshot {
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+        functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
+    }
+
+    /** A source without tracked functions. */
+    public SourceSnapshot(String name, Catalog catalog, Map<TableName, TrackedTable> tables, JsonNode customization) {
+        this(name, catalog, tables, customization, Map.of());
     }
 
     public Optional<TrackedTable> table(TableName tableName) {
         return Optional.ofNullable(tables.get(tableName));
+    }
+
+    public Optional<TrackedFunction> function(FunctionName functionName) {
+        return Optional.ofNullable(functions.get(functionName));
     }
 }

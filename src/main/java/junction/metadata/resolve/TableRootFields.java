@@ -25,7 +25,7 @@ record TableRootFields(Set<String> query, Set<String> mutation) {
     private static void add(SourceSnapshot source, Set<String> query, Set<String> mutation) {
         JsonNode roots = source.customization() == null ? null : source.customization().get("root_fields");
         String namespace = text(roots, "namespace");
-        if (namespace != null && !source.tables().isEmpty()) {
+        if (namespace != null && (!source.tables().isEmpty() || !source.functions().isEmpty())) {
             query.add(namespace);
             mutation.add(namespace);
             return;
@@ -47,6 +47,13 @@ record TableRootFields(Set<String> query, Set<String> mutation) {
                 query.add(prefix + config.rootField("select_by_pk").orElse(t + "_by_pk") + suffix);
                 mutation.add(prefix + config.rootField("update_by_pk").orElse("update_" + t + "_by_pk") + suffix);
                 mutation.add(prefix + config.rootField("delete_by_pk").orElse("delete_" + t + "_by_pk") + suffix);
+            }
+        }
+        for (TrackedFunction function : source.functions().values()) {
+            Set<String> names = function.mutation() ? mutation : query;
+            names.add(prefix + function.rootFieldName() + suffix);
+            if (!function.mutation()) {
+                names.add(prefix + function.aggregateFieldName() + suffix);
             }
         }
     }
