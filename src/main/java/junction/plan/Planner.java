@@ -39,6 +39,7 @@ public final class Planner {
         RemoteJoinPlanner remoteJoins = new RemoteJoinPlanner(schema, fragments, operation.getVariableDefinitions(), args);
         TablePlanner tables = new TablePlanner(schema, args, collector, remoteJoins);
         MutationPlanner mutations = new MutationPlanner(schema, args, collector, tables);
+        FunctionPlanner functions = new FunctionPlanner(args, tables);
         List<RootNode> roots = new ArrayList<>();
         collector.collect(List.of(operation.getSelectionSet()), rootType).forEach((key, fields) -> {
             Field field = fields.getFirst();
@@ -46,19 +47,21 @@ public final class Planner {
             roots.add(switch (field.getName()) {
                 case "__typename" -> new Typename(key, rootType);
                 case "__schema", "__type" -> new RootNode.Introspection(key, field);
-                default -> root(schema, mutation, key, fields, path, tables, mutations);
+                default -> root(schema, mutation, key, fields, path, tables, mutations, functions);
             });
         });
         return new Plan(mutation ? Plan.Operation.MUTATION : Plan.Operation.QUERY, roots, args.structural());
     }
 
     private static RootNode root(RoleSchema schema, boolean mutation, String key, List<Field> fields, String path,
-                                 TablePlanner tables, MutationPlanner mutations) {
+                                 TablePlanner tables, MutationPlanner mutations, FunctionPlanner functions) {
         String name = fields.getFirst().getName();
         RootField root = (mutation ? schema.mutationRoot(name) : schema.queryRoot(name))
                 .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
                         + (mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT) + "'").at(path));
         return switch (root) {
+            case RootField.Function function -> new RootNode.Database(key, function.table().source(),
+                    functions.plan(function, fields, path));
             case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), FieldCollector.withoutConditions(fields));
             case RootField.Table table -> new RootNode.Database(key, table.table().source(),
                     table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));

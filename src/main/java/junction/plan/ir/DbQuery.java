@@ -1,13 +1,14 @@
 package junction.plan.ir;
 
 /** What a database root field does: select rows, select one row, aggregate, or mutate. */
-public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, Mutation {
+public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, DbQuery.FromFunction, Mutation {
 
     /** Whether remote relationships are selected anywhere under this query (mutation answers included). */
     default boolean hasRemoteJoin() {
         return switch (this) {
             case Rows r -> r.select().hasRemoteJoin();
             case Aggregated a -> a.aggregate().hasRemoteJoin();
+            case FromFunction f -> f.query().hasRemoteJoin();
             case Mutation m -> m.outputFields().stream().anyMatch(Field::hasRemoteJoin);
         };
     }
@@ -17,5 +18,17 @@ public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, Mutati
     }
 
     record Aggregated(Aggregate aggregate) implements DbQuery {
+    }
+
+    /**
+     * Rows or an aggregate ({@code query}) read from what a SQL function returns instead of from its
+     * return table: a tracked function's root field (a query, or a mutation for a VOLATILE one).
+     */
+    record FromFunction(FunctionCall call, DbQuery query) implements DbQuery {
+        public FromFunction {
+            if (!(query instanceof Rows) && !(query instanceof Aggregated)) {
+                throw new IllegalArgumentException("a function call answers rows or an aggregate: " + query);
+            }
+        }
     }
 }

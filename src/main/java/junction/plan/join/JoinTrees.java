@@ -34,6 +34,7 @@ public final class JoinTrees {
         return switch (query) {
             case DbQuery.Rows rows -> rows(rows.select().fields());
             case DbQuery.Aggregated aggregated -> aggregate(aggregated.aggregate().selections());
+            case DbQuery.FromFunction function -> query(function.query());
             case Mutation.Insert insert -> output(insert.output());
             case Mutation.Update update -> output(update.output());
             case Mutation.Delete delete -> output(delete.output());
