@@ -40,7 +40,7 @@ final class FunctionRoots {
             Map<TableName, TableInfo> byName = tables.getOrDefault(source.name(), Map.of());
             for (TrackedFunction function : source.functions().values()) {
                 TableInfo table = byName.get(function.returnTable());
-                if (table == null || !table.selectable() || !visible(function, role, inferPermissions)) {
+                if (table == null || !table.selectable() || !visible(snapshot, function, role, inferPermissions)) {
                     continue;
                 }
                 if (!TableInfo.isGraphqlName(function.rootFieldName()) || !TableInfo.isGraphqlName(function.argsTypeName())) {
@@ -67,11 +67,23 @@ final class FunctionRoots {
         }
     }
 
-    private static boolean visible(TrackedFunction function, String role, boolean inferPermissions) {
+    private static boolean visible(Snapshot snapshot, TrackedFunction function, String role, boolean inferPermissions) {
         if (role.equals(TablePermissions.ADMIN)) {
             return true;
         }
-        return function.permits(role) || (!function.mutation() && inferPermissions);
+        return permitted(snapshot, function, role, new java.util.HashSet<>()) || (!function.mutation() && inferPermissions);
+    }
+
+    /** A function permission of the role, or for an inherited role of any role it inherits from (as Hasura). */
+    private static boolean permitted(Snapshot snapshot, TrackedFunction function, String role, java.util.Set<String> seen) {
+        if (function.permits(role)) {
+            return true;
+        }
+        if (!seen.add(role)) {
+            return false;
+        }
+        return snapshot.metadata().inheritedRoles().stream().filter(r -> r.roleName().equals(role))
+                .flatMap(r -> r.roleSet().stream()).anyMatch(parent -> permitted(snapshot, function, parent, seen));
     }
 
     private static void add(Map<String, RootField> roots, List<GraphQLFieldDefinition> fields, String name, RootField root,

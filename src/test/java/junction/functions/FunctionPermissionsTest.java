@@ -32,7 +32,8 @@ class FunctionPermissionsTest {
           {"type": "pg_create_select_permission", "args": {"table": "item", "role": "reader",
             "permission": {"columns": ["id"], "filter": {}}}},
           {"type": "pg_track_function", "args": {"function": "all_items"}},
-          {"type": "pg_create_function_permission", "args": {"function": "all_items", "role": "owner"}}
+          {"type": "pg_create_function_permission", "args": {"function": "all_items", "role": "owner"}},
+          {"type": "add_inherited_role", "args": {"role_name": "combined", "role_set": ["owner", "reader"]}}
         ]}""";
 
     @BeforeAll
@@ -74,5 +75,11 @@ class FunctionPermissionsTest {
         JsonNode reader = as(explicit, "reader", "{ all_items { id } }");
         assertThat(reader.at("/errors/0/message").asText()).isEqualTo("field 'all_items' not found in type: 'query_root'");
         assertThat(as(explicit, "admin", "{ all_items { id } }").at("/data/all_items").size()).isEqualTo(2);
+    }
+
+    @Test
+    void anInheritedRoleHasTheFunctionPermissionsOfTheRolesItInherits() {
+        assertThat(as(explicit, "combined", "{ all_items(order_by: {id: asc}) { id } }").toString())
+                .isEqualTo("{\"data\":{\"all_items\":[{\"id\":1},{\"id\":2}]}}");
     }
 }
