@@ -31,6 +31,8 @@ class FunctionRootFieldsTest {
               as $$ select * from article where author_id = (hasura_session ->> 'x-hasura-user-id')::int $$;
             create function add_article(id int, title text) returns setof article language sql volatile
               as $$ insert into article values (id, 1, title, 0) returning * $$;
+            create function by_rating(int, title_like text default '%') returns setof article language sql stable
+              as $$ select * from article where rating = $1 and title ilike title_like $$;
             comment on function top_article() is 'the best article';
             """);
         f.metadataOk("""
@@ -46,6 +48,7 @@ class FunctionRootFieldsTest {
                 "permission": {"columns": ["name"], "filter": {}}}},
               {"type": "pg_track_function", "args": {"function": {"schema": "public", "name": "search_articles"}}},
               {"type": "pg_track_function", "args": {"function": "top_article"}},
+              {"type": "pg_track_function", "args": {"function": "by_rating"}},
               {"type": "pg_track_function", "args": {"function": "my_articles",
                 "configuration": {"session_argument": "hasura_session"}}},
               {"type": "pg_track_function", "args": {"function": "add_article", "configuration": {"exposed_as": "mutation"}}}
@@ -75,6 +78,13 @@ class FunctionRootFieldsTest {
         assertThat(withDefault.at("/data/search_articles").toString()).isEqualTo("[{\"id\":1},{\"id\":3}]");
         JsonNode paged = f.gql("{ search_articles(args: {search: \"a\"}, order_by: {id: asc}, limit: 2, offset: 1) { id } }");
         assertThat(paged.at("/data/search_articles").toString()).isEqualTo("[{\"id\":2},{\"id\":3}]");
+    }
+
+    @Test
+    void anUnnamedArgumentIsArg1AndAnArgumentLeftOutTakesItsDefault() {
+        assertThat(f.gql("{ by_rating(args: {arg_1: 4}) { id } }").at("/data/by_rating").toString()).isEqualTo("[{\"id\":3}]");
+        assertThat(f.gql("{ by_rating(args: {arg_1: 5, title_like: \"B%\"}) { id } }").at("/data/by_rating").toString())
+                .isEqualTo("[]");
     }
 
     @Test
