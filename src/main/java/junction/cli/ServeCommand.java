@@ -266,6 +266,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Enforce remote schema permissions: a role sees only its SDL of a remote schema, or none of it (HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS). Default: ${DEFAULT-VALUE}")
     boolean remoteSchemaPermissions;
 
+    @Option(names = "--infer-function-permissions", descriptionKey = "HASURA_GRAPHQL_INFER_FUNCTION_PERMISSIONS",
+            defaultValue = "true", arity = "0..1",
+            description = "A role sees a tracked query function when it may select the function's return table; false: only with a function permission (HASURA_GRAPHQL_INFER_FUNCTION_PERMISSIONS). Default: ${DEFAULT-VALUE}")
+    boolean inferFunctionPermissions;
+
     @Option(names = "--pg-dump-path", descriptionKey = "JUNCTION_PG_DUMP_PATH",
             description = "The pg_dump that /v1alpha1/pg_dump runs; it must be of the database's major version (JUNCTION_PG_DUMP_PATH). "
                     + "Default: the one in /usr/lib/postgresql/<major>/bin, else on PATH")
@@ -306,6 +311,7 @@ public final class ServeCommand implements Callable<Integer> {
                 .auth(auth())
                 .logTypes(logTypes()).logLevel(level()).metricsSecret(blankToEmpty(metricsSecret))
                 .remoteSchemaPermissions(remoteSchemaPermissions)
+                .inferFunctionPermissions(inferFunctionPermissions)
                 .project(new ProjectSettings(Optional.ofNullable(metadataDir), Optional.ofNullable(migrationsDir), allowInconsistentMetadata))
                 .console(console())
                 .pgDumpPath(Optional.ofNullable(pgDumpPath))

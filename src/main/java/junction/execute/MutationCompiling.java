@@ -11,11 +11,14 @@ import junction.error.Code;
 import junction.plan.ir.Mutation;
 import junction.plan.ir.Plan;
 import junction.plan.ir.RootNode;
+import junction.plan.ir.DbQuery;
 import junction.sql.MutationCompiler;
+import junction.sql.SelectCompiler;
 
 /**
  * Compiles the database mutation root fields of a plan, one statement each (several for
- * update_many); remote ones travel as the given remote requests.
+ * update_many; a VOLATILE function's the select over its call); remote ones travel as the given
+ * remote requests.
  */
 final class MutationCompiling {
     private MutationCompiling() {
@@ -31,6 +34,9 @@ final class MutationCompiling {
                         .map(checked -> checked ? Optional.of(checkPath(d.key(), m)) : Optional.<String>empty()).toList();
                 mutations.add(new Compiled.Mutation(d, MutationCompiler.compile(m, options), m instanceof Mutation.UpdateMany,
                         checks));
+            } else if (root instanceof RootNode.Database d && d.query() instanceof DbQuery.FromFunction f) {
+                sources.add(d.source());
+                mutations.add(new Compiled.Mutation(d, List.of(SelectCompiler.compileOne(f, options)), false));
             }
         }
         if (sources.size() > 1) {

@@ -39,6 +39,7 @@ public final class Planner {
         RemoteJoinPlanner remoteJoins = new RemoteJoinPlanner(schema, fragments, operation.getVariableDefinitions(), args);
         TablePlanner tables = new TablePlanner(schema, args, collector, remoteJoins);
         MutationPlanner mutations = new MutationPlanner(schema, args, collector, tables);
+        FunctionPlanner functions = new FunctionPlanner(args, tables);
         List<RootNode> roots = new ArrayList<>();
         collector.collect(List.of(operation.getSelectionSet()), rootType).forEach((key, fields) -> {
             Field field = fields.getFirst();
@@ -46,7 +47,7 @@ public final class Planner {
             switch (field.getName()) {
                 case "__typename" -> roots.add(new Typename(key, rootType));
                 case "__schema", "__type" -> roots.add(new RootNode.Introspection(key, field));
-                default -> roots.addAll(root(schema, mutation, key, fields, path, tables, mutations, collector));
+                default -> roots.addAll(root(schema, mutation, key, fields, path, tables, mutations, functions, collector));
             }
         });
         return new Plan(mutation ? Plan.Operation.MUTATION : Plan.Operation.QUERY, roots, args.structural());
@@ -58,13 +59,14 @@ public final class Planner {
      * the response nests them again, see {@link Plan#NESTING}).
      */
     private static List<RootNode> root(RoleSchema schema, boolean mutation, String key, List<Field> fields, String path,
-                                       TablePlanner tables, MutationPlanner mutations, FieldCollector collector) {
+                                       TablePlanner tables, MutationPlanner mutations, FunctionPlanner functions,
+                                       FieldCollector collector) {
         String name = fields.getFirst().getName();
         RootField root = (mutation ? schema.mutationRoot(name) : schema.queryRoot(name))
                 .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
                         + (mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT) + "'").at(path));
         if (!(root instanceof RootField.Namespace namespace)) {
-            return List.of(node(root, key, fields, path, tables, mutations));
+            return List.of(node(root, key, fields, path, tables, mutations, functions));
         }
         List<RootNode> out = new ArrayList<>();
         collector.collect(FieldCollector.subSelections(fields), namespace.typeName()).forEach((subKey, sub) -> {
@@ -77,17 +79,19 @@ public final class Planner {
             }
             RootField field = namespace.field(subName).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
                     "field '" + subName + "' not found in type: '" + namespace.typeName() + "'").at(at));
-            out.add(node(field, nested, sub, at, tables, mutations));
+            out.add(node(field, nested, sub, at, tables, mutations, functions));
         });
         return out;
     }
 
     private static RootNode node(RootField root, String key, List<Field> fields, String path, TablePlanner tables,
-                                 MutationPlanner mutations) {
+                                 MutationPlanner mutations, FunctionPlanner functions) {
         return switch (root) {
             case RootField.Node node -> tables.node(key, fields, path);
             case RootField.Connection connection -> new RootNode.Database(key, connection.table().source(),
                     new DbQuery.Connected(tables.connections().plan(connection.table(), fields, path)));
+            case RootField.Function function -> new RootNode.Database(key, function.table().source(),
+                    functions.plan(function, fields, path));
             case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), FieldCollector.withoutConditions(fields));
             case RootField.Table table -> new RootNode.Database(key, table.table().source(),
                     table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));

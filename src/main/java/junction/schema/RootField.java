@@ -41,6 +41,14 @@ public sealed interface RootField {
         }
     }
 
+    /**
+     * A tracked SQL function's root field over the rows of its return table: {@code <fn>} (a query,
+     * or a mutation for one exposed as such) or, with {@code aggregate}, {@code <fn>_aggregate}.
+     */
+    record Function(junction.metadata.resolve.TrackedFunction function, TableInfo table, boolean aggregate)
+            implements RootField {
+    }
+
     /** A root field that belongs to a remote schema (not built yet; the executor refuses it). */
     record Remote(String remoteSchema, String fieldName) implements RootField {
     }

@@ -43,6 +43,7 @@ public final class SchemaBuilder {
     private static final boolean VALIDATE = Boolean.getBoolean("junction.validateSchemas");
 
     private final boolean remoteSchemaPermissions;
+    private final boolean inferFunctionPermissions;
 
     /** A builder for an engine without remote schema permissions: every role sees every remote schema. */
     public SchemaBuilder() {
@@ -51,7 +52,17 @@ public final class SchemaBuilder {
 
     /** @param remoteSchemaPermissions whether a role other than admin sees only what its remote schema permissions give it */
     public SchemaBuilder(boolean remoteSchemaPermissions) {
+        this(remoteSchemaPermissions, true);
+    }
+
+    /**
+     * @param inferFunctionPermissions whether a role sees a query function when it may select the function's
+     *                                 return table ({@code HASURA_GRAPHQL_INFER_FUNCTION_PERMISSIONS}), or only
+     *                                 with a function permission
+     */
+    public SchemaBuilder(boolean remoteSchemaPermissions, boolean inferFunctionPermissions) {
         this.remoteSchemaPermissions = remoteSchemaPermissions;
+        this.inferFunctionPermissions = inferFunctionPermissions;
     }
 
     static {
@@ -113,6 +124,10 @@ public final class SchemaBuilder {
             RelayTypes.addNodeRoot(queryRoots, queryFields);
         }
         addTables(tables, remotes, types, queryRoots, queryFields, mutationRoots, mutationFields, relay);
+        if (!relay) {
+            FunctionRoots.add(snapshot, role, inferFunctionPermissions, tables, types, queryRoots, queryFields, mutationRoots,
+                    mutationFields);
+        }
         RemoteRoots.add(remotes, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
         java.util.Set<String> unreachable = unreachableTableTypes(schema, tableTypes);

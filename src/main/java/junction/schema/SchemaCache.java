@@ -48,8 +48,13 @@ public final class SchemaCache {
 
     /** @param remoteSchemaPermissions whether remote schema permissions are enforced ({@link SchemaBuilder}) */
     public SchemaCache(boolean remoteSchemaPermissions) {
+        this(remoteSchemaPermissions, true);
+    }
+
+    /** @param inferFunctionPermissions whether query functions follow their return table's select permission */
+    public SchemaCache(boolean remoteSchemaPermissions, boolean inferFunctionPermissions) {
         this.remoteSchemaPermissions = remoteSchemaPermissions;
-        this.builder = new SchemaBuilder(remoteSchemaPermissions);
+        this.builder = new SchemaBuilder(remoteSchemaPermissions, inferFunctionPermissions);
     }
 
     /** The generation of {@code snapshot}, created when the snapshot changed. */

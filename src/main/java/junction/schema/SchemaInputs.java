@@ -20,7 +20,7 @@ import junction.remote.RemoteSchemaState;
  *
  * @param sources per source, the tracked tables the role has a permission on (for admin: all), each
  *                with only this role's resolved permissions (the stored permission entries of every
- *                role left out), and the source's customization
+ *                role left out), the source's customization and its tracked functions
  * @param remotes the consistent remote schemas (the same loaded state, not only an equal one:
  *                a reloaded remote is a new schema)
  * @param remotePermissions the role's remote schema permission definitions by remote schema, when
@@ -35,9 +35,11 @@ record SchemaInputs(Map<String, SourceInputs> sources, Map<String, RemoteSchemaS
     }
 
     /** One source as a role's schema depends on it. */
-    record SourceInputs(Map<TableName, TrackedTable> tables, JsonNode customization) {
+    record SourceInputs(Map<TableName, TrackedTable> tables, JsonNode customization,
+                        Map<junction.catalog.FunctionName, junction.metadata.resolve.TrackedFunction> functions) {
         SourceInputs {
             tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
+            functions = Collections.unmodifiableMap(new LinkedHashMap<>(functions));
         }
     }
 
@@ -61,6 +63,6 @@ record SchemaInputs(Map<String, SourceInputs> sources, Map<String, RemoteSchemaS
                     tracked.entry().withPermissions(List.of(), List.of(), List.of(), List.of()),
                     tracked.relationships(), tracked.remoteRelationships(), Map.of(role, mine), tracked.enumColumns()));
         });
-        return new SourceInputs(tables, source.customization());
+        return new SourceInputs(tables, source.customization(), source.functions());
     }
 }

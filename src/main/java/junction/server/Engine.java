@@ -69,7 +69,7 @@ public final class Engine implements AutoCloseable {
 
     private Engine(ServerConfig config) {
         this.config = config;
-        this.schemas = new SchemaCache(config.remoteSchemaPermissions());
+        this.schemas = new SchemaCache(config.remoteSchemaPermissions(), config.inferFunctionPermissions());
         this.sessions = SessionResolver.start(config.adminSecrets(), config.unauthorizedRole(), config.auth());
         Env env = config.databaseUrl().map(url -> config.env().with(DEFAULT_SOURCE_ENV, url)).orElse(config.env());
         String metadataUrl = config.metadataDatabaseUrl().or(config::databaseUrl)

@@ -32,6 +32,8 @@ import junction.session.Session;
  * @param metricsSecret           the bearer token {@code /v1/metrics} asks for ({@code HASURA_GRAPHQL_METRICS_SECRET})
  * @param remoteSchemaPermissions whether remote schema permissions are enforced and may be added
  *                                ({@code HASURA_GRAPHQL_ENABLE_REMOTE_SCHEMA_PERMISSIONS}); off, every role sees every remote schema
+ * @param inferFunctionPermissions whether a role sees a tracked query function when it may select the function's
+ *                                return table ({@code HASURA_GRAPHQL_INFER_FUNCTION_PERMISSIONS}); off, only with a function permission
  * @param project                 a project directory applied at start-up, before serving ({@code serve --metadata-dir})
  * @param pgDumpPath              the {@code pg_dump} {@code /v1alpha1/pg_dump} runs ({@code JUNCTION_PG_DUMP_PATH}); empty: the one
  *                                of the database's major version in {@code /usr/lib/postgresql/<major>/bin} or on {@code PATH}
@@ -49,8 +51,8 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
                            long planCacheSize,
                            AuthConfig auth, Set<String> logTypes, LogLevel logLevel, OutputStream logSink,
                            Optional<String> metricsSecret, Env env, boolean remoteSchemaPermissions,
-                           ProjectSettings project, ConsoleSettings console, Optional<java.nio.file.Path> pgDumpPath,
-                           String namingConvention, Set<String> experimentalFeatures) {
+                           boolean inferFunctionPermissions, ProjectSettings project, ConsoleSettings console,
+                           Optional<java.nio.file.Path> pgDumpPath, String namingConvention, Set<String> experimentalFeatures) {
     public static final long DEFAULT_MAX_BODY_BYTES = 32L * 1024 * 1024;
     /** Hasura's {@code HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT} default. */
     public static final long DEFAULT_GRACEFUL_SHUTDOWN_SECONDS = 60;
@@ -139,6 +141,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         b.logSink = logSink;
         b.metricsSecret = metricsSecret;
         b.remoteSchemaPermissions = remoteSchemaPermissions;
+        b.inferFunctionPermissions = inferFunctionPermissions;
         b.project = project;
         b.console = console;
         b.pgDumpPath = pgDumpPath;
@@ -262,6 +265,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         private OutputStream logSink = System.out;
         private Optional<String> metricsSecret = Optional.empty();
         private boolean remoteSchemaPermissions;
+        private boolean inferFunctionPermissions = true;
         private ProjectSettings project = ProjectSettings.NONE;
         private ConsoleSettings console = ConsoleSettings.DISABLED;
         private Optional<java.nio.file.Path> pgDumpPath = Optional.empty();
@@ -297,6 +301,7 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
         public Builder logSink(OutputStream value) { logSink = value; return this; }
         public Builder metricsSecret(Optional<String> value) { metricsSecret = value; return this; }
         public Builder remoteSchemaPermissions(boolean value) { remoteSchemaPermissions = value; return this; }
+        public Builder inferFunctionPermissions(boolean value) { inferFunctionPermissions = value; return this; }
         public Builder project(ProjectSettings value) { project = value; return this; }
         public Builder console(ConsoleSettings value) { console = value; return this; }
         public Builder pgDumpPath(Optional<java.nio.file.Path> value) { pgDumpPath = value; return this; }
@@ -307,8 +312,8 @@ public record ServerConfig(String host, int port, Optional<String> databaseUrl, 
             return new ServerConfig(host, port, databaseUrl, metadataDatabaseUrl, adminSecrets, unauthorizedRole, maxBodyBytes,
                     metadataPollMillis, pgConnections, adminInternalErrors, devMode, stringifyNumericTypes, remoteErrors, cors,
                     enabledApis, remoteLimits, gracefulShutdownSeconds, remoteRetry, planCacheSize, auth, logTypes, logLevel, logSink,
-                    metricsSecret, env, remoteSchemaPermissions, project, console, pgDumpPath, namingConvention,
-                    experimentalFeatures);
+                    metricsSecret, env, remoteSchemaPermissions, inferFunctionPermissions, project, console, pgDumpPath,
+                    namingConvention, experimentalFeatures);
         }
     }
 }

@@ -95,7 +95,18 @@ public final class SelectCompiler {
             case DbQuery.Rows r -> rows(r.select(), null);
             case DbQuery.Aggregated a -> aggregate(a.aggregate(), null);
             case DbQuery.Connected c -> connections.compile(c.connection(), null);
+            case DbQuery.FromFunction f -> fromFunction(f);
             default -> throw new IllegalArgumentException("not a select: " + query);
+        };
+    }
+
+    /** A tracked function's root field: its rows or aggregate read from the call instead of the table. */
+    private Sql fromFunction(DbQuery.FromFunction f) {
+        Sql call = FunctionCalls.call(f.call());
+        return switch (f.query()) {
+            case DbQuery.Rows r -> rows(r.select(), null, call);
+            case DbQuery.Aggregated a -> aggregate(a.aggregate(), null, call);
+            default -> throw new IllegalArgumentException("not rows of a function: " + f.query());
         };
     }
 
@@ -119,6 +130,10 @@ public final class SelectCompiler {
 
     /** A SELECT of one column {@code "v"}: the {@code T_aggregate} object. */
     Sql aggregate(Aggregate aggregate, Outer outer) {
+        return aggregate(aggregate, outer, relation(aggregate.rows().table()));
+    }
+
+    private Sql aggregate(Aggregate aggregate, Outer outer, Sql relation) {
         String a = aliases.next();
         Set<String> needed = new LinkedHashSet<>();
         for (AggregateSelection selection : aggregate.selections()) {
@@ -128,7 +143,7 @@ public final class SelectCompiler {
                 case Typename t -> { }
             }
         }
-        Base base = base(aggregate.rows(), needed, outer, relation(aggregate.rows().table()));
+        Base base = base(aggregate.rows(), needed, outer, relation);
         List<Sql> laterals = new ArrayList<>();
         List<Sql[]> pairs = new ArrayList<>();
         for (AggregateSelection selection : aggregate.selections()) {

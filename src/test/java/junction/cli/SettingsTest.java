@@ -119,6 +119,17 @@ class SettingsTest {
     }
 
     @Test
+    void functionPermissionsAreInferredUnlessTheFlagOrTheEnvironmentTurnsThatOff() {
+        Map<String, String> off = Map.of("HASURA_GRAPHQL_INFER_FUNCTION_PERMISSIONS", "false");
+        assertThat(serve(Map.of()).settings(Optional.empty()).inferFunctionPermissions()).isTrue();
+        assertThat(serve(off).settings(Optional.empty()).inferFunctionPermissions()).isFalse();
+        assertThat(serve(Map.of(), "--infer-function-permissions=false").settings(Optional.empty())
+                .inferFunctionPermissions()).isFalse();
+        assertThat(serve(off, "--infer-function-permissions").settings(Optional.empty())
+                .inferFunctionPermissions()).isTrue();
+    }
+
+    @Test
     void theEmbeddedDatabasePortAndTheGracefulShutdownTimeoutAreSettingsToo() {
         Map<String, String> environment = Map.of("JUNCTION_PG_PORT", "25432", "HASURA_GRAPHQL_GRACEFUL_SHUTDOWN_TIMEOUT", "5");
 

@@ -254,7 +254,7 @@ class LegacyQueryTest {
                 + "\"delete_remote_relationship\",\"create_insert_permission\",\"create_select_permission\","
                 + "\"create_update_permission\",\"create_delete_permission\",\"drop_insert_permission\","
                 + "\"drop_select_permission\",\"drop_update_permission\",\"drop_delete_permission\",\"set_permission_comment\","
-                + "\"add_existing_table_or_view\",\"untrack_table\",\"add_remote_schema\",\"remove_remote_schema\","
+                + "\"create_function_permission\",\"drop_function_permission\",\"add_existing_table_or_view\",\"untrack_table\",\"add_remote_schema\",\"remove_remote_schema\","
                 + "\"reload_remote_schema\",\"add_remote_schema_permissions\",\"drop_remote_schema_permissions\","
                 + "\"replace_metadata\",\"export_metadata\",\"clear_metadata\",\"reload_metadata\","
                 + "\"get_inconsistent_metadata\",\"drop_inconsistent_metadata\",\"insert\",\"select\",\"update\",\"delete\","

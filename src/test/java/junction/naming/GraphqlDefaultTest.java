@@ -85,6 +85,27 @@ class GraphqlDefaultTest {
     }
 
     @Test
+    void aTrackedFunctionsRootFieldsAndArgsTypeFollowTheConvention() {
+        f.runSqlOk("""
+            create table crate (crate_id int primary key, label text);
+            insert into crate values (1, 'apples'), (2, 'pears');
+            create function find_crates(needle text) returns setof crate language sql stable
+              as $$ select * from crate where label like '%' || needle || '%' $$;
+            """);
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"crate\"}}");
+        f.metadataOk("{\"type\": \"pg_track_function\", \"args\": {\"function\": \"find_crates\"}}");
+        assertData(f.gql("""
+            { findCrates(args: {needle: "pear"}) { crateId label }
+              findCratesAggregate(args: {needle: "p"}) { aggregate { count } }
+              t: __type(name: "FindCratesArgs") { kind } }
+            """), """
+            {"findCrates": [{"crateId": 2, "label": "pears"}], "findCratesAggregate": {"aggregate": {"count": 2}},
+             "t": {"kind": "INPUT_OBJECT"}}
+            """);
+        f.runSqlOk("drop function find_crates; drop table crate");
+    }
+
+    @Test
     void remoteSchemasKeepTheirOwnNamesAndRemoteRelationshipsJoinOnTheColumns() {
         assertData(f.gql("""
             { user(id: 2) { name __typename }

@@ -9,6 +9,8 @@ import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Obj;
 import junction.metadata.codec.MetadataReader;
+import junction.metadata.codec.FunctionEntries;
+import junction.metadata.model.FunctionEntry;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.RemoteSchema;
 import junction.metadata.model.Source;
@@ -31,7 +33,7 @@ final class LegacyDocument {
         Source source = defaultSource.orElseThrow(() -> ApiException.of(Code.NOT_SUPPORTED,
                 "cannot import metadata without sources since no default source is defined"));
         List<TableEntry> tables = document.list("tables", MetadataReader::table);
-        List<JsonNode> functions = document.list("functions", (n, p) -> n);
+        List<FunctionEntry> functions = document.list("functions", LegacyDocument::function);
         List<RemoteSchema> remotes = document.list("remote_schemas", MetadataReader::remoteSchema);
         Map<String, JsonNode> other = new LinkedHashMap<>();
         document.node().fields().forEachRemaining(e -> {
@@ -42,5 +44,14 @@ final class LegacyDocument {
         Source replaced = new Source(source.name(), source.kind(), source.configuration(), source.customization(),
                 tables, functions);
         return new Metadata(List.of(replaced), remotes, other);
+    }
+
+    /** A v1 document lists functions by name ({@code {"schema", "name"}}); v2 has v3's entries. */
+    private static FunctionEntry function(JsonNode node, String path) {
+        if (node != null && node.isObject() && !node.has("function")) {
+            return FunctionEntry.tracked(FunctionEntries.functionName(node, path),
+                    junction.metadata.model.FunctionConfig.EMPTY, null);
+        }
+        return FunctionEntries.read(node, path);
     }
 }

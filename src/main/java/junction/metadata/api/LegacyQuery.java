@@ -51,7 +51,7 @@ public final class LegacyQuery {
                 "update_remote_relationship", "delete_remote_relationship", "create_insert_permission",
                 "create_select_permission", "create_update_permission", "create_delete_permission",
                 "drop_insert_permission", "drop_select_permission", "drop_update_permission", "drop_delete_permission",
-                "set_permission_comment").forEach(type -> out.put(type, "pg_" + type));
+                "set_permission_comment", "create_function_permission", "drop_function_permission").forEach(type -> out.put(type, "pg_" + type));
         out.put("add_existing_table_or_view", "pg_track_table");
         out.put("untrack_table", "pg_untrack_table");
         Stream.of("add_remote_schema", "remove_remote_schema", "reload_remote_schema", "add_remote_schema_permissions",

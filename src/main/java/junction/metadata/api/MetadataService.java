@@ -74,6 +74,7 @@ public final class MetadataService {
         this.catalogState = new CatalogStateCommands(store.catalogState());
         SourceCommands.register(commands);
         TableCommands.register(commands);
+        FunctionCommands.register(commands);
         RelationshipCommands.register(commands);
         RemoteSchemaCommands.register(commands);
         ManagementCommands.register(commands);

@@ -30,6 +30,10 @@ final class Pruning {
         if (metadata.source(at.source()).isEmpty()) {
             return metadata;
         }
+        if (at.isFunction()) {
+            return metadata.updateSource(at.source(), s -> s.withFunctions(
+                    s.functions().stream().filter(f -> !f.function().equals(at.function())).toList()));
+        }
         if (at.table() == null) {
             List<Source> sources = new ArrayList<>(metadata.sources());
             sources.removeIf(s -> s.name().equals(at.source()));

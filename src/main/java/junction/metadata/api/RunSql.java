@@ -122,7 +122,8 @@ public final class RunSql {
         afterCatalogs.put(source, after);
         CatalogChanges changes = CatalogChanges.between(before, after);
         DdlPropagation.Result result = DdlPropagation.apply(source, changes, permissionColumns);
-        Metadata metadata = base.metadata().updateSource(source.name(), s -> result.source());
+        Metadata metadata = base.metadata().updateSource(source.name(),
+                s -> FunctionDdl.apply(result.source(), before, after));
         Snapshot next = service.resolve(base.resourceVersion(), metadata, afterCatalogs, remotes);
         Dependents dependents = Dependents.between(previous, next).plus(result.dependents());
         if (!dependents.isEmpty() && !cascade) {

@@ -62,8 +62,9 @@ public final class MetadataReader {
         configuration.obj("connection_info");
         List<TableEntry> tables = src.list("tables", MetadataReader::table);
         Uniqueness.check(tables.stream().map(t -> t.table().toString()).toList(), src.pathOf("tables"), "table");
-        return new Source(name, kind, configuration.node(), src.get("customization"), tables,
-                src.list("functions", (n, p) -> n));
+        List<junction.metadata.model.FunctionEntry> functions = src.list("functions", FunctionEntries::read);
+        Uniqueness.check(functions.stream().map(f -> f.function().toString()).toList(), src.pathOf("functions"), "function");
+        return new Source(name, kind, configuration.node(), src.get("customization"), tables, functions);
     }
 
     public static TableEntry table(JsonNode node, String path) {

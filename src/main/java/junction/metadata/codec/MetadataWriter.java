@@ -59,7 +59,7 @@ public final class MetadataWriter {
         node.put("name", source.name());
         node.put("kind", source.kind());
         node.set("tables", list(source.tables(), MetadataWriter::table));
-        putList(node, "functions", source.functions(), Function.identity());
+        putList(node, "functions", source.functions(), FunctionEntries::write);
         node.set("configuration", source.configuration());
         if (source.customization() != null && !isEmpty(source.customization())) {
             node.set("customization", source.customization());

@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import junction.catalog.FunctionName;
 import junction.catalog.TableName;
 
-/** A database source: its connection configuration (kept as written), customization and tables. */
+/** A database source: its connection configuration (kept as written), customization, tables and tracked functions. */
 public record Source(String name, String kind, JsonNode configuration, JsonNode customization,
-                     List<TableEntry> tables, List<JsonNode> functions) {
+                     List<TableEntry> tables, List<FunctionEntry> functions) {
     public Source {
         tables = List.copyOf(tables);
         functions = List.copyOf(functions);
@@ -17,6 +18,19 @@ public record Source(String name, String kind, JsonNode configuration, JsonNode 
 
     public Optional<TableEntry> table(TableName tableName) {
         return tables.stream().filter(t -> t.table().equals(tableName)).findFirst();
+    }
+
+    public Optional<FunctionEntry> function(FunctionName functionName) {
+        return functions.stream().filter(f -> f.function().equals(functionName)).findFirst();
+    }
+
+    public Source withFunctions(List<FunctionEntry> newFunctions) {
+        return new Source(name, kind, configuration, customization, tables, newFunctions);
+    }
+
+    /** Replaces the named function entry by {@code change(entry)}. */
+    public Source updateFunction(FunctionName functionName, UnaryOperator<FunctionEntry> change) {
+        return withFunctions(functions.stream().map(f -> f.function().equals(functionName) ? change.apply(f) : f).toList());
     }
 
     public Source withTables(List<TableEntry> newTables) {

@@ -21,6 +21,7 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
         private static final String INHERITED_ROLE = "inherited_role:";
         private static final String INHERITED_PERMISSION = "inherited_permission:";
         private static final String REMOTE_SCHEMA_PERMISSION = "remote_schema_permission:";
+        private static final String FUNCTION = "function:";
         private static final String SEPARATOR = "\u0000";
 
         public static Location ofSource(String source) {
@@ -29,6 +30,22 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
 
         public static Location ofTable(String source, TableName table) {
             return new Location(source, table, null);
+        }
+
+        /** A tracked function of a source: dropping the inconsistency untracks it. */
+        public static Location ofFunction(String source, junction.catalog.FunctionName function) {
+            return new Location(source, null, FUNCTION + function.schema() + SEPARATOR + function.name());
+        }
+
+        public boolean isFunction() {
+            return source != null && table == null && object != null && object.startsWith(FUNCTION);
+        }
+
+        /** The function a {@link #ofFunction} location names. */
+        public junction.catalog.FunctionName function() {
+            String rest = object.substring(FUNCTION.length());
+            int at = rest.indexOf(SEPARATOR);
+            return new junction.catalog.FunctionName(rest.substring(0, at), rest.substring(at + 1));
         }
 
         public static Location remoteSchema(String name) {
@@ -114,6 +131,9 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
      * {@code relationship article.author in source "default"}.
      */
     public String dependentName() {
+        if (at.isFunction()) {
+            return "function " + at.function() + " in source \"" + at.source() + "\"";
+        }
         if (at.table() == null) {
             return "source " + at.source();
         }

@@ -77,7 +77,7 @@ final class InheritedRoleResolver {
                 }
             }
         }
-        metadata.sources().forEach(s -> s.functions().forEach(f -> addRoles(f.get("permissions"), out)));
+        metadata.sources().forEach(s -> s.functions().forEach(f -> out.addAll(f.permissions())));
         metadata.remoteSchemas().forEach(r -> r.permissions().forEach(p -> addRole(p, out)));
         JsonNode actions = metadata.other().get("actions");
         if (actions != null && actions.isArray()) {

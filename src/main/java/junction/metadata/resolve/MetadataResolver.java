@@ -79,7 +79,8 @@ public final class MetadataResolver {
         source.tables().forEach((name, t) -> tables.put(name, new TrackedTable(t.name(), t.table(), t.entry(),
                 t.relationships(), resolver.resolve(t.entry(), t.table(), t.relationships(), issues), t.permissions(),
                 t.enumColumns())));
-        return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization(), source.naming());
+        return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization(), source.naming(),
+                source.functions());
     }
 
     private SourceSnapshot resolveSource(Source source, Catalog catalog, InheritedRoleResolver inherited,
@@ -104,7 +105,8 @@ public final class MetadataResolver {
         PermissionResolver permissions = new PermissionResolver(source.name(), tables);
         tables.replaceAll((name, t) -> t.withPermissions(permissions.resolve(t, issues)));
         tables.replaceAll((name, t) -> t.withPermissions(inherited.derive(source.name(), t, t.permissions(), issues)));
-        return new SourceSnapshot(source.name(), catalog, tables, source.customization(), sourceNaming);
+        return new SourceSnapshot(source.name(), catalog, tables, source.customization(), sourceNaming,
+                FunctionResolver.resolve(source, catalog, tables.keySet(), issues));
     }
 
     private static Inconsistency sourceIssue(Source source, String error) {

@@ -95,6 +95,11 @@ public record Naming(boolean graphqlCase, Optional<String> namespace, Optional<S
         return affix(typePrefix, join(pieces, true), typeSuffix);
     }
 
+    /** Another type generated for the source from a snake_case name (a function's {@code search_articles_args}): the convention, then the type prefix and suffix. */
+    public String sourceType(String snake) {
+        return affix(typePrefix, graphqlCase ? pascal(fromSnake(snake)) : snake, typeSuffix);
+    }
+
     /** The type of the namespace field ({@code suffix} {@code _query}, {@code _mutation_frontend}), the type prefix and suffix applied. */
     public Optional<String> namespaceType(String suffix) {
         return namespace.map(n -> affix(typePrefix, n + suffix, typeSuffix));

@@ -65,7 +65,8 @@ public record Snapshot(long resourceVersion, Metadata metadata, Map<String, Sour
         for (Source source : metadata.sources()) {
             SourceSnapshot reachable = sources.get(source.name());
             out.put(source.name(), reachable != null ? SourceCatalog.of(reachable.catalog()) : SourceCatalog.failed(
-                    inconsistencies.stream().filter(i -> source.name().equals(i.at().source()) && i.at().table() == null)
+                    inconsistencies.stream().filter(i -> source.name().equals(i.at().source()) && i.at().table() == null
+                                    && !i.at().isFunction())
                             .map(i -> i.reason().replaceFirst("^Inconsistent object: ", "")).findFirst()
                             .orElse("source not loaded")));
         }

@@ -23,7 +23,7 @@ record TableRootFields(Set<String> query, Set<String> mutation) {
 
     private static void add(SourceSnapshot source, Set<String> query, Set<String> mutation) {
         Naming naming = source.naming();
-        if (naming.namespace().isPresent() && !source.tables().isEmpty()) {
+        if (naming.namespace().isPresent() && (!source.tables().isEmpty() || !source.functions().isEmpty())) {
             query.add(naming.namespace().get());
             mutation.add(naming.namespace().get());
             return;
@@ -39,6 +39,13 @@ record TableRootFields(Set<String> query, Set<String> mutation) {
                 if (pk || !kind.endsWith("_by_pk")) {
                     mutation.add(naming.rootField(table, kind));
                 }
+            }
+        }
+        for (TrackedFunction function : source.functions().values()) {
+            Set<String> names = function.mutation() ? mutation : query;
+            names.add(function.rootFieldName(naming));
+            if (!function.mutation()) {
+                names.add(function.aggregateFieldName(naming));
             }
         }
     }

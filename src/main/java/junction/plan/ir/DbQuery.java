@@ -1,7 +1,7 @@
 package junction.plan.ir;
 
 /** What a database root field does: select rows, select one row, aggregate, or mutate. */
-public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, DbQuery.Connected, Mutation {
+public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, DbQuery.Connected, DbQuery.FromFunction, Mutation {
 
     /** Whether remote relationships are selected anywhere under this query (mutation answers included). */
     default boolean hasRemoteJoin() {
@@ -9,6 +9,7 @@ public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, DbQuer
             case Rows r -> r.select().hasRemoteJoin();
             case Aggregated a -> a.aggregate().hasRemoteJoin();
             case Connected c -> c.connection().hasRemoteJoin();
+            case FromFunction f -> f.query().hasRemoteJoin();
             case Mutation m -> m.outputFields().stream().anyMatch(Field::hasRemoteJoin);
         };
     }
@@ -22,5 +23,17 @@ public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, DbQuer
 
     /** A Relay connection ({@code T_connection}). */
     record Connected(Connection connection) implements DbQuery {
+    }
+
+    /**
+     * Rows or an aggregate ({@code query}) read from what a SQL function returns instead of from its
+     * return table: a tracked function's root field (a query, or a mutation for a VOLATILE one).
+     */
+    record FromFunction(FunctionCall call, DbQuery query) implements DbQuery {
+        public FromFunction {
+            if (!(query instanceof Rows) && !(query instanceof Aggregated)) {
+                throw new IllegalArgumentException("a function call answers rows or an aggregate: " + query);
+            }
+        }
     }
 }

@@ -23,6 +23,13 @@ public sealed interface Value {
     record SessionVariable(String name) implements Value {
     }
 
+    /**
+     * The whole session as a JSON object of its variables ({@code {"x-hasura-role": …, …}}), read
+     * at execution: a tracked function's {@code session_argument}.
+     */
+    record SessionVariables() implements Value {
+    }
+
     record ListOf(List<Value> items) implements Value {
         public ListOf {
             items = List.copyOf(items);

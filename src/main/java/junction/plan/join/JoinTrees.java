@@ -35,6 +35,7 @@ public final class JoinTrees {
             case DbQuery.Rows rows -> rows(rows.select().fields());
             case DbQuery.Aggregated aggregated -> aggregate(aggregated.aggregate().selections());
             case DbQuery.Connected connected -> JoinTree.EMPTY;
+            case DbQuery.FromFunction function -> query(function.query());
             case Mutation.Insert insert -> output(insert.output());
             case Mutation.Update update -> output(update.output());
             case Mutation.Delete delete -> output(delete.output());
