@@ -72,6 +72,7 @@ public final class MetadataService {
         SourceCommands.register(commands);
         TableCommands.register(commands);
         RelationshipCommands.register(commands);
+        ComputedFieldCommands.register(commands);
         RemoteSchemaCommands.register(commands);
         ManagementCommands.register(commands);
         RemoteRelationshipCommands.register(commands);

@@ -65,8 +65,8 @@ public final class MetadataResolver {
                                                           List<Inconsistency> issues) {
         RemoteRelationshipResolver resolver = new RemoteRelationshipResolver(source.name(), remotes);
         Map<TableName, TrackedTable> tables = new LinkedHashMap<>();
-        source.tables().forEach((name, t) -> tables.put(name, new TrackedTable(t.name(), t.table(), t.entry(),
-                t.relationships(), resolver.resolve(t.entry(), t.table(), t.relationships(), issues), t.permissions())));
+        source.tables().forEach((name, t) -> tables.put(name,
+                t.withRemoteRelationships(resolver.resolve(t, issues))));
         return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization());
     }
 
@@ -87,6 +87,8 @@ public final class MetadataResolver {
             tables.put(entry.table(), new TrackedTable(entry.table(), table, entry,
                     relationships.resolve(entry, table, issues), List.of()));
         }
+        ComputedFieldResolver computed = new ComputedFieldResolver(source.name(), catalog, tracked);
+        tables.replaceAll((name, t) -> t.withComputedFields(computed.resolve(t, issues)));
         PermissionResolver permissions = new PermissionResolver(source.name(), tables);
         tables.replaceAll((name, t) -> t.withPermissions(permissions.resolve(t, issues)));
         tables.replaceAll((name, t) -> t.withPermissions(inherited.derive(source.name(), t, t.permissions(), issues)));

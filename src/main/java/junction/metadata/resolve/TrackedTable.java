@@ -10,14 +10,21 @@ import junction.catalog.Table;
 import junction.catalog.TableName;
 import junction.metadata.model.TableEntry;
 
-/** A tracked table whose metadata fits the database: its catalog entry and resolved relationships. */
+/** A tracked table whose metadata fits the database: its catalog entry, resolved relationships and computed fields. */
 public record TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships,
                            List<ResolvedRemoteRelationship> remoteRelationships,
-                           Map<String, TablePermissions> permissions) {
+                           Map<String, TablePermissions> permissions, List<ResolvedComputedField> computedFields) {
     public TrackedTable {
+        computedFields = List.copyOf(computedFields);
         relationships = List.copyOf(relationships);
         remoteRelationships = List.copyOf(remoteRelationships);
         permissions = Collections.unmodifiableMap(new LinkedHashMap<>(permissions));
+    }
+
+    /** A table without computed fields. */
+    public TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships,
+                        List<ResolvedRemoteRelationship> remoteRelationships, Map<String, TablePermissions> permissions) {
+        this(name, table, entry, relationships, remoteRelationships, permissions, List.of());
     }
 
     /** A table without permissions resolved yet. */
@@ -33,7 +40,20 @@ public record TrackedTable(TableName name, Table table, TableEntry entry, List<R
     }
 
     public TrackedTable withPermissions(Map<String, TablePermissions> newPermissions) {
-        return new TrackedTable(name, table, entry, relationships, remoteRelationships, newPermissions);
+        return new TrackedTable(name, table, entry, relationships, remoteRelationships, newPermissions, computedFields);
+    }
+
+    public TrackedTable withRemoteRelationships(List<ResolvedRemoteRelationship> remotes) {
+        return new TrackedTable(name, table, entry, relationships, remotes, permissions, computedFields);
+    }
+
+    public TrackedTable withComputedFields(List<ResolvedComputedField> fields) {
+        return new TrackedTable(name, table, entry, relationships, remoteRelationships, permissions, fields);
+    }
+
+    /** A computed field that fits the database, by name. */
+    public Optional<ResolvedComputedField> computedField(String fieldName) {
+        return computedFields.stream().filter(c -> c.name().equals(fieldName)).findFirst();
     }
 
     public Optional<ResolvedRemoteRelationship> remoteRelationship(String relationshipName) {
