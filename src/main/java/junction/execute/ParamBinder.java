@@ -67,6 +67,7 @@ final class ParamBinder {
                 yield node == null ? Json.NODES.nullNode() : node;
             }
             case Value.SessionVariable s -> Json.NODES.textNode(values.session(s.name()));
+            case Value.Session s -> values.sessionJson();
             case Value.ListOf list -> {
                 ArrayNode out = Json.array();
                 list.items().forEach(item -> out.add(resolve(item, values)));

@@ -51,6 +51,11 @@ final class WhereReader {
         if (column.isPresent()) {
             return redacted(table, column.get(), comparisons(column.get(), in, path));
         }
+        var computed = table.computedField(name).filter(junction.metadata.resolve.ResolvedComputedField::plain);
+        if (computed.isPresent()) {
+            return new BoolExp.OnComputed(ComputedFieldCalls.of(computed.get()),
+                    comparisons(computed.get().returnColumn(), in, path));
+        }
         if (table.relationship(name).isEmpty() && name.endsWith("_aggregate")) {
             var arrayRel = table.relationship(name.substring(0, name.length() - "_aggregate".length()));
             if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY

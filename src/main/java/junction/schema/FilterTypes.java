@@ -38,6 +38,11 @@ final class FilterTypes {
         fields.add(input("_not", ref(name)));
         fields.add(input("_or", listOfNonNull(name)));
         table.columns().forEach((field, column) -> fields.add(input(field, ref(comparison(types, column)))));
+        table.computedFields().forEach((field, computed) -> {
+            if (computed.plain()) {
+                fields.add(input(field, ref(comparison(types, computed.returnColumn()))));
+            }
+        });
         table.relationships().forEach((field, rel) -> {
             TableInfo target = tables.apply(rel.target());
             fields.add(input(field, ref(boolExpName(target))));

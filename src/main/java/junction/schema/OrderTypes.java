@@ -40,6 +40,11 @@ final class OrderTypes {
     static void addOrderBy(TypeSet types, TableInfo table, Function<TableName, TableInfo> tables) {
         List<GraphQLInputObjectField> fields = new ArrayList<>();
         table.columns().keySet().forEach(field -> fields.add(input(field, ref(ORDER_BY))));
+        table.computedFields().forEach((field, computed) -> {
+            if (computed.plain()) {
+                fields.add(input(field, ref(ORDER_BY)));
+            }
+        });
         table.relationships().forEach((field, rel) -> {
             TableInfo target = tables.apply(rel.target());
             if (rel.kind() == ResolvedRelationship.Kind.OBJECT) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import junction.catalog.Column;
 import junction.catalog.TableName;
 import junction.metadata.model.GraphqlName;
+import junction.metadata.resolve.ResolvedComputedField;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.metadata.resolve.SelectPermission;
 import junction.metadata.resolve.TablePermissions;
@@ -22,10 +23,18 @@ import junction.metadata.resolve.TrackedTable;
  * @param permissions   the role's permissions on the table (everything for admin)
  */
 public record TableInfo(String source, TrackedTable tracked, String typeName, Map<String, Column> columns,
-                        Map<String, ResolvedRelationship> relationships, TablePermissions permissions) {
+                        Map<String, ResolvedRelationship> relationships, TablePermissions permissions,
+                        Map<String, ResolvedComputedField> computedFields) {
     public TableInfo {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
+        computedFields = Collections.unmodifiableMap(new LinkedHashMap<>(computedFields));
+    }
+
+    /** A table without computed fields. */
+    public TableInfo(String source, TrackedTable tracked, String typeName, Map<String, Column> columns,
+                     Map<String, ResolvedRelationship> relationships, TablePermissions permissions) {
+        this(source, tracked, typeName, columns, relationships, permissions, Map.of());
     }
 
     /**
@@ -60,7 +69,15 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
                 relationships.put(r.name(), r);
             }
         }
-        return new TableInfo(source, tracked, tracked.graphqlName(), columns, relationships, permissions);
+        Map<String, ResolvedComputedField> computed = new LinkedHashMap<>();
+        java.util.List<String> granted = permissions.select().map(SelectPermission::computedFields).orElse(java.util.List.of());
+        for (ResolvedComputedField field : tracked.computedFields()) {
+            boolean shown = !field.scalar() || role.equals(TablePermissions.ADMIN) || granted.contains(field.name());
+            if (shown && isGraphqlName(field.name()) && (!field.scalar() || isGraphqlName(ScalarTypes.graphqlName(field.returnColumn())))) {
+                computed.put(field.name(), field);
+            }
+        }
+        return new TableInfo(source, tracked, tracked.graphqlName(), columns, relationships, permissions, computed);
     }
 
     public TableName name() {
@@ -124,10 +141,19 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
         return columns.values().containsAll(key) ? key : java.util.List.of();
     }
 
-    /** This table without the relationships whose target is not among {@code shown}. */
+    public Optional<ResolvedComputedField> computedField(String fieldName) {
+        return Optional.ofNullable(computedFields.get(fieldName));
+    }
+
+    /**
+     * This table without the relationships and the computed fields returning rows whose target is
+     * not among {@code shown} (a role sees those only when it may select the rows).
+     */
     public TableInfo relatedOnlyTo(java.util.Set<TableName> shown) {
         Map<String, ResolvedRelationship> kept = new LinkedHashMap<>(relationships);
         kept.values().removeIf(r -> !shown.contains(r.target()));
-        return new TableInfo(source, tracked, typeName, columns, kept, permissions);
+        Map<String, ResolvedComputedField> computed = new LinkedHashMap<>(computedFields);
+        computed.values().removeIf(c -> c.returnTable().isPresent() && !shown.contains(c.returnTable().get()));
+        return new TableInfo(source, tracked, typeName, columns, kept, permissions, computed);
     }
 }

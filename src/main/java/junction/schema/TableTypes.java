@@ -47,6 +47,7 @@ final class TableTypes {
                     .type(nonNull(target.typeName() + "_aggregate"))
                     .description(comment(rel, "An aggregate relationship")).arguments(listArguments(target)).build());
         });
+        fields.addAll(ComputedFieldTypes.fields(types, table, tables));
         fields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
         String comment = table.tracked().entry().configuration().comment();
         types.add(GraphQLObjectType.newObject().name(table.typeName())

@@ -40,6 +40,22 @@ public record ResolvedComputedField(ComputedField field, Function function, int 
         return out;
     }
 
+    /** The GraphQL name of an argument of {@link #arguments()}: its SQL name, or {@code arg_<n>} for an unnamed one. */
+    public static String argumentName(FunctionArgument argument, int index) {
+        return argument.name().isEmpty() ? "arg_" + (index + 1) : argument.name();
+    }
+
+    /** An argument as a column-like value, for its GraphQL type. */
+    public static Column argumentColumn(FunctionArgument argument, int index) {
+        return new Column(argumentName(argument, index), 0, argument.type(), argument.category(), !argument.hasDefault(),
+                argument.hasDefault(), false, null, List.of());
+    }
+
+    /** The name of the {@code args} input type: {@code <function>_args}. */
+    public String argumentsTypeName() {
+        return function.name().graphqlBase() + "_args";
+    }
+
     /**
      * The scalar it returns as a column-like value (its type and category), for the GraphQL type,
      * comparisons and remote join templates.

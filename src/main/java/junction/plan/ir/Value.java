@@ -23,6 +23,13 @@ public sealed interface Value {
     record SessionVariable(String name) implements Value {
     }
 
+    /**
+     * The whole session as a JSON object ({@code {"x-hasura-role": …, "x-hasura-user-id": …}}), read at
+     * execution: what a computed field's or function's session argument receives.
+     */
+    record Session() implements Value {
+    }
+
     record ListOf(List<Value> items) implements Value {
         public ListOf {
             items = List.copyOf(items);
