@@ -276,6 +276,10 @@ public final class SelectCompiler {
                 orderAliases.add(columns.get(c.column()));
                 continue;
             }
+            if (item.key() instanceof OrderItem.ComputedKey c && computedAliases.containsKey(c.call())) {
+                orderAliases.add(computedAliases.get(c.call()));
+                continue;
+            }
             String alias = aliases.next();
             orderAliases.add(alias);
             list.add(Sql.of(order.key(item.key(), b), " as ", Sql.ident(alias)));
