@@ -133,6 +133,18 @@ class ComputedFieldsTest {
     }
 
     @Test
+    void aggregateNodesAndMutationAnswersSelectComputedFieldsToo() {
+        JsonNode nodes = f.gql("{ author_aggregate(where: {id: {_eq: 3}}) { nodes { full_name } } }");
+        assertThat(nodes.at("/data/author_aggregate/nodes/0/full_name").asText()).isEqualTo("Grace Hopper");
+        JsonNode changed = f.gql("""
+            mutation { insert_author_one(object: {id: 9, first_name: "Edsger", last_name: "Dijkstra"}) { full_name }
+              update_author_by_pk(pk_columns: {id: 9}, _set: {first_name: "E."}) { full_name } }""");
+        assertThat(changed.get("data")).as(changed.toString()).isEqualTo(Json.parse(
+                "{\"insert_author_one\": {\"full_name\": \"Edsger Dijkstra\"}, \"update_author_by_pk\": {\"full_name\": \"E. Dijkstra\"}}"));
+        f.gql("mutation { delete_author_by_pk(id: 9) { id } }");
+    }
+
+    @Test
     void exportWritesComputedFieldsInHasurasShape() {
         JsonNode author = null;
         for (JsonNode t : f.export().at("/sources/0/tables")) {
