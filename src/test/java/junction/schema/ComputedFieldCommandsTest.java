@@ -214,6 +214,37 @@ class ComputedFieldCommandsTest {
     }
 
     @Test
+    void aPermissionFilterMayCompareAComputedField() {
+        f.metadataOk("""
+            {"type": "pg_create_select_permission", "args": {"table": "author", "role": "fan",
+              "permission": {"columns": ["id"], "filter": {"full_name": {"_like": "Alan%"}}}}}""");
+        assertThat(as("fan", "{ author { id } }").at("/data")).isEqualTo(Json.parse("{\"author\": [{\"id\": 2}]}"));
+        ApiError columns = f.refused("""
+            {"type": "pg_create_select_permission", "args": {"table": "author", "role": "other",
+              "permission": {"columns": ["id"], "filter": {"full_name": {"_ceq": "first_name"}}}}}""");
+        assertThat(columns.error()).endsWith("column comparison operators are not supported on computed field \"full_name\"");
+    }
+
+    @Test
+    void droppingAComputedFieldAFilterUsesNamesThePermission() {
+        f.runSqlOk("""
+            create table lamp (id int primary key, watts int);
+            insert into lamp values (1, 40), (2, 100);
+            create function lamp_bright(l lamp) returns boolean stable language sql as $$ select l.watts > 60 $$;
+            """);
+        f.metadataOk("""
+            {"type": "bulk", "args": [
+              {"type": "pg_track_table", "args": {"table": "lamp"}},
+              {"type": "pg_add_computed_field", "args": {"table": "lamp", "name": "bright", "definition": {"function": "lamp_bright"}}},
+              {"type": "pg_create_select_permission", "args": {"table": "lamp", "role": "user",
+                "permission": {"columns": ["id"], "filter": {"bright": {"_eq": true}}}}}]}""");
+        assertThat(as("user", "{ lamp { id } }").at("/data")).isEqualTo(Json.parse("{\"lamp\": [{\"id\": 2}]}"));
+        f.refused("{\"type\": \"pg_drop_computed_field\", \"args\": {\"table\": \"lamp\", \"name\": \"bright\"}}")
+                .expect(400, "dependency-error", "$.args", "cannot drop due to the following dependent objects: "
+                        + "permission lamp.user.select in source \"default\"");
+    }
+
+    @Test
     void droppingAComputedFieldAPermissionGrantsNeedsCascade() {
         f.runSqlOk("""
             create table book (id int primary key, title text);

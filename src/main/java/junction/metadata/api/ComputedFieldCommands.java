@@ -9,7 +9,6 @@ import junction.json.Obj;
 import junction.metadata.codec.MetadataReader;
 import junction.metadata.model.ComputedField;
 import junction.metadata.model.Metadata;
-import junction.metadata.model.Permission;
 import junction.metadata.model.TableEntry;
 import junction.metadata.resolve.Inconsistency;
 
@@ -50,8 +49,8 @@ final class ComputedFieldCommands {
     }
 
     /**
-     * Drops a computed field. Select permissions that grant it and remote relationships that join on
-     * it are dependents: a {@code dependency-error}, or dropped too with {@code cascade}.
+     * Drops a computed field. Permissions that grant it or filter on it and remote relationships that
+     * join on it are dependents: a {@code dependency-error}, or dropped too with {@code cascade}.
      */
     static Outcome drop(CommandContext context, Obj args) {
         args.only("source", "table", "name", "cascade");
@@ -65,18 +64,15 @@ final class ComputedFieldCommands {
         String source = Lookup.sourceName(args);
         Metadata without = context.metadata().updateSource(source, s -> s.updateTable(entry.table(),
                 t -> t.withComputedFields(t.computedFields().stream().filter(c -> !c.name().equals(name)).toList())));
-        List<String> granting = new ArrayList<>();
-        for (Permission permission : entry.selectPermissions()) {
-            var computed = permission.permission().get("computed_fields");
-            if (computed != null && computed.isArray()) {
-                computed.forEach(n -> {
-                    if (n.asText().equals(name)) {
-                        granting.add(DdlPropagation.permissionName(entry.table(), permission.role(), "select", source));
-                    }
-                });
+        Dependents broken = Dependents.between(context.snapshot(), context.resolve(without));
+        List<String> permissions = new ArrayList<>();
+        for (Inconsistency issue : broken.broken()) {
+            if (issue.isPermission()) {
+                String[] parts = issue.at().object().split(":", 3);
+                permissions.add(DdlPropagation.permissionName(issue.at().table(), parts[2], parts[1], issue.at().source()));
             }
         }
-        Dependents dependents = Dependents.between(context.snapshot(), context.resolve(without)).plus(granting);
+        Dependents dependents = broken.plus(permissions);
         if (!dependents.isEmpty() && !cascade) {
             throw dependents.error();
         }
