@@ -79,6 +79,13 @@ class ComputedJoinFieldsTest {
     }
 
     @Test
+    void droppingTheComputedFieldAJoinUsesNeedsCascade() {
+        junction.refused("{\"type\": \"pg_drop_computed_field\", \"args\": {\"table\": \"orders\", \"name\": \"buyer_id\"}}")
+                .expect(400, "dependency-error", "$.args", "cannot drop due to the following dependent objects: "
+                        + "remote relationship orders.buyer in source \"default\"");
+    }
+
+    @Test
     void aComputedFieldWithArgumentsOfItsOwnCannotBeAJoinField() {
         ApiError error = junction.refused("""
                 {"type": "pg_create_remote_relationship", "args": {"table": "orders", "name": "scaled_user",
