@@ -56,6 +56,12 @@ final class WhereReader {
             return new BoolExp.OnComputed(ComputedFieldCalls.of(computed.get()),
                     comparisons(computed.get().returnColumn(), in, path));
         }
+        var rows = table.computedField(name).filter(c -> !c.scalar() && c.arguments().isEmpty());
+        if (rows.isPresent()) {
+            TableInfo target = schema.table(table.source(), rows.get().returnTable().orElseThrow());
+            return new BoolExp.OnComputedRows(ComputedFieldCalls.of(rows.get()),
+                    PermissionFilters.and(PermissionFilters.select(target), read(target, in, path)));
+        }
         if (table.relationship(name).isEmpty() && name.endsWith("_aggregate")) {
             var arrayRel = table.relationship(name.substring(0, name.length() - "_aggregate".length()));
             if (arrayRel.isPresent() && arrayRel.get().kind() == ResolvedRelationship.Kind.ARRAY

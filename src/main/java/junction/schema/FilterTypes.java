@@ -41,6 +41,8 @@ final class FilterTypes {
         table.computedFields().forEach((field, computed) -> {
             if (computed.plain()) {
                 fields.add(input(field, ref(comparison(types, computed.returnColumn()))));
+            } else if (!computed.scalar() && computed.arguments().isEmpty()) {
+                fields.add(input(field, ref(boolExpName(tables.apply(computed.returnTable().orElseThrow())))));
             }
         });
         table.relationships().forEach((field, rel) -> {

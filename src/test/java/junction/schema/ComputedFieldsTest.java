@@ -108,6 +108,15 @@ class ComputedFieldsTest {
     }
 
     @Test
+    void aComputedFieldReturningRowsWithoutArgumentsFiltersByItsRows() {
+        JsonNode data = f.gql("{ author(where: {all_articles: {rating: {_eq: 4}}}) { id } }");
+        assertThat(data.at("/data")).isEqualTo(Json.parse("{\"author\": [{\"id\": 2}]}"));
+        JsonNode boolExp = f.gql("{ __type(name: \"author_bool_exp\") { inputFields { name type { name } } } }");
+        assertThat(boolExp.at("/data/__type/inputFields").toString()).contains(
+                "{\"name\":\"all_articles\",\"type\":{\"name\":\"article_bool_exp\"}}");
+    }
+
+    @Test
     void theSchemaShowsComputedFieldsAsHasuraDoes() {
         JsonNode type = f.gql("""
             { __type(name: "author") { fields { name description args { name type { kind name ofType { name } } } } } }""")
@@ -124,7 +133,7 @@ class ComputedFieldsTest {
                 .containsExactly("distinct_on", "limit", "offset", "order_by", "where");
         JsonNode boolExp = f.gql("{ __type(name: \"author_bool_exp\") { inputFields { name } } }");
         assertThat(boolExp.at("/data/__type/inputFields").findValuesAsText("name"))
-                .contains("full_name", "viewer").doesNotContain("greeting", "good_articles");
+                .contains("full_name", "viewer", "all_articles").doesNotContain("greeting", "good_articles");
         JsonNode orderBy = f.gql("{ __type(name: \"author_order_by\") { inputFields { name } } }");
         assertThat(orderBy.at("/data/__type/inputFields").findValuesAsText("name")).contains("full_name")
                 .doesNotContain("greeting");

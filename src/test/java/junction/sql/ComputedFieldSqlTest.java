@@ -78,4 +78,16 @@ class ComputedFieldSqlTest {
         assertThat(sql.text()).contains("\"public\".\"author_full_name\"(\"_1\".*) as \"_3\" from \"public\".\"author\" as "
                 + "\"_1\" where (\"public\".\"author_full_name\"(\"_1\".*) ilike ?::\"text\") order by \"_3\" desc nulls first");
     }
+
+    @Test
+    void aComputedFieldReturningRowsInWhereIsAnExistsOverTheFunctionsRows() {
+        ComputedCall call = new ComputedCall(new FunctionName("public", "author_articles"),
+                List.of(new ComputedCall.Row(Optional.empty())));
+        BoolExp where = new BoolExp.OnComputedRows(call, new BoolExp.Compare("rating", "int4", BoolExp.Op.EQ,
+                new Value.Literal(Json.NODES.numberNode(4))));
+        Rendered sql = SelectCompiler.compileOne(new DbQuery.Rows(select(AUTHOR, where, List.of(), List.of(
+                new Field.Column("id", "id", "int4")))), SqlOptions.DEFAULT);
+        assertThat(sql.text()).endsWith("from \"public\".\"author\" as \"_1\" where exists (select 1 from "
+                + "\"public\".\"author_articles\"(\"_1\".*) as \"_3\" where (\"_3\".\"rating\" = ?::\"int4\"))) as \"_0\"");
+    }
 }
