@@ -18,6 +18,19 @@ final class ComputedFieldCalls {
     private ComputedFieldCalls() {
     }
 
+    /**
+     * The call as {@code table}'s role sees it: for an inherited role whose parents do not all grant
+     * the field, its value only on the rows of those that do.
+     */
+    static ComputedCall of(junction.schema.TableInfo table, ResolvedComputedField field, Map<String, Value> given) {
+        ComputedCall call = of(field, given);
+        var filter = table.permissions().select().map(p -> p.computedFieldFilters().get(field.name()));
+        if (filter.isEmpty() || filter.get() == null || filter.get().isTrue()) {
+            return call;
+        }
+        return new ComputedCall(call.function(), call.arguments(), Optional.of(PermissionFilters.of(filter.get())));
+    }
+
     /** @param given the {@code args} values by GraphQL argument name */
     static ComputedCall of(ResolvedComputedField field, Map<String, Value> given) {
         List<FunctionArgument> inputs = field.function().inputArguments();

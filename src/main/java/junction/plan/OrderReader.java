@@ -46,7 +46,7 @@ final class OrderReader {
             }
             var computed = table.computedField(name).filter(junction.metadata.resolve.ResolvedComputedField::plain);
             if (computed.isPresent()) {
-                out.add(item(wrap.apply(new OrderItem.ComputedKey(ComputedFieldCalls.of(computed.get()))),
+                out.add(item(wrap.apply(new OrderItem.ComputedKey(ComputedFieldCalls.of(table, computed.get(), Map.of()))),
                         args.name(e.getValue(), at)));
                 continue;
             }

@@ -172,7 +172,7 @@ final class TablePlanner {
             java.util.Map<String, ComputedCall> computedKeys = new java.util.LinkedHashMap<>();
             for (String lhs : join.columns()) {
                 table.tracked().computedField(lhs).filter(c -> table.tracked().table().column(lhs).isEmpty())
-                        .ifPresent(c -> computedKeys.put(lhs, ComputedFieldCalls.of(c)));
+                        .ifPresent(c -> computedKeys.put(lhs, ComputedFieldCalls.of(table, c, java.util.Map.of())));
             }
             return new junction.plan.ir.Field.RemoteJoin(key, join.join(), computedKeys);
         }
@@ -193,7 +193,7 @@ final class TablePlanner {
                                                  List<Field> fields, String path) {
         java.util.Map<String, Value> given = argument(fields.getFirst(), "args")
                 .map(a -> ComputedFieldCalls.given(args, a, path + ".args.args")).orElse(java.util.Map.of());
-        ComputedCall call = ComputedFieldCalls.of(field, given);
+        ComputedCall call = ComputedFieldCalls.of(table, field, given);
         if (field.scalar()) {
             return new junction.plan.ir.Field.Computed(key, call, field.function().returnType());
         }

@@ -53,7 +53,7 @@ final class WhereReader {
         }
         var computed = table.computedField(name).filter(junction.metadata.resolve.ResolvedComputedField::plain);
         if (computed.isPresent()) {
-            return new BoolExp.OnComputed(ComputedFieldCalls.of(computed.get()),
+            return new BoolExp.OnComputed(ComputedFieldCalls.of(table, computed.get(), Map.of()),
                     comparisons(computed.get().returnColumn(), in, path));
         }
         var rows = table.computedField(name).filter(c -> !c.scalar() && c.arguments().isEmpty());

@@ -13,7 +13,14 @@ final class ComputedCalls {
     private ComputedCalls() {
     }
 
-    static Sql call(ComputedCall call, String alias) {
+    /** The call, or for a value shown only on some rows {@code case when <filter> then <call> else null end}. */
+    static Sql call(ComputedCall call, String alias, WhereCompiler where) {
+        Sql value = call(call, alias);
+        return call.shownWhere().map(f -> Sql.of("case when ", where.compile(f, alias), " then ", value, " else null end"))
+                .orElse(value);
+    }
+
+    private static Sql call(ComputedCall call, String alias) {
         List<Sql> arguments = new ArrayList<>();
         for (ComputedCall.Argument argument : call.arguments()) {
             Sql value = switch (argument) {

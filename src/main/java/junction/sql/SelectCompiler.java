@@ -396,11 +396,11 @@ public final class SelectCompiler {
     private void addComputed(List<Field> fields, Map<Object, java.util.function.Function<String, Sql>> computed) {
         for (Field field : fields) {
             switch (field) {
-                case Field.Computed c -> computed.putIfAbsent(c.call(), b -> ComputedCalls.call(c.call(), b));
+                case Field.Computed c -> computed.putIfAbsent(c.call(), b -> ComputedCalls.call(c.call(), b, where));
                 case Field.ComputedRows r -> computed.put(r, b -> rows(r.select(), null,
-                        ComputedCalls.call(r.call(), b)).parenthesized());
+                        ComputedCalls.call(r.call(), b, where)).parenthesized());
                 case Field.RemoteJoin r -> r.computed().values().forEach(call ->
-                        computed.putIfAbsent(call, b -> ComputedCalls.call(call, b)));
+                        computed.putIfAbsent(call, b -> ComputedCalls.call(call, b, where)));
                 default -> { }
             }
         }

@@ -47,10 +47,10 @@ final class WhereCompiler {
                     inner -> joinCondition(r.join(), inner, alias));
             case BoolExp.Exists e -> exists(e.table(), e.where(), root, inner -> Sql.EMPTY);
             case BoolExp.RelatedCount c -> relatedCount(c, alias, root);
-            case BoolExp.OnComputed c -> onValue(c.test(), ComputedCalls.call(c.call(), alias));
+            case BoolExp.OnComputed c -> onValue(c.test(), ComputedCalls.call(c.call(), alias, this));
             case BoolExp.OnComputedRows c -> {
                 String inner = aliases.next();
-                yield Sql.of("exists (select 1 from ", ComputedCalls.call(c.call(), alias), " as ", Sql.ident(inner),
+                yield Sql.of("exists (select 1 from ", ComputedCalls.call(c.call(), alias, this), " as ", Sql.ident(inner),
                         " where ", compile(c.where(), inner, root), ")");
             }
         };

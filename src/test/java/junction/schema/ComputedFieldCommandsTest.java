@@ -201,6 +201,23 @@ class ComputedFieldCommandsTest {
     }
 
     @Test
+    void anInheritedRoleSeesAComputedFieldOnlyOnTheRowsOfTheParentsThatGrantIt() {
+        f.metadataOk("""
+            {"type": "bulk", "args": [
+              {"type": "pg_create_select_permission", "args": {"table": "author", "role": "first",
+                "permission": {"columns": ["id"], "computed_fields": ["full_name"], "filter": {"id": {"_eq": 1}}}}},
+              {"type": "pg_create_select_permission", "args": {"table": "author", "role": "second",
+                "permission": {"columns": ["id"], "filter": {"id": {"_eq": 2}}}}},
+              {"type": "add_inherited_role", "args": {"role_name": "both", "role_set": ["first", "second"]}}]}""");
+        assertThat(as("both", "{ author(order_by: {id: asc}) { id full_name } }").at("/data")).isEqualTo(Json.parse("""
+            {"author": [{"id": 1, "full_name": "Ada Lovelace"}, {"id": 2, "full_name": null}]}"""));
+        assertThat(as("both", "{ author(where: {full_name: {_like: \"Alan%\"}}) { id } }").at("/data"))
+                .isEqualTo(Json.parse("{\"author\": []}"));
+        assertThat(as("both", "{ author(where: {full_name: {_is_null: true}}) { id } }").at("/data"))
+                .isEqualTo(Json.parse("{\"author\": [{\"id\": 2}]}"));
+    }
+
+    @Test
     void aPermissionMayNotNameAnUnknownComputedFieldOrOneReturningRows() {
         ApiError unknown = f.refused("""
             {"type": "pg_create_select_permission", "args": {"table": "author", "role": "other",

@@ -7,10 +7,16 @@ import junction.catalog.FunctionName;
 /**
  * A call of a computed field's function on the current row: its arguments in order — the row, the
  * session, values the query gives. An argument after one left to its default is passed by name.
+ * {@code shownWhere}: for an inherited role, the rows its value is shown on (null elsewhere).
  */
-public record ComputedCall(FunctionName function, List<Argument> arguments) {
+public record ComputedCall(FunctionName function, List<Argument> arguments, Optional<BoolExp> shownWhere) {
     public ComputedCall {
         arguments = List.copyOf(arguments);
+    }
+
+    /** A call whose value every row shows. */
+    public ComputedCall(FunctionName function, List<Argument> arguments) {
+        this(function, arguments, Optional.empty());
     }
 
     /** One argument of the call; {@code name} set when it must be passed by name. */
