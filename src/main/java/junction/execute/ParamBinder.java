@@ -67,23 +67,13 @@ final class ParamBinder {
                 yield node == null ? Json.NODES.nullNode() : node;
             }
             case Value.SessionVariable s -> Json.NODES.textNode(values.session(s.name()));
-            case Value.SessionVariables s -> sessionObject(values.session());
+            case Value.Session s -> values.sessionJson();
             case Value.ListOf list -> {
                 ArrayNode out = Json.array();
                 list.items().forEach(item -> out.add(resolve(item, values)));
                 yield out;
             }
         };
-    }
-
-    /** The session as a function's {@code session_argument} receives it: its variables, with {@code x-hasura-role}. */
-    private static JsonNode sessionObject(junction.session.Session session) {
-        com.fasterxml.jackson.databind.node.ObjectNode out = Json.object();
-        session.variables().forEach(out::put);
-        if (!out.has("x-hasura-role")) {
-            out.put("x-hasura-role", session.role());
-        }
-        return out;
     }
 
     /** The text Postgres reads for a value, or null for SQL NULL. */

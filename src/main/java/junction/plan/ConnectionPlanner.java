@@ -153,6 +153,8 @@ final class ConnectionPlanner {
         return switch (key) {
             case OrderItem.ColumnKey c -> new Connection.CursorKey(List.of(c.column()),
                     table.tracked().table().column(c.column()).map(Column::type).orElse("text"));
+            case OrderItem.ComputedKey k -> throw ApiException.of(Code.NOT_SUPPORTED,
+                    "a connection cannot be ordered by a computed field (its cursor could not hold the value)");
             case OrderItem.ObjectKey o -> {
                 ResolvedRelationship rel = relationship(table, o.join().target(), o.join().columns());
                 TableInfo target = schema.table(table.source(), rel.target());

@@ -41,7 +41,7 @@ final class FunctionPlanner {
         for (TrackedFunction.Argument argument : function.arguments()) {
             String type = argument.argument().type();
             if (argument.session()) {
-                out.add(new FunctionCall.Argument(byName ? argument.argument().name() : null, new Value.SessionVariables(), type));
+                out.add(new FunctionCall.Argument(byName ? argument.argument().name() : null, new Value.Session(), type));
                 continue;
             }
             In value = given.get(argument.graphqlName());

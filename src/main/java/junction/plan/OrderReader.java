@@ -44,6 +44,12 @@ final class OrderReader {
                 out.add(item(wrap.apply(new OrderItem.ColumnKey(column.get().name())), args.name(e.getValue(), at)));
                 continue;
             }
+            var computed = table.computedField(name).filter(junction.metadata.resolve.ResolvedComputedField::plain);
+            if (computed.isPresent()) {
+                out.add(item(wrap.apply(new OrderItem.ComputedKey(ComputedFieldCalls.of(table, computed.get(), Map.of()))),
+                        args.name(e.getValue(), at)));
+                continue;
+            }
             var rel = table.relationship(name);
             if (rel.isPresent() && rel.get().kind() == ResolvedRelationship.Kind.OBJECT) {
                 Join join = new Join(rel.get().target(), rel.get().mapping());

@@ -37,6 +37,7 @@ public final class PermissionFilters {
             case Filter.Related r -> new BoolExp.Related(new Join(r.relationship().target(), r.relationship().mapping()),
                     exp(r.where()));
             case Filter.Exists e -> new BoolExp.Exists(e.table(), exp(e.where()));
+            case Filter.OnComputed c -> new BoolExp.OnComputed(ComputedFieldCalls.of(c.field()), exp(c.test()));
             case Filter.RelatedCount c -> new BoolExp.RelatedCount(
                     new Join(c.relationship().target(), c.relationship().mapping()), c.columns(), c.distinct(),
                     exp(c.filter()), c.predicate().stream().map(p -> new BoolExp.Compare(p.column(), p.columnType(),

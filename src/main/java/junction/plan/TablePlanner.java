@@ -9,12 +9,14 @@ import java.util.Optional;
 import junction.catalog.Column;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.metadata.resolve.ResolvedComputedField;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.metadata.resolve.ResolvedRemoteRelationship;
 import junction.plan.ir.Aggregate;
 import junction.plan.ir.AggregateField;
 import junction.plan.ir.AggregateSelection;
 import junction.plan.ir.BoolExp;
+import junction.plan.ir.ComputedCall;
 import junction.plan.ir.Join;
 import junction.plan.ir.OperationColumn;
 import junction.plan.ir.OrderItem;
@@ -179,9 +181,19 @@ final class TablePlanner {
             }
             return new junction.plan.ir.Field.ArrayRelationship(key, join, select(target, fields, path, false));
         }
+        Optional<ResolvedComputedField> computed = table.computedField(name);
+        if (computed.isPresent()) {
+            return computedField(table, computed.get(), key, fields, path);
+        }
         Optional<ResolvedRemoteRelationship> remote = schema.relay() ? Optional.empty() : table.tracked().remoteRelationship(name);
         if (remote.isPresent()) {
-            return remoteJoins.plan(remote.get(), key, fields, path);
+            junction.plan.ir.Field.RemoteJoin join = remoteJoins.plan(remote.get(), key, fields, path);
+            java.util.Map<String, ComputedCall> computedKeys = new java.util.LinkedHashMap<>();
+            for (String lhs : join.columns()) {
+                table.tracked().computedField(lhs).filter(c -> table.tracked().table().column(lhs).isEmpty())
+                        .ifPresent(c -> computedKeys.put(lhs, ComputedFieldCalls.of(table, c, java.util.Map.of())));
+            }
+            return new junction.plan.ir.Field.RemoteJoin(key, join.join(), computedKeys);
         }
         if (schema.relay() && name.endsWith("_connection")) {
             Optional<ResolvedRelationship> connected = table.relationship(name.substring(0, name.length() - 11));
@@ -201,6 +213,19 @@ final class TablePlanner {
             }
         }
         throw unknown(name, table.typeName(), path);
+    }
+
+    /** A computed field: its function's value for the row, or the rows it returns (with the list arguments). */
+    private junction.plan.ir.Field computedField(TableInfo table, ResolvedComputedField field, String key,
+                                                 List<Field> fields, String path) {
+        java.util.Map<String, Value> given = argument(fields.getFirst(), "args")
+                .map(a -> ComputedFieldCalls.given(args, a, path + ".args.args")).orElse(java.util.Map.of());
+        ComputedCall call = ComputedFieldCalls.of(table, field, given);
+        if (field.scalar()) {
+            return new junction.plan.ir.Field.Computed(key, call, field.function().returnType());
+        }
+        TableInfo target = schema.table(table.source(), field.returnTable().orElseThrow());
+        return new junction.plan.ir.Field.ComputedRows(key, call, select(target, fields, path, false));
     }
 
     private List<String> distinctOn(TableInfo table, In in, String path) {

@@ -55,6 +55,17 @@ final class WhereReader {
         if (column.isPresent()) {
             return redacted(table, column.get(), comparisons(column.get(), in, path));
         }
+        var computed = table.computedField(name).filter(junction.metadata.resolve.ResolvedComputedField::plain);
+        if (computed.isPresent()) {
+            return new BoolExp.OnComputed(ComputedFieldCalls.of(table, computed.get(), Map.of()),
+                    comparisons(computed.get().returnColumn(), in, path));
+        }
+        var rows = table.computedField(name).filter(c -> !c.scalar() && c.arguments().isEmpty());
+        if (rows.isPresent()) {
+            TableInfo target = schema.table(table.source(), rows.get().returnTable().orElseThrow());
+            return new BoolExp.OnComputedRows(ComputedFieldCalls.of(rows.get()),
+                    PermissionFilters.and(PermissionFilters.select(target), read(target, in, path)));
+        }
         if (table.relationship(name).isEmpty()) {
             var arrayRel = table.aggregateRelationship(name);
             if (arrayRel.isPresent() && schema.table(table.source(), arrayRel.get().target()).aggregatable()) {

@@ -41,6 +41,13 @@ final class FilterTypes {
         fields.add(input("_not", ref(name)));
         fields.add(input("_or", listOfNonNull(name)));
         table.columns().forEach((field, column) -> fields.add(input(field, ref(ColumnTypes.comparison(types, table, column)))));
+        table.computedFields().forEach((field, computed) -> {
+            if (computed.plain()) {
+                fields.add(input(field, ref(comparison(types, computed.returnColumn(), table.naming()))));
+            } else if (!computed.scalar() && computed.arguments().isEmpty()) {
+                fields.add(input(field, ref(boolExpName(tables.apply(computed.returnTable().orElseThrow())))));
+            }
+        });
         table.relationships().forEach((field, rel) -> {
             TableInfo target = tables.apply(rel.target());
             fields.add(input(field, ref(boolExpName(target))));

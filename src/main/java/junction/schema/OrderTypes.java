@@ -53,6 +53,11 @@ final class OrderTypes {
         String orderBy = addOrderByEnum(types, table.naming());
         List<GraphQLInputObjectField> fields = new ArrayList<>();
         table.columns().keySet().forEach(field -> fields.add(input(field, ref(orderBy))));
+        table.computedFields().forEach((field, computed) -> {
+            if (computed.plain()) {
+                fields.add(input(field, ref(orderBy)));
+            }
+        });
         table.relationships().forEach((field, rel) -> {
             TableInfo target = tables.apply(rel.target());
             if (rel.kind() == ResolvedRelationship.Kind.OBJECT) {

@@ -61,7 +61,8 @@ record SchemaInputs(Map<String, SourceInputs> sources, Map<String, RemoteSchemaS
             }
             tables.put(name, new TrackedTable(tracked.name(), tracked.table(),
                     tracked.entry().withPermissions(List.of(), List.of(), List.of(), List.of()),
-                    tracked.relationships(), tracked.remoteRelationships(), Map.of(role, mine), tracked.enumColumns()));
+                    tracked.relationships(), tracked.remoteRelationships(), Map.of(role, mine), tracked.computedFields(),
+                    tracked.enumColumns()));
         });
         return new SourceInputs(tables, source.customization(), source.functions());
     }

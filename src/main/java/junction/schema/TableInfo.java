@@ -8,6 +8,7 @@ import junction.catalog.Column;
 import junction.catalog.TableName;
 import junction.metadata.model.GraphqlName;
 import junction.metadata.resolve.Naming;
+import junction.metadata.resolve.ResolvedComputedField;
 import junction.metadata.resolve.ResolvedRelationship;
 import junction.metadata.resolve.SelectPermission;
 import junction.metadata.resolve.TablePermissions;
@@ -22,12 +23,22 @@ import junction.metadata.resolve.TrackedTable;
  * @param relationships GraphQL field name → relationship (object and array)
  * @param permissions   the role's permissions on the table (everything for admin)
  * @param naming        how its source names what the table adds to the schema
+ * @param computedFields GraphQL field name → computed field the role sees
  */
 public record TableInfo(String source, TrackedTable tracked, String typeName, Map<String, Column> columns,
-                        Map<String, ResolvedRelationship> relationships, TablePermissions permissions, Naming naming) {
+                        Map<String, ResolvedRelationship> relationships, TablePermissions permissions, Naming naming,
+                        Map<String, ResolvedComputedField> computedFields) {
     public TableInfo {
         columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         relationships = Collections.unmodifiableMap(new LinkedHashMap<>(relationships));
+        computedFields = Collections.unmodifiableMap(new LinkedHashMap<>(computedFields));
+    }
+
+    /** A table without computed fields. */
+    /** A table without computed fields. */
+    public TableInfo(String source, TrackedTable tracked, String typeName, Map<String, Column> columns,
+                     Map<String, ResolvedRelationship> relationships, TablePermissions permissions, Naming naming) {
+        this(source, tracked, typeName, columns, relationships, permissions, naming, Map.of());
     }
 
     /**
@@ -68,7 +79,15 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
                 relationships.put(r.name(), r);
             }
         }
-        return new TableInfo(source, tracked, naming.tableType(tracked, ""), columns, relationships, permissions, naming);
+        Map<String, ResolvedComputedField> computed = new LinkedHashMap<>();
+        java.util.List<String> granted = permissions.select().map(SelectPermission::computedFields).orElse(java.util.List.of());
+        for (ResolvedComputedField field : tracked.computedFields()) {
+            boolean shown = !field.scalar() || role.equals(TablePermissions.ADMIN) || granted.contains(field.name());
+            if (shown && isGraphqlName(field.name()) && (!field.scalar() || isGraphqlName(ScalarTypes.graphqlName(field.returnColumn())))) {
+                computed.put(field.name(), field);
+            }
+        }
+        return new TableInfo(source, tracked, naming.tableType(tracked, ""), columns, relationships, permissions, naming, computed);
     }
 
     /** A type Hasura generates for the table: {@code suffix} as in hasura-default ({@code "_bool_exp"}, {@code "_avg_fields"}). */
@@ -148,10 +167,19 @@ public record TableInfo(String source, TrackedTable tracked, String typeName, Ma
         return columns.values().containsAll(key) ? key : java.util.List.of();
     }
 
-    /** This table without the relationships whose target is not among {@code shown}. */
+    public Optional<ResolvedComputedField> computedField(String fieldName) {
+        return Optional.ofNullable(computedFields.get(fieldName));
+    }
+
+    /**
+     * This table without the relationships and the computed fields returning rows whose target is
+     * not among {@code shown} (a role sees those only when it may select the rows).
+     */
     public TableInfo relatedOnlyTo(java.util.Set<TableName> shown) {
         Map<String, ResolvedRelationship> kept = new LinkedHashMap<>(relationships);
         kept.values().removeIf(r -> !shown.contains(r.target()));
-        return new TableInfo(source, tracked, typeName, columns, kept, permissions, naming);
+        Map<String, ResolvedComputedField> computed = new LinkedHashMap<>(computedFields);
+        computed.values().removeIf(c -> c.returnTable().isPresent() && !shown.contains(c.returnTable().get()));
+        return new TableInfo(source, tracked, typeName, columns, kept, permissions, naming, computed);
     }
 }

@@ -71,6 +71,7 @@ final class TableTypes {
                     .type(nonNull(target.type("_aggregate")))
                     .description(comment(rel, "An aggregate relationship")).arguments(listArguments(target)).build());
         });
+        fields.addAll(ComputedFieldTypes.fields(types, table, tables));
         fields.sort(Comparator.comparing(GraphQLFieldDefinition::getName));
         String comment = table.tracked().entry().configuration().comment();
         GraphQLObjectType.Builder type = GraphQLObjectType.newObject().name(table.typeName())

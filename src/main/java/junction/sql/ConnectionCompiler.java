@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import junction.plan.ir.Connection;
 import junction.plan.ir.OrderItem;
@@ -33,8 +34,13 @@ final class ConnectionCompiler {
 
     Sql compile(Connection connection, SelectCompiler.Outer outer) {
         Set<String> needed = new LinkedHashSet<>();
-        nodes(connection).forEach(n -> SelectCompiler.addColumns(n.fields(), needed));
-        SelectCompiler.Base base = select.base(connection.rows(), needed, outer, select.relation(connection.rows().table()));
+        Map<Object, java.util.function.Function<String, Sql>> computed = new java.util.LinkedHashMap<>();
+        nodes(connection).forEach(n -> {
+            SelectCompiler.addColumns(n.fields(), needed);
+            select.addComputed(n.fields(), computed);
+        });
+        SelectCompiler.Base base = select.base(connection.rows(), needed, computed, outer,
+                select.relation(connection.rows().table()));
         String n = aliases.next();
         Sql numbered = Sql.of("select ", Sql.ident(n), ".*, row_number() over (order by ", orderKeys(connection, n, base),
                 ") as ", Sql.ident(ROW_NUMBER), ", count(*) over () as ", Sql.ident(ROW_COUNT), " from (", base.sql(), ") as ",
@@ -71,7 +77,7 @@ final class ConnectionCompiler {
             pairs.add(switch (field) {
                 case Typename t -> SelectCompiler.pair(t.key(), Sql.name(t.typeName()));
                 case Connection.Cursor c -> SelectCompiler.pair(c.key(), cursor(connection, f, base));
-                case Connection.Node node -> SelectCompiler.pair(node.key(), select.row(node.fields(), f, base.columns(), laterals));
+                case Connection.Node node -> SelectCompiler.pair(node.key(), select.row(node.fields(), f, base, laterals));
             });
         }
         return Sql.of("coalesce(json_agg(", SelectCompiler.object(pairs), " order by ", Sql.column(f, ROW_NUMBER), "), '[]')");

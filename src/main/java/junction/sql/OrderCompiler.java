@@ -15,6 +15,7 @@ final class OrderCompiler {
     Sql key(OrderItem.Key key, String alias) {
         return switch (key) {
             case OrderItem.ColumnKey c -> Sql.column(alias, c.column());
+            case OrderItem.ComputedKey c -> ComputedCalls.call(c.call(), alias, where);
             case OrderItem.ObjectKey o -> {
                 String inner = aliases.next();
                 yield Sql.of("(select ", key(o.inner(), inner), " from ", WhereCompiler.table(o.join().target()), " as ",

@@ -67,8 +67,11 @@ public final class SelectCompiler {
     record Outer(Join join, Function<String, Sql> column) {
     }
 
-    /** A base subquery: its SQL, the output alias of each column, of each order key. */
-    record Base(Sql sql, Map<String, String> columns, List<String> orderAliases) {
+    /**
+     * A base subquery: its SQL, the output alias of each column, of each order key, and of each
+     * computed value ({@link #computed}: a computed field's call, or the rows of one returning rows).
+     */
+    record Base(Sql sql, Map<String, String> columns, List<String> orderAliases, Map<Object, String> computed) {
     }
 
     /** {@code select json_build_object('key', (…), …)} for database and {@code __typename} root fields. */
@@ -120,9 +123,11 @@ public final class SelectCompiler {
         String a = aliases.next();
         Set<String> needed = new LinkedHashSet<>();
         addColumns(select.fields(), needed);
-        Base base = base(select, needed, outer, relation);
+        Map<Object, java.util.function.Function<String, Sql>> computed = new LinkedHashMap<>();
+        addComputed(select.fields(), computed);
+        Base base = base(select, needed, computed, outer, relation);
         List<Sql> laterals = new ArrayList<>();
-        Sql object = row(select.fields(), a, base.columns(), laterals);
+        Sql object = row(select.fields(), a, base, laterals);
         Sql value = select.single() ? object
                 : Sql.of("coalesce(json_agg(", object, orderOf(select, a, base), "), '[]')");
         return Sql.of("select ", value, " as \"v\" from (", base.sql(), ") as ", Sql.ident(a), Sql.join("", laterals));
@@ -136,14 +141,18 @@ public final class SelectCompiler {
     private Sql aggregate(Aggregate aggregate, Outer outer, Sql relation) {
         String a = aliases.next();
         Set<String> needed = new LinkedHashSet<>();
+        Map<Object, java.util.function.Function<String, Sql>> computed = new LinkedHashMap<>();
         for (AggregateSelection selection : aggregate.selections()) {
             switch (selection) {
-                case AggregateSelection.Nodes n -> addColumns(n.fields(), needed);
+                case AggregateSelection.Nodes n -> {
+                    addColumns(n.fields(), needed);
+                    addComputed(n.fields(), computed);
+                }
                 case AggregateSelection.Fields f -> f.fields().forEach(field -> addAggregateColumns(field, needed));
                 case Typename t -> { }
             }
         }
-        Base base = base(aggregate.rows(), needed, outer, relation);
+        Base base = base(aggregate.rows(), needed, computed, outer, relation);
         List<Sql> laterals = new ArrayList<>();
         List<Sql[]> pairs = new ArrayList<>();
         for (AggregateSelection selection : aggregate.selections()) {
@@ -151,7 +160,7 @@ public final class SelectCompiler {
                 case Typename t -> pair(t.key(), Sql.name(t.typeName()));
                 case AggregateSelection.Fields f -> pair(f.key(), aggregateFields(f.fields(), a, base.columns()));
                 case AggregateSelection.Nodes n -> pair(n.key(), Sql.of("coalesce(json_agg(",
-                        row(n.fields(), a, base.columns(), laterals), orderOf(aggregate.rows(), a, base), "), '[]')"));
+                        row(n.fields(), a, base, laterals), orderOf(aggregate.rows(), a, base), "), '[]')"));
             });
         }
         return Sql.of("select ", object(pairs), " as \"v\" from (", base.sql(), ") as ", Sql.ident(a),
@@ -195,13 +204,14 @@ public final class SelectCompiler {
      * {@code laterals}. A remote relationship is a {@code null} in its place, and its join columns
      * come as hidden keys after all the fields, where the splice cuts them off in one piece.
      */
-    Sql row(List<Field> fields, String a, Map<String, String> columns, List<Sql> laterals) {
+    Sql row(List<Field> fields, String a, Base base, List<Sql> laterals) {
+        Map<String, String> columns = base.columns();
         List<Sql[]> pairs = new ArrayList<>();
         Map<String, Sql[]> joinKeys = new LinkedHashMap<>();
         Outer outer = null;
         for (Field field : fields) {
             if (outer == null && !(field instanceof Field.Column) && !(field instanceof Typename)
-                    && !(field instanceof Field.NodeId)) {
+                    && !(field instanceof Field.NodeId) && !(field instanceof Field.Computed) && !(field instanceof Field.ComputedRows)) {
                 outer = new Outer(null, c -> Sql.column(a, columns.get(c)));
             }
             Sql value = switch (field) {
@@ -212,9 +222,13 @@ public final class SelectCompiler {
                 case Field.ArrayAggregate r -> lateral(aggregate(r.aggregate(), withJoin(outer, r.join())), laterals);
                 case Field.ArrayConnection r -> lateral(connections.compile(r.connection(), withJoin(outer, r.join())), laterals);
                 case Field.NodeId n -> NodeIds.of(n, c -> Sql.column(a, columns.get(c)));
+                case Field.Computed c -> options.column(Sql.column(a, base.computed().get(c.call())), c.type());
+                case Field.ComputedRows r -> Sql.column(a, base.computed().get(r));
                 case Field.RemoteJoin r -> {
                     for (String column : r.columns()) {
-                        joinKeys.putIfAbsent(column, pair(JoinField.phantomKey(column), Sql.column(a, columns.get(column))));
+                        String alias = r.computed().containsKey(column) ? base.computed().get(r.computed().get(column))
+                                : columns.get(column);
+                        joinKeys.putIfAbsent(column, pair(JoinField.phantomKey(column), Sql.column(a, alias)));
                     }
                     yield Sql.of("null");
                 }
@@ -253,7 +267,8 @@ public final class SelectCompiler {
     }
 
     /** The base subquery: needed columns and order keys of the filtered, ordered, paged rows. */
-    Base base(Select select, Set<String> needed, Outer outer, Sql relation) {
+    Base base(Select select, Set<String> needed, Map<Object, java.util.function.Function<String, Sql>> computed,
+                      Outer outer, Sql relation) {
         String b = aliases.next();
         Set<String> columnsNeeded = new LinkedHashSet<>(needed);
         columnsNeeded.addAll(select.distinctOn());
@@ -269,10 +284,20 @@ public final class SelectCompiler {
             columns.put(column, alias);
             list.add(Sql.of(columnValue(select, b, column), " as ", Sql.ident(alias)));
         }
+        Map<Object, String> computedAliases = new LinkedHashMap<>();
+        computed.forEach((key, value) -> {
+            String alias = aliases.next();
+            computedAliases.put(key, alias);
+            list.add(Sql.of(value.apply(b), " as ", Sql.ident(alias)));
+        });
         List<String> orderAliases = new ArrayList<>();
         for (OrderItem item : select.orderBy()) {
             if (item.key() instanceof OrderItem.ColumnKey c) {
                 orderAliases.add(columns.get(c.column()));
+                continue;
+            }
+            if (item.key() instanceof OrderItem.ComputedKey c && computedAliases.containsKey(c.call())) {
+                orderAliases.add(computedAliases.get(c.call()));
                 continue;
             }
             String alias = aliases.next();
@@ -291,7 +316,7 @@ public final class SelectCompiler {
                 " from ", relation, " as ", Sql.ident(b),
                 conditions.isEmpty() ? Sql.EMPTY : Sql.of(" where ", Sql.join(" and ", conditions)),
                 orderBy(select, columns, orderAliases), paging(select));
-        return new Base(sql, columns, orderAliases);
+        return new Base(sql, columns, orderAliases, computedAliases);
     }
 
     /**
@@ -377,8 +402,28 @@ public final class SelectCompiler {
                 case Field.ArrayAggregate r -> needed.addAll(r.join().columns().keySet());
                 case Field.ArrayConnection r -> needed.addAll(r.join().columns().keySet());
                 case Field.NodeId n -> needed.addAll(n.columns());
-                case Field.RemoteJoin r -> needed.addAll(r.columns());
+                case Field.RemoteJoin r -> r.columns().stream().filter(c -> !r.computed().containsKey(c)).forEach(needed::add);
+                case Field.Computed c -> { }
+                case Field.ComputedRows c -> { }
                 case Typename t -> { }
+            }
+        }
+    }
+
+    /**
+     * The computed values a row's fields need from the base row, by key: a scalar computed field's
+     * call (the same call once), the rows of a computed field returning rows (a correlated subquery
+     * over the function's rows), a remote join's computed join field.
+     */
+    void addComputed(List<Field> fields, Map<Object, java.util.function.Function<String, Sql>> computed) {
+        for (Field field : fields) {
+            switch (field) {
+                case Field.Computed c -> computed.putIfAbsent(c.call(), b -> ComputedCalls.call(c.call(), b, where));
+                case Field.ComputedRows r -> computed.put(r, b -> rows(r.select(), null,
+                        ComputedCalls.call(r.call(), b, where)).parenthesized());
+                case Field.RemoteJoin r -> r.computed().values().forEach(call ->
+                        computed.putIfAbsent(call, b -> ComputedCalls.call(call, b, where)));
+                default -> { }
             }
         }
     }

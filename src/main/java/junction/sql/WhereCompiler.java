@@ -48,6 +48,23 @@ final class WhereCompiler {
                     inner -> joinCondition(r.join(), inner, alias));
             case BoolExp.Exists e -> exists(e.table(), e.where(), root, inner -> Sql.EMPTY);
             case BoolExp.RelatedCount c -> relatedCount(c, alias, root);
+            case BoolExp.OnComputed c -> onValue(c.test(), ComputedCalls.call(c.call(), alias, this));
+            case BoolExp.OnComputedRows c -> {
+                String inner = aliases.next();
+                yield Sql.of("exists (select 1 from ", ComputedCalls.call(c.call(), alias, this), " as ", Sql.ident(inner),
+                        " where ", compile(c.where(), inner, root), ")");
+            }
+        };
+    }
+
+    /** Comparisons of a computed field's value ({@code value} the call), as those of a column. */
+    private static Sql onValue(BoolExp test, Sql value) {
+        return switch (test) {
+            case BoolExp.Compare c -> compare(c, value);
+            case BoolExp.IsNull n -> Sql.of("(", value, n.isNull() ? " is null)" : " is not null)");
+            case BoolExp.And and when and.items().isEmpty() -> Sql.of("true");
+            case BoolExp.And and -> Sql.of("(", Sql.join(" and ", and.items().stream().map(i -> onValue(i, value)).toList()), ")");
+            default -> throw new IllegalArgumentException("not a comparison: " + test);
         };
     }
 

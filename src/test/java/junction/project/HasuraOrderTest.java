@@ -190,4 +190,29 @@ class HasuraOrderTest {
                       type_name: User
                 """);
     }
+
+    @Test
+    void computedFieldsComeAsNameDefinitionCommentWithTheDefinitionSorted() {
+        JsonNode document = Json.parse("""
+                {"version": 3, "sources": [{"name": "default", "kind": "postgres",
+                  "configuration": {"connection_info": {"database_url": "postgres://x"}},
+                  "tables": [{"computed_fields": [{"comment": "full", "definition": {"table_argument": "a",
+                      "session_argument": "s", "function": {"schema": "public", "name": "author_full_name"}}, "name": "full_name"}],
+                    "table": {"schema": "public", "name": "author"}}]}]}
+                """);
+        assertThat(MetadataFiles.of(document).get("databases/default/tables/public_author.yaml")).isEqualTo("""
+                table:
+                  name: author
+                  schema: public
+                computed_fields:
+                  - name: full_name
+                    definition:
+                      function:
+                        name: author_full_name
+                        schema: public
+                      session_argument: s
+                      table_argument: a
+                    comment: full
+                """);
+    }
 }

@@ -27,7 +27,7 @@ class FunctionSqlTest {
             new Value.SessionVariable("x-hasura-user-id")));
     static final FunctionCall SEARCH = new FunctionCall(new FunctionName("public", "search_articles"), List.of(
             new FunctionCall.Argument(null, new Value.Variable("q"), "text"),
-            new FunctionCall.Argument("hasura_session", new Value.SessionVariables(), "json")));
+            new FunctionCall.Argument("hasura_session", new Value.Session(), "json")));
 
     static Select select(boolean single) {
         return new Select(ARTICLE, MINE, List.of(), List.of(), Optional.of(new Value.Literal(Json.NODES.numberNode(5))),
@@ -44,7 +44,7 @@ class FunctionSqlTest {
                 + "\"_1\".\"title\" as \"_3\" from \"public\".\"search_articles\"(?::\"text\", \"hasura_session\" => ?::\"json\") "
                 + "as \"_1\" where (\"_1\".\"author_id\" = ?::\"int4\") limit 3) as \"_0\"");
         assertThat(sql.params()).extracting(Sql.Param::value).containsExactly(new Value.Variable("q"),
-                new Value.SessionVariables(), new Value.SessionVariable("x-hasura-user-id"));
+                new Value.Session(), new Value.SessionVariable("x-hasura-user-id"));
     }
 
     @Test

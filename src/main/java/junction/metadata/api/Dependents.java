@@ -27,7 +27,15 @@ record Dependents(List<Inconsistency> broken, List<String> others) {
      */
     static Dependents between(Snapshot before, Snapshot after) {
         return new Dependents(ConsistencyCheck.added(before, after).stream()
-                .filter(i -> i.code() != Code.VALIDATION_FAILED).toList(), List.of());
+                .filter(i -> i.code() != Code.VALIDATION_FAILED && !unsuitableFunction(i)).toList(), List.of());
+    }
+
+    /**
+     * A computed field whose function is still there but no longer fits (made VOLATILE, say): nothing
+     * was dropped, so it is new inconsistent metadata rather than a dependent.
+     */
+    private static boolean unsuitableFunction(Inconsistency issue) {
+        return issue.type().equals("computed_field") && issue.code() == Code.NOT_SUPPORTED;
     }
 
     Dependents plus(List<String> more) {

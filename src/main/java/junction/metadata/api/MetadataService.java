@@ -76,6 +76,7 @@ public final class MetadataService {
         TableCommands.register(commands);
         FunctionCommands.register(commands);
         RelationshipCommands.register(commands);
+        ComputedFieldCommands.register(commands);
         RemoteSchemaCommands.register(commands);
         ManagementCommands.register(commands);
         RemoteRelationshipCommands.register(commands);

@@ -53,6 +53,7 @@ final class Pruning {
             return entry.withoutPermission(parts[1], parts[2]);
         }
         return entry.withoutRelationship(name).withRemoteRelationships(
-                entry.remoteRelationships().stream().filter(r -> !r.name().equals(name)).toList());
+                entry.remoteRelationships().stream().filter(r -> !r.name().equals(name)).toList())
+                .withComputedFields(entry.computedFields().stream().filter(c -> !c.name().equals(name)).toList());
     }
 }

@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import junction.catalog.FunctionName;
 import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.json.Obj;
 import junction.metadata.model.ColumnConfig;
+import junction.metadata.model.ComputedField;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Permission;
 import junction.metadata.model.Relationship;
@@ -79,7 +81,7 @@ public final class MetadataReader {
                 t.list("insert_permissions", MetadataReader::permission),
                 t.list("update_permissions", MetadataReader::permission),
                 t.list("delete_permissions", MetadataReader::permission),
-                t.list("computed_fields", (n, p) -> n), t.list("event_triggers", (n, p) -> n));
+                t.list("computed_fields", MetadataReader::computedField), t.list("event_triggers", (n, p) -> n));
     }
 
     /** A table name: {@code "orders"} (schema public) or {@code {"schema": "s", "name": "t"}}. */
@@ -163,6 +165,28 @@ public final class MetadataReader {
         }
         return new RelationshipUsing.ForeignKey(Optional.of(table), List.of(fk.string("column")),
                 RelationshipUsing.Form.TABLE_COLUMN);
+    }
+
+    /** A computed field: {@code {"name", "definition": {"function", "table_argument"?, "session_argument"?}, "comment"?}}. */
+    public static ComputedField computedField(JsonNode node, String path) {
+        Obj c = Obj.of(node, path);
+        return new ComputedField(c.string("name"), computedFieldDefinition(c.obj("definition")),
+                c.optString("comment").orElse(null));
+    }
+
+    public static ComputedField.Definition computedFieldDefinition(Obj d) {
+        d.only("function", "table_argument", "session_argument");
+        return new ComputedField.Definition(functionName(d.required("function"), d.pathOf("function")),
+                d.optString("table_argument"), d.optString("session_argument"));
+    }
+
+    /** A function name: {@code "fn"} (schema public) or {@code {"schema": "s", "name": "fn"}}. */
+    public static FunctionName functionName(JsonNode node, String path) {
+        if (node != null && node.isTextual()) {
+            return FunctionName.of(node.textValue());
+        }
+        Obj f = Obj.of(node, path);
+        return new FunctionName(f.optString("schema").orElse("public"), f.string("name"));
     }
 
     public static Permission permission(JsonNode node, String path) {

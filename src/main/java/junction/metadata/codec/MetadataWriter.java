@@ -10,6 +10,7 @@ import java.util.function.Function;
 import junction.catalog.TableName;
 import junction.json.Json;
 import junction.metadata.model.ColumnConfig;
+import junction.metadata.model.ComputedField;
 import junction.metadata.model.Metadata;
 import junction.metadata.model.Permission;
 import junction.metadata.model.Relationship;
@@ -79,13 +80,29 @@ public final class MetadataWriter {
         }
         putList(node, "object_relationships", entry.objectRelationships(), MetadataWriter::relationship);
         putList(node, "array_relationships", entry.arrayRelationships(), MetadataWriter::relationship);
-        putList(node, "computed_fields", entry.computedFields(), Function.identity());
+        putList(node, "computed_fields", entry.computedFields(), MetadataWriter::computedField);
         putList(node, "remote_relationships", entry.remoteRelationships(), MetadataWriter::remoteRelationship);
         putList(node, "insert_permissions", entry.insertPermissions(), MetadataWriter::permission);
         putList(node, "select_permissions", entry.selectPermissions(), MetadataWriter::permission);
         putList(node, "update_permissions", entry.updatePermissions(), MetadataWriter::permission);
         putList(node, "delete_permissions", entry.deletePermissions(), MetadataWriter::permission);
         putList(node, "event_triggers", entry.eventTriggers(), Function.identity());
+        return node;
+    }
+
+    /** Hasura's order: name, definition (its keys sorted, as Hasura encodes it), comment. */
+    public static ObjectNode computedField(ComputedField field) {
+        ObjectNode node = Json.object();
+        node.put("name", field.name());
+        ObjectNode definition = node.putObject("definition");
+        ObjectNode function = definition.putObject("function");
+        function.put("name", field.definition().function().name());
+        function.put("schema", field.definition().function().schema());
+        field.definition().sessionArgument().ifPresent(a -> definition.put("session_argument", a));
+        field.definition().tableArgument().ifPresent(a -> definition.put("table_argument", a));
+        if (field.comment() != null) {
+            node.put("comment", field.comment());
+        }
         return node;
     }
 

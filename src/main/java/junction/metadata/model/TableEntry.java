@@ -13,7 +13,7 @@ public record TableEntry(TableName table, TableConfig configuration, boolean isE
                          List<RemoteRelationship> remoteRelationships,
                          List<Permission> selectPermissions, List<Permission> insertPermissions,
                          List<Permission> updatePermissions, List<Permission> deletePermissions,
-                         List<JsonNode> computedFields, List<JsonNode> eventTriggers) {
+                         List<ComputedField> computedFields, List<JsonNode> eventTriggers) {
     public TableEntry {
         objectRelationships = List.copyOf(objectRelationships);
         arrayRelationships = List.copyOf(arrayRelationships);
@@ -41,7 +41,18 @@ public record TableEntry(TableName table, TableConfig configuration, boolean isE
     }
 
     public boolean hasFieldNamed(String name) {
-        return relationship(name).isPresent() || remoteRelationships.stream().anyMatch(r -> r.name().equals(name));
+        return relationship(name).isPresent() || remoteRelationships.stream().anyMatch(r -> r.name().equals(name))
+                || computedField(name).isPresent();
+    }
+
+    public Optional<ComputedField> computedField(String name) {
+        return computedFields.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+
+    public TableEntry withComputedFields(List<ComputedField> fields) {
+        return new TableEntry(table, configuration, isEnum, objectRelationships, arrayRelationships,
+                remoteRelationships, selectPermissions, insertPermissions, updatePermissions, deletePermissions,
+                fields, eventTriggers);
     }
 
     public TableEntry withTable(TableName newTable) {

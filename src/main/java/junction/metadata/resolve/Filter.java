@@ -43,6 +43,10 @@ public sealed interface Filter {
     record Cast(String column, String type, Filter item) implements Filter {
     }
 
+    /** Comparisons ({@link Compare}, {@link IsNull}) of a scalar computed field's value for the row. */
+    record OnComputed(ResolvedComputedField field, Filter test) implements Filter {
+    }
+
     /** Some row related through {@code relationship} (object or array) matches {@code where}. */
     record Related(ResolvedRelationship relationship, Filter where) implements Filter {
     }

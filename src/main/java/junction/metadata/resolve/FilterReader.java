@@ -107,6 +107,10 @@ final class FilterReader {
         if (column.isPresent()) {
             return comparisons(root, table.table(), column.get(), value);
         }
+        Optional<ResolvedComputedField> computed = table.computedField(name).filter(ResolvedComputedField::plain);
+        if (computed.isPresent()) {
+            return computed(root, table, computed.get(), value);
+        }
         Optional<ResolvedRelationship> relationship = table.relationship(name);
         if (relationship.isPresent()) {
             TrackedTable target = tables.get(relationship.get().target());
@@ -122,6 +126,18 @@ final class FilterReader {
             return aggregate(root, counted.get(), tables.get(counted.get().target()), value);
         }
         throw new Problem("\"" + name + "\" does not exist");
+    }
+
+    /** Comparisons of a scalar computed field's value; not with other columns ({@code _ceq}, …). */
+    private Filter computed(TrackedTable root, TrackedTable table, ResolvedComputedField field, JsonNode value) {
+        Filter test = comparisons(root, table.table(), field.returnColumn(), value);
+        List<Filter> tests = test instanceof Filter.And and ? and.items() : List.of(test);
+        for (Filter item : tests) {
+            if (item instanceof Filter.Compare c && c.operand() instanceof Operand.Column) {
+                throw new Problem("column comparison operators are not supported on computed field \"" + field.name() + "\"");
+            }
+        }
+        return new Filter.OnComputed(field, test);
     }
 
     /**

@@ -145,7 +145,11 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
             String[] parts = at.object().split(":", 3);
             return "permission " + at.table() + "." + parts[2] + "." + parts[1] + inSource;
         }
-        String kind = type.equals("remote_relationship") ? "remote relationship " : "relationship ";
+        String kind = switch (type) {
+            case "remote_relationship" -> "remote relationship ";
+            case "computed_field" -> "computed field ";
+            default -> "relationship ";
+        };
         return kind + at.table() + "." + at.object() + inSource;
     }
 }

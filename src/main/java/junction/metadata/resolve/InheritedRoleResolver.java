@@ -166,7 +166,8 @@ final class InheritedRoleResolver {
      * and a column a parent itself shows only on some rows keeps that condition (the nested-role
      * propagation Hasura fixed in v2.45.3);
      * the largest limit of those that have one; aggregations if any parent allows them; the union
-     * of the root fields and computed fields.
+     * of the root fields and computed fields (a computed field, as a column, shown only on the rows of
+     * the parents that grant it: {@code computedFieldFilters}).
      */
     static Optional<SelectPermission> union(TrackedTable table, List<SelectPermission> selects) {
         if (selects.isEmpty()) {
@@ -195,9 +196,18 @@ final class InheritedRoleResolver {
             subscriptionRoots.addAll(s.subscriptionRootFields());
             computed.addAll(s.computedFields());
         });
+        Map<String, Filter> computedFilters = new LinkedHashMap<>();
+        for (String name : computed) {
+            List<SelectPermission> granting = selects.stream().filter(s -> s.computedFields().contains(name)).toList();
+            boolean nested = granting.stream().anyMatch(s -> s.computedFieldFilters().containsKey(name));
+            if (granting.size() < selects.size() || nested) {
+                computedFilters.put(name, or(granting.stream()
+                        .map(s -> s.computedFieldFilters().getOrDefault(name, s.filter())).toList()));
+            }
+        }
         return Optional.of(new SelectPermission(columns, or(selects.stream().map(SelectPermission::filter).toList()),
                 limit, selects.stream().anyMatch(SelectPermission::allowAggregations), queryRoots, subscriptionRoots,
-                List.copyOf(computed), columnFilters));
+                List.copyOf(computed), columnFilters, computedFilters));
     }
 
     /** OR of the filters: one filter as itself, every row if any of them is every row. */

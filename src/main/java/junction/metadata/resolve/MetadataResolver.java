@@ -76,9 +76,8 @@ public final class MetadataResolver {
                                                           List<Inconsistency> issues) {
         RemoteRelationshipResolver resolver = new RemoteRelationshipResolver(source.name(), remotes);
         Map<TableName, TrackedTable> tables = new LinkedHashMap<>();
-        source.tables().forEach((name, t) -> tables.put(name, new TrackedTable(t.name(), t.table(), t.entry(),
-                t.relationships(), resolver.resolve(t.entry(), t.table(), t.relationships(), issues), t.permissions(),
-                t.enumColumns())));
+        source.tables().forEach((name, t) -> tables.put(name,
+                t.withRemoteRelationships(resolver.resolve(t, issues))));
         return new SourceSnapshot(source.name(), source.catalog(), tables, source.customization(), source.naming(),
                 source.functions());
     }
@@ -102,6 +101,8 @@ public final class MetadataResolver {
         }
         Naming sourceNaming = naming.of(source.customization());
         EnumReferences.resolve(catalog, tables, sourceNaming);
+        ComputedFieldResolver computed = new ComputedFieldResolver(source.name(), catalog, tracked);
+        tables.replaceAll((name, t) -> t.withComputedFields(computed.resolve(t, issues)));
         PermissionResolver permissions = new PermissionResolver(source.name(), tables);
         tables.replaceAll((name, t) -> t.withPermissions(permissions.resolve(t, issues)));
         tables.replaceAll((name, t) -> t.withPermissions(inherited.derive(source.name(), t, t.permissions(), issues)));

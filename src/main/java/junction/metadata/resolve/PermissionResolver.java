@@ -101,10 +101,7 @@ final class PermissionResolver {
         Filter filter = filter(table, p, "filter");
         notRelationships(table, p.get("columns"), "permissions for relationships are automatically inferred");
         List<String> columns = columns(table.table(), p.get("columns"));
-        List<String> computed = names(p.get("computed_fields"));
-        if (!computed.isEmpty()) {
-            throw new FilterReader.Problem("computed field \"" + computed.getFirst() + "\" does not exist");
-        }
+        List<String> computed = computedFields(table, p.get("computed_fields"));
         Optional<Integer> limit = Optional.empty();
         if (p.hasNonNull("limit")) {
             if (!p.get("limit").canConvertToInt() || p.get("limit").intValue() < 0) {
@@ -153,6 +150,28 @@ final class PermissionResolver {
             }
         }
         return table.columns().stream().map(Column::name).filter(named::contains).toList();
+    }
+
+    /**
+     * The scalar computed fields a select permission grants ({@code "*"}: all of them). Those
+     * returning rows follow the returning table's permission and cannot be named.
+     */
+    private static List<String> computedFields(TrackedTable table, JsonNode list) {
+        if (list != null && list.isTextual() && list.textValue().equals("*")) {
+            return table.computedFields().stream().filter(ResolvedComputedField::scalar)
+                    .map(ResolvedComputedField::name).toList();
+        }
+        List<String> named = names(list);
+        for (String name : named) {
+            ResolvedComputedField field = table.computedField(name).orElseThrow(() ->
+                    new FilterReader.Problem("computed field \"" + name + "\" does not exist"));
+            if (!field.scalar()) {
+                throw new FilterReader.Problem("select permissions on computed field \"" + name
+                        + "\" are auto-derived from the permissions on its returning table \""
+                        + field.returnTable().orElseThrow() + "\" and cannot be specified manually");
+            }
+        }
+        return named.stream().distinct().toList();
     }
 
     private static Map<String, Operand> presets(Table table, JsonNode set) {

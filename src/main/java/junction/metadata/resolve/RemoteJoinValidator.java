@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Map;
 import junction.catalog.Column;
 import junction.catalog.ScalarNames;
-import junction.catalog.Table;
 import junction.metadata.model.GraphqlName;
 import junction.metadata.model.RemoteBatch;
 import junction.metadata.model.RemoteFieldStep;
@@ -32,12 +31,12 @@ import junction.metadata.model.RemoteJoinDefinition;
  * Hasura's messages, and works out the relationship field's type and open arguments.
  */
 final class RemoteJoinValidator {
-    private final Table table;
+    private final TrackedTable table;
     private final RemoteJoinDefinition definition;
     private final String narrowedSuffix;
 
     /** @param narrowedSuffix appended to input types fixed in part: {@code _remote_rel_<table><relationship>} */
-    RemoteJoinValidator(Table table, RemoteJoinDefinition definition, String narrowedSuffix) {
+    RemoteJoinValidator(TrackedTable table, RemoteJoinDefinition definition, String narrowedSuffix) {
         this.table = table;
         this.definition = definition;
         this.narrowedSuffix = narrowedSuffix;
@@ -50,9 +49,18 @@ final class RemoteJoinValidator {
         }
     }
 
+    /**
+     * A join field: a column, or a scalar computed field whose function takes only the row (and
+     * the session), as a column-like value.
+     */
+    private java.util.Optional<Column> joinField(String name) {
+        return table.table().column(name)
+                .or(() -> table.computedField(name).filter(ResolvedComputedField::plain).map(ResolvedComputedField::returnColumn));
+    }
+
     ResolvedRemoteRelationship validate(String name, GraphQLSchema remote) {
         for (String field : definition.lhsFields()) {
-            if (table.column(field).isEmpty()) {
+            if (joinField(field).isEmpty()) {
                 throw new Invalid("field with name \"" + field + "\" not found in table \"" + table.name() + "\"");
             }
         }
@@ -259,7 +267,7 @@ final class RemoteJoinValidator {
         if (!definition.lhsFields().contains(columnName)) {
             throw new Invalid("variable \"" + columnName + "\" is not found");
         }
-        Column column = table.column(columnName).orElseThrow(() -> new Invalid("variable \"" + columnName + "\" is not found"));
+        Column column = joinField(columnName).orElseThrow(() -> new Invalid("variable \"" + columnName + "\" is not found"));
         GraphQLType target = GraphQLTypeUtil.unwrapNonNull(type);
         String pgType = column.type();
         String category = column.category();

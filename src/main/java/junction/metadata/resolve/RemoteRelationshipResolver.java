@@ -27,11 +27,13 @@ final class RemoteRelationshipResolver {
         this.remotes = remotes;
     }
 
-    List<ResolvedRemoteRelationship> resolve(TableEntry entry, Table table, List<ResolvedRelationship> relationships,
-                                             List<Inconsistency> issues) {
+    List<ResolvedRemoteRelationship> resolve(TrackedTable tracked, List<Inconsistency> issues) {
+        TableEntry entry = tracked.entry();
+        Table table = tracked.table();
         Map<String, String> taken = new HashMap<>();
         table.columns().forEach(c -> taken.put(entry.configuration().columnName(c.name()).orElse(c.name()), c.name()));
-        relationships.forEach(r -> taken.put(r.name(), null));
+        tracked.relationships().forEach(r -> taken.put(r.name(), null));
+        tracked.computedFields().forEach(c -> taken.put(c.name(), null));
         List<ResolvedRemoteRelationship> out = new ArrayList<>();
         for (RemoteRelationship remote : entry.remoteRelationships()) {
             String prefix = "in table \"" + entry.table() + "\": in remote relationship \"" + remote.name() + "\": ";
@@ -51,7 +53,7 @@ final class RemoteRelationshipResolver {
                 continue;
             }
             try {
-                out.add(resolveOne(entry, table, remote));
+                out.add(resolveOne(entry, tracked, remote));
             } catch (RemoteJoinValidator.Invalid e) {
                 issues.add(issue(entry, remote, prefix + e.getMessage(), Code.REMOTE_SCHEMA_ERROR));
             } catch (ApiException e) {
@@ -61,7 +63,7 @@ final class RemoteRelationshipResolver {
         return out;
     }
 
-    private ResolvedRemoteRelationship resolveOne(TableEntry entry, Table table, RemoteRelationship remote) {
+    private ResolvedRemoteRelationship resolveOne(TableEntry entry, TrackedTable table, RemoteRelationship remote) {
         RemoteJoinDefinition definition = RemoteRelationshipReader.read(remote.definition(), "$.definition");
         Optional<graphql.schema.GraphQLSchema> schema = remotes.schema(definition.remoteSchema());
         if (schema.isEmpty()) {

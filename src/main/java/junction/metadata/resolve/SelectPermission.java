@@ -20,10 +20,12 @@ import java.util.Set;
  * @param columnFilters    for inherited roles: a column whose value is shown only on the rows that
  *                         satisfy its filter (null elsewhere), because the member roles that grant
  *                         it do not see every row the inherited role sees; empty for other roles
+ * @param computedFieldFilters the same for scalar computed fields, by name
  */
 public record SelectPermission(List<String> columns, Filter filter, Optional<Integer> limit, boolean allowAggregations,
                                Set<String> queryRootFields, Set<String> subscriptionRootFields,
-                               List<String> computedFields, Map<String, Filter> columnFilters) {
+                               List<String> computedFields, Map<String, Filter> columnFilters,
+                               Map<String, Filter> computedFieldFilters) {
     public static final Set<String> ROOT_FIELDS = Set.of("select", "select_by_pk", "select_aggregate", "select_stream");
 
     public SelectPermission {
@@ -32,6 +34,15 @@ public record SelectPermission(List<String> columns, Filter filter, Optional<Int
         subscriptionRootFields = Set.copyOf(subscriptionRootFields);
         computedFields = List.copyOf(computedFields);
         columnFilters = Collections.unmodifiableMap(new LinkedHashMap<>(columnFilters));
+        computedFieldFilters = Collections.unmodifiableMap(new LinkedHashMap<>(computedFieldFilters));
+    }
+
+    /** A permission whose computed fields are shown on every row it allows. */
+    public SelectPermission(List<String> columns, Filter filter, Optional<Integer> limit, boolean allowAggregations,
+                            Set<String> queryRootFields, Set<String> subscriptionRootFields,
+                            List<String> computedFields, Map<String, Filter> columnFilters) {
+        this(columns, filter, limit, allowAggregations, queryRootFields, subscriptionRootFields, computedFields,
+                columnFilters, Map.of());
     }
 
     public boolean allowsColumn(String column) {

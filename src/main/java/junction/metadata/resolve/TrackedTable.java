@@ -11,23 +11,25 @@ import junction.catalog.TableName;
 import junction.metadata.model.TableEntry;
 
 /**
- * A tracked table whose metadata fits the database: its catalog entry and resolved relationships.
- * {@code enumColumns}: the columns typed with an enum table's enum, by column name.
+ * A tracked table whose metadata fits the database: its catalog entry, resolved relationships and
+ * computed fields. {@code enumColumns}: the columns typed with an enum table's enum, by column name.
  */
 public record TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships,
                            List<ResolvedRemoteRelationship> remoteRelationships,
-                           Map<String, TablePermissions> permissions, Map<String, EnumReference> enumColumns) {
+                           Map<String, TablePermissions> permissions, List<ResolvedComputedField> computedFields,
+                           Map<String, EnumReference> enumColumns) {
     public TrackedTable {
+        computedFields = List.copyOf(computedFields);
         relationships = List.copyOf(relationships);
         remoteRelationships = List.copyOf(remoteRelationships);
         permissions = Collections.unmodifiableMap(new LinkedHashMap<>(permissions));
         enumColumns = Collections.unmodifiableMap(new LinkedHashMap<>(enumColumns));
     }
 
-    /** A table with no column typed with an enum table's enum. */
+    /** A table without computed fields and with no column typed with an enum table's enum. */
     public TrackedTable(TableName name, Table table, TableEntry entry, List<ResolvedRelationship> relationships,
                         List<ResolvedRemoteRelationship> remoteRelationships, Map<String, TablePermissions> permissions) {
-        this(name, table, entry, relationships, remoteRelationships, permissions, Map.of());
+        this(name, table, entry, relationships, remoteRelationships, permissions, List.of(), Map.of());
     }
 
     /** A table without permissions resolved yet. */
@@ -43,16 +45,31 @@ public record TrackedTable(TableName name, Table table, TableEntry entry, List<R
     }
 
     public TrackedTable withPermissions(Map<String, TablePermissions> newPermissions) {
-        return new TrackedTable(name, table, entry, relationships, remoteRelationships, newPermissions, enumColumns);
+        return new TrackedTable(name, table, entry, relationships, remoteRelationships, newPermissions, computedFields,
+                enumColumns);
+    }
+
+    public TrackedTable withRemoteRelationships(List<ResolvedRemoteRelationship> remotes) {
+        return new TrackedTable(name, table, entry, relationships, remotes, permissions, computedFields, enumColumns);
+    }
+
+    public TrackedTable withComputedFields(List<ResolvedComputedField> fields) {
+        return new TrackedTable(name, table, entry, relationships, remoteRelationships, permissions, fields, enumColumns);
     }
 
     public TrackedTable withEnumColumns(Map<String, EnumReference> newEnumColumns) {
-        return new TrackedTable(name, table, entry, relationships, remoteRelationships, permissions, newEnumColumns);
+        return new TrackedTable(name, table, entry, relationships, remoteRelationships, permissions, computedFields,
+                newEnumColumns);
     }
 
     /** The enum table's enum a column is typed with, if it has one. */
     public Optional<EnumReference> enumColumn(String columnName) {
         return Optional.ofNullable(enumColumns.get(columnName));
+    }
+
+    /** A computed field that fits the database, by name. */
+    public Optional<ResolvedComputedField> computedField(String fieldName) {
+        return computedFields.stream().filter(c -> c.name().equals(fieldName)).findFirst();
     }
 
     public Optional<ResolvedRemoteRelationship> remoteRelationship(String relationshipName) {

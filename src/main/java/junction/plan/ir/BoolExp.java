@@ -50,6 +50,17 @@ public sealed interface BoolExp {
     }
 
     /**
+     * Comparisons ({@link Compare}, {@link IsNull}) on a scalar computed field's value instead of a
+     * column: their {@code column} is the field's name, for reading only.
+     */
+    record OnComputed(ComputedCall call, BoolExp test) implements BoolExp {
+    }
+
+    /** Some row a computed field returns for the row matches {@code where} (a table computed field in a filter). */
+    record OnComputedRows(ComputedCall call, BoolExp where) implements BoolExp {
+    }
+
+    /**
      * {@code column <op> other}: two columns compared ({@code _ceq}, {@code _cgt}, …); {@code other}
      * is a column of the current row, or when {@code root} of the row {@link Rooted} marks.
      */

@@ -9,6 +9,10 @@ public record OrderItem(Key key, boolean descending, boolean nullsFirst) {
     public record ColumnKey(String column) implements Key {
     }
 
+    /** The value of a scalar computed field for the row. */
+    public record ComputedKey(ComputedCall call) implements Key {
+    }
+
     /**
      * A column of the row an object relationship points to (or deeper); {@code filter}: the role's
      * permission filter on the target table (the related row counts only when it passes).

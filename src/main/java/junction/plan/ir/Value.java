@@ -24,10 +24,10 @@ public sealed interface Value {
     }
 
     /**
-     * The whole session as a JSON object of its variables ({@code {"x-hasura-role": …, …}}), read
-     * at execution: a tracked function's {@code session_argument}.
+     * The whole session as a JSON object ({@code {"x-hasura-role": …, "x-hasura-user-id": …}}), read at
+     * execution: what a computed field's or function's session argument receives.
      */
-    record SessionVariables() implements Value {
+    record Session() implements Value {
     }
 
     record ListOf(List<Value> items) implements Value {

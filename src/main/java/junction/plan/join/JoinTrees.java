@@ -84,6 +84,7 @@ public final class JoinTrees {
                 case Field.RemoteJoin remote -> joins.add(remote.join());
                 case Field.ObjectRelationship r -> put(children, r.key(), rows(r.select().fields()));
                 case Field.ArrayRelationship r -> put(children, r.key(), rows(r.select().fields()));
+                case Field.ComputedRows r -> put(children, r.key(), rows(r.select().fields()));
                 case Field.ArrayAggregate r -> put(children, r.key(), aggregate(r.aggregate().selections()));
                 default -> { }
             }
