@@ -95,6 +95,11 @@ final class FieldCollector {
         }
     }
 
+    /** Whether {@code @skip}/{@code @include} on the field let it through. */
+    boolean includes(Field field) {
+        return included(field.getDirectives());
+    }
+
     private static boolean applies(TypeName condition, String typeName) {
         return condition == null || condition.getName().equals(typeName);
     }

@@ -38,6 +38,9 @@ public final class Planner {
         String rootType = mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT;
         RemoteJoinPlanner remoteJoins = new RemoteJoinPlanner(schema, fragments, operation.getVariableDefinitions(), args);
         TablePlanner tables = new TablePlanner(schema, args, collector, remoteJoins);
+        AnswerJoinPlanner answers = new AnswerJoinPlanner(schema, fragments, collector);
+        answers.targets(tables, remoteJoins);
+        remoteJoins.answers(answers);
         MutationPlanner mutations = new MutationPlanner(schema, args, collector, tables);
         List<RootNode> roots = new ArrayList<>();
         collector.collect(List.of(operation.getSelectionSet()), rootType).forEach((key, fields) -> {
@@ -46,23 +49,38 @@ public final class Planner {
             roots.add(switch (field.getName()) {
                 case "__typename" -> new Typename(key, rootType);
                 case "__schema", "__type" -> new RootNode.Introspection(key, field);
-                default -> root(schema, mutation, key, fields, path, tables, mutations);
+                default -> root(schema, mutation, key, fields, path, tables, mutations, answers);
             });
         });
         return new Plan(mutation ? Plan.Operation.MUTATION : Plan.Operation.QUERY, roots, args.structural());
     }
 
     private static RootNode root(RoleSchema schema, boolean mutation, String key, List<Field> fields, String path,
-                                 TablePlanner tables, MutationPlanner mutations) {
+                                 TablePlanner tables, MutationPlanner mutations, AnswerJoinPlanner answers) {
         String name = fields.getFirst().getName();
         RootField root = (mutation ? schema.mutationRoot(name) : schema.queryRoot(name))
                 .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
                         + (mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT) + "'").at(path));
         return switch (root) {
-            case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), FieldCollector.withoutConditions(fields));
+            case RootField.Remote remote -> remote(key, remote, FieldCollector.withoutConditions(fields), mutation, path, answers);
             case RootField.Table table -> new RootNode.Database(key, table.table().source(),
                     table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));
         };
+    }
+
+    /** A remote root field, the relationships of remote types under it cut out. */
+    private static RootNode remote(String key, RootField.Remote remote, List<Field> fields, boolean mutation, String path,
+                                   AnswerJoinPlanner answers) {
+        if (!answers.any()) {
+            return new RootNode.Remote(key, remote.remoteSchema(), fields);
+        }
+        AnswerJoinPlanner.Cut cut = answers.cut(List.copyOf(fields), mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT,
+                "$");
+        if (!cut.changed()) {
+            return new RootNode.Remote(key, remote.remoteSchema(), fields);
+        }
+        List<Field> cutFields = cut.selections().stream().map(s -> (Field) s).toList();
+        return new RootNode.Remote(key, remote.remoteSchema(), cutFields, cut.joins(), cut.fragments());
     }
 
     private static DbQuery tableQuery(RootField.Table root, List<Field> fields, String path, TablePlanner tables) {

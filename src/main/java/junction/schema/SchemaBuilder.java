@@ -100,6 +100,7 @@ public final class SchemaBuilder {
         List<GraphQLFieldDefinition> mutationFields = new ArrayList<>();
         addTables(tables, remotes, types, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLCodeRegistry.Builder registry = GraphQLCodeRegistry.newCodeRegistry();
+        var remoteTypeRelationships = RemoteSchemaRelationshipFields.add(snapshot, remotes, tables, types);
         RemoteRoots.add(remotes, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
         java.util.Set<String> unreachable = unreachableTableTypes(schema, tableTypes);
@@ -108,7 +109,7 @@ public final class SchemaBuilder {
             schema = schema(types, GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry()), queryFields, mutationFields);
         }
         return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
-                mutationRoots, tables, remotes);
+                mutationRoots, tables, remotes, remoteTypeRelationships);
     }
 
     /**
