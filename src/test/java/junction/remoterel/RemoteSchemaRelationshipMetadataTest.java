@@ -122,6 +122,30 @@ class RemoteSchemaRelationshipMetadataTest {
     }
 
     @Test
+    void aTableARelationshipUsesIsDroppedOrUntrackedOnlyWithCascade() {
+        junction.runSqlOk("create table drafts (id int primary key, user_id int)");
+        junction.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"drafts\"}}");
+        String create = ORDERS.replace("\"name\": \"orders\"", "\"name\": \"drafts\"").replace("\"table\": \"orders\"",
+                "\"table\": \"drafts\"");
+        junction.metadataOk(create);
+        String dependents = "cannot drop due to the following dependent objects: remote_relationship drafts on type User "
+                + "in remote schema users";
+
+        junction.refused(() -> junction.runSql("drop table drafts")).expect(400, "dependency-error", "$.args", dependents);
+        junction.refused("{\"type\": \"pg_untrack_table\", \"args\": {\"table\": \"drafts\"}}")
+                .expect(400, "dependency-error", "$.args", dependents);
+        junction.metadataOk("{\"type\": \"pg_untrack_table\", \"args\": {\"table\": \"drafts\", \"cascade\": true}}");
+        assertThat(usersEntry().toString()).doesNotContain("drafts");
+
+        junction.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"drafts\"}}");
+        junction.metadataOk(create);
+        junction.runSqlWith("{\"sql\": \"drop table drafts\", \"cascade\": true}");
+        assertThat(usersEntry().toString()).doesNotContain("drafts");
+        assertThat(junction.gql("{ user(id: 1) { orders { id } } }").toString())
+                .isEqualTo("{\"data\":{\"user\":{\"orders\":[{\"id\":1}]}}}");
+    }
+
+    @Test
     void aRelationshipWhoseTableIsGoneIsAnInconsistentObjectThatCanBeDropped() {
         JsonNode document = junction.export();
         ObjectNode gone = document.deepCopy();
