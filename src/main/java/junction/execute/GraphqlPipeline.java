@@ -68,7 +68,8 @@ public final class GraphqlPipeline {
         Function<String, DataSource> pool = source -> pool(generation, source);
         boolean joins = !compiled.joins().isEmpty();
         if (compiled.plan().operation() == Plan.Operation.MUTATION) {
-            GraphqlResponse answer = mutations.execute(compiled, pool, variables, context);
+            GraphqlResponse answer = mutations.execute(compiled, pool, variables, context, data ->
+                    remoteJoins.joinAnswers(data, RemoteRootAnswers.of(compiled.plan()), schema, context, pool, variables));
             return joins ? joined(answer, compiled, schema, context, variables, pool) : answer;
         }
         if (compiled.direct()) {

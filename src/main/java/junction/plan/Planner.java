@@ -79,10 +79,6 @@ public final class Planner {
         if (!cut.changed()) {
             return new RootNode.Remote(key, remote.remoteSchema(), fields);
         }
-        if (mutation) {
-            throw ApiException.of(Code.NOT_SUPPORTED,
-                    "remote relationships of remote schema types are not supported in mutation outputs").at(path);
-        }
         List<Field> cutFields = cut.selections().stream().map(s -> (Field) s).toList();
         return new RootNode.Remote(key, remote.remoteSchema(), cutFields, cut.joins(), cut.fragments());
     }

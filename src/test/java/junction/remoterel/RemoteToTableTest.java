@@ -147,6 +147,13 @@ class RemoteToTableTest {
     }
 
     @Test
+    void aRemoteMutationsAnswerJoinsToo() {
+        JsonNode answer = junction.gql("mutation { createUser(name: \"neo\") { name orders { id } profile { bio } } }");
+
+        assertThat(answer.toString()).isEqualTo("{\"data\":{\"createUser\":{\"name\":\"neo\",\"orders\":[],\"profile\":null}}}");
+    }
+
+    @Test
     void introspectionShowsTheRelationshipFieldsWithTheirArguments() {
         JsonNode type = junction.gql("{ __type(name: \"User\") { fields { name type { kind name ofType { kind ofType { kind ofType { name } } } } "
                 + "args { name } } } }").at("/data/__type/fields");
