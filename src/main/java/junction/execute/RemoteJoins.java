@@ -74,7 +74,8 @@ final class RemoteJoins {
     void joinAnswers(ObjectNode data, AnswerJoins answers, RoleSchema schema, RequestContext context,
                      Function<String, DataSource> pools, JsonNode variables) {
         if (!answers.isEmpty()) {
-            executor(schema, context, pools).joinAnswers(data, answers, variables);
+            executor(schema, context, pools).joinAnswers(data, answers,
+                    JoinPresets.variables(answers, schema, context.session(), variables));
         }
     }
 

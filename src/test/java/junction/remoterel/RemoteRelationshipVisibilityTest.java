@@ -10,6 +10,7 @@ import junction.json.Json;
 import junction.test.EngineFixture;
 import junction.test.Http;
 import junction.test.remote.GraphqlTestServer;
+import junction.test.remote.MessageService;
 import junction.test.remote.UserService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,10 +24,12 @@ import org.junit.jupiter.api.Test;
 class RemoteRelationshipVisibilityTest {
     static EngineFixture junction;
     static GraphqlTestServer users;
+    static GraphqlTestServer messages;
 
     @BeforeAll
     static void start() {
         users = UserService.start(3);
+        messages = MessageService.start();
         junction = EngineFixture.start("remote_relationship_visibility", c -> c.toBuilder().remoteSchemaPermissions(true).build());
         junction.runSqlOk("create table orders (id int primary key, user_id int not null);"
                 + " insert into orders values (1, 1), (2, 2);");
@@ -43,6 +46,13 @@ class RemoteRelationshipVisibilityTest {
                     "definition": {"schema": "type User { name: String }\\ntype Query { user(id: Int!): User }"}}},
                   {"type": "add_remote_schema_permissions", "args": {"remote_schema": "users", "role": "remoteonly",
                     "definition": {"schema": "type User { id: Int! name: String }\\ntype Query { user(id: Int!): User }"}}},
+                  {"type": "add_remote_schema", "args": {"name": "messages", "definition": {"url": "%s", "timeout_seconds": 5,
+                    "customization": {"type_names": {"prefix": "M_"}, "root_fields_namespace": "msg"}}}},
+                  {"type": "create_remote_schema_remote_relationship", "args": {"remote_schema": "users", "type_name": "User",
+                    "name": "messages", "definition": {"to_remote_schema": {"remote_schema": "messages", "lhs_fields": ["id"],
+                      "remote_field": {"messages": {"arguments": {"where": {"author_id": {"_eq": "$id"}}}}}}}}},
+                  {"type": "add_remote_schema_permissions", "args": {"remote_schema": "messages", "role": "both",
+                    "definition": {"schema": "input IntCompare { _eq: Int _in: [Int!] }\\ninput MessageFilter { author_id: IntCompare kind: String ids: [Int!] }\\ntype Message { id: Int! author_id: Int! kind: String! text: String! }\\ntype Query { messages(where: MessageFilter!, limit: Int @preset(value: \\\"x-hasura-limit\\\")): [Message!]! }"}}},
                   {"type": "pg_create_select_permission", "args": {"table": "orders", "role": "both", "permission": {
                     "columns": ["id"], "filter": {}}}},
                   {"type": "pg_create_select_permission", "args": {"table": "orders", "role": "noid", "permission": {
@@ -50,13 +60,14 @@ class RemoteRelationshipVisibilityTest {
                   {"type": "pg_create_select_permission", "args": {"table": "orders", "role": "tableonly", "permission": {
                     "columns": ["id"], "filter": {}}}}
                 ]}
-                """.formatted(users.url()));
+                """.formatted(users.url(), messages.url()));
     }
 
     @AfterAll
     static void stop() {
         junction.close();
         users.close();
+        messages.close();
     }
 
     private static JsonNode as(String role, String query) {
@@ -73,9 +84,19 @@ class RemoteRelationshipVisibilityTest {
 
     @Test
     void aRoleThatSeesBothSidesHasTheField() {
-        assertThat(userFields("both")).containsExactly("id", "name", "orders");
+        assertThat(userFields("both")).containsExactly("id", "name", "orders", "messages");
         assertThat(as("both", "{ user(id: 2) { orders { id } } }").toString())
                 .isEqualTo("{\"data\":{\"user\":{\"orders\":[{\"id\":2}]}}}");
+    }
+
+    @Test
+    void theTargetRemotesSessionPresetsOfTheRoleApply() {
+        Http.Response r = junction.http.post("/v1/graphql", Json.write(Json.object().put("query",
+                "{ user(id: 1) { messages { text } } }")), Map.of("x-hasura-role", "both", "x-hasura-limit", "1"));
+
+        assertThat(r.json().toString()).isEqualTo("{\"data\":{\"user\":{\"messages\":[{\"text\":\"m1\"}]}}}");
+        assertThat(messages.lastRequest().query()).contains("limit:");
+        assertThat(userFields("noid")).doesNotContain("messages");
     }
 
     @Test
