@@ -52,7 +52,7 @@ public final class GraphqlPipeline {
         RemoteForwarder forwarder = new RemoteForwarder(remotes);
         this.queries = new QueryExecutor(forwarder);
         this.mutations = new MutationExecutor(forwarder);
-        this.remoteJoins = new RemoteJoins(remotes, remoteErrors, showInternal);
+        this.remoteJoins = new RemoteJoins(remotes, remoteErrors, showInternal, options);
     }
 
     /** Runs one request and returns the response ({@code {"data": …}}, and cookies from remote schemas). */
@@ -82,17 +82,21 @@ public final class GraphqlPipeline {
         Function<String, DataSource> pool = source -> pool(generation, source);
         boolean joins = !compiled.joins().isEmpty();
         if (compiled.plan().operation() == Plan.Operation.MUTATION) {
-            GraphqlResponse answer = mutations.execute(compiled, pool, variables, context);
-            return joins ? joined(answer, compiled, schema, context, variables) : answer;
+            GraphqlResponse answer = mutations.execute(compiled, pool, variables, context, data ->
+                    remoteJoins.joinAnswers(data, RemoteRootAnswers.of(compiled.plan()), schema, context, pool, variables));
+            return joins ? joined(answer, compiled, schema, context, variables, pool) : answer;
         }
         if (compiled.direct()) {
             var only = compiled.queries().entrySet().iterator().next();
             byte[] answer = StatementRunner.query(pool.apply(only.getKey()), only.getValue(),
                     new Bindings(variables, context.session()));
-            return GraphqlResponse.of(joins ? join(answer, compiled, schema, context, variables) : ResponseBytes.data(answer));
+            return GraphqlResponse.of(joins ? join(answer, compiled, schema, context, variables, pool) : ResponseBytes.data(answer));
         }
-        return queries.execute(compiled, pool, schema, prepared, variables, context, data -> joins
-                ? join(Json.bytes(data), compiled, schema, context, variables) : Json.bytes(Json.object().set("data", data)));
+        return queries.execute(compiled, pool, schema, prepared, variables, context, data -> {
+            remoteJoins.joinAnswers(data, RemoteRootAnswers.of(compiled.plan()), schema, context, pool, variables);
+            return joins ? join(Json.bytes(data), compiled, schema, context, variables, pool)
+                    : Json.bytes(Json.object().set("data", data));
+        });
     }
 
     /** The plan cache, for its metrics (hits, misses, evictions). */
@@ -106,16 +110,17 @@ public final class GraphqlPipeline {
     }
 
     /** Remote relationships: the database JSON gets the remote answers spliced in. */
-    private byte[] join(byte[] data, Compiled compiled, RoleSchema schema, RequestContext context, ObjectNode variables) {
-        return remoteJoins.respond(data, compiled.joins(), schema, context, variables);
+    private byte[] join(byte[] data, Compiled compiled, RoleSchema schema, RequestContext context, ObjectNode variables,
+                        Function<String, DataSource> pool) {
+        return remoteJoins.respond(data, compiled.joins(), schema, context, pool, variables);
     }
 
     private GraphqlResponse joined(GraphqlResponse answer, Compiled compiled, RoleSchema schema, RequestContext context,
-                                   ObjectNode variables) {
+                                   ObjectNode variables, Function<String, DataSource> pool) {
         if (!(ResponseBytes.parseDatabase(answer.body()).get("data") instanceof ObjectNode data)) {
             return answer;
         }
-        return new GraphqlResponse(join(Json.bytes(data), compiled, schema, context, variables), answer.setCookies());
+        return new GraphqlResponse(join(Json.bytes(data), compiled, schema, context, variables, pool), answer.setCookies());
     }
 
     private DataSource pool(SchemaCache.Generation generation, String source) {

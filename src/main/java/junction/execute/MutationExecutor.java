@@ -30,8 +30,9 @@ final class MutationExecutor {
         this.forwarder = forwarder;
     }
 
+    /** @param joinAnswers joins the relationships of remote types into a remote's answer ({@code data} by root key) */
     GraphqlResponse execute(Compiled compiled, Function<String, DataSource> pools, ObjectNode variables,
-                            RequestContext context) {
+                            RequestContext context, java.util.function.Consumer<ObjectNode> joinAnswers) {
         Map<String, RemoteRoot> remoteByKey = new HashMap<>();
         compiled.remotes().forEach(r -> r.query().rootKeys().forEach(k -> remoteByKey.put(k, r)));
         Map<RemoteRoot, RemoteAnswer> answers = new HashMap<>();
@@ -44,6 +45,9 @@ final class MutationExecutor {
                 RemoteAnswer answer = forwarder.forward(remoteByKey.get(r.key()), variables, context);
                 if (answer.hasErrors()) {
                     return ResponseBytes.remoteErrors(answer.errors());
+                }
+                if (answer.data() != null) {
+                    joinAnswers.accept(answer.data());
                 }
                 answers.put(remoteByKey.get(r.key()), answer);
                 cookies.addAll(answer.setCookies());

@@ -11,6 +11,14 @@ import junction.execute.join.JoinTransport;
 import junction.execute.join.RemoteErrorMode;
 import junction.execute.join.RemoteJoinExecutor;
 import junction.json.Json;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import junction.execute.join.JoinStatements;
+import junction.plan.join.AnswerJoin;
+import junction.plan.join.AnswerJoins;
+import junction.sql.KeyedRowsCompiler;
+import junction.sql.Rendered;
 import junction.plan.join.JoinTree;
 import junction.remote.RemoteCall;
 import junction.remote.RemoteClient;
@@ -26,16 +34,21 @@ final class RemoteJoins {
     private final RemoteClient client;
     private final RemoteErrorMode mode;
     private final Predicate<Session> showInternal;
+    private final junction.sql.SqlOptions options;
+    /** The statement of each relationship from remote types to a table, compiled once per plan (kept while the plan is). */
+    private final com.github.benmanes.caffeine.cache.Cache<AnswerJoin.ToSource, Rendered> statements =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder().weakKeys().build();
 
     /** @param showInternal whether a session may see errors' {@code internal} detail */
-    RemoteJoins(RemoteClient client, RemoteErrorMode mode, Predicate<Session> showInternal) {
+    RemoteJoins(RemoteClient client, RemoteErrorMode mode, Predicate<Session> showInternal, junction.sql.SqlOptions options) {
         this.client = client;
         this.mode = mode;
         this.showInternal = showInternal;
+        this.options = options;
     }
 
-    /** The response for {@code data} (the database JSON, as bytes) once its remote fields are joined. */
-    byte[] respond(byte[] data, JoinTree joins, RoleSchema schema, RequestContext context, JsonNode variables) {
+    /** The joins of one request: its session and headers bound to the remote calls, its pools to the statements. */
+    RemoteJoinExecutor executor(RoleSchema schema, RequestContext context, Function<String, DataSource> pools) {
         Session session = context.session();
         JoinTransport transport = (remote, query, vars) -> {
             var endpoint = schema.remote(remote).orElseThrow(() -> ApiException.of(Code.REMOTE_SCHEMA_ERROR,
@@ -44,7 +57,33 @@ final class RemoteJoins {
             return client.send(endpoint, new RemoteCall(query, vars, java.util.Optional.empty()), session.variables(),
                     context.clientHeaders()).body();
         };
-        RemoteJoinExecutor.Spliced spliced = new RemoteJoinExecutor(transport, mode)
+        JoinStatements rows = (target, keys, vars) -> {
+            Rendered statement = statements.get(target, t -> KeyedRowsCompiler.compile(t.select(), t.columns(),
+                    t.columnTypes(), options));
+            ObjectNode bound = vars instanceof ObjectNode given ? given.deepCopy() : Json.object();
+            for (int i = 0; i < keys.size(); i++) {
+                bound.set(KeyedRowsCompiler.keysVariable(i), keys.get(i));
+            }
+            context.trace().remoteRelationshipStatement(target.source(), statement);
+            return StatementRunner.query(pools.apply(target.source()), statement, new Bindings(bound, session));
+        };
+        return new RemoteJoinExecutor(transport, mode, rows);
+    }
+
+    /** The relationships of remote types selected in remote root fields, joined into {@code data} (in place). */
+    void joinAnswers(ObjectNode data, AnswerJoins answers, RoleSchema schema, RequestContext context,
+                     Function<String, DataSource> pools, JsonNode variables) {
+        if (!answers.isEmpty()) {
+            executor(schema, context, pools).joinAnswers(data, answers,
+                    JoinPresets.variables(answers, schema, context.session(), variables));
+        }
+    }
+
+    /** The response for {@code data} (the database JSON, as bytes) once its remote fields are joined. */
+    byte[] respond(byte[] data, JoinTree joins, RoleSchema schema, RequestContext context, Function<String, DataSource> pools,
+                   JsonNode variables) {
+        Session session = context.session();
+        RemoteJoinExecutor.Spliced spliced = executor(schema, context, pools)
                 .execute(data, joins, JoinPresets.variables(joins, schema, session, variables));
         byte[] errorBytes = null;
         if (!spliced.errors().isEmpty()) {

@@ -39,6 +39,11 @@ final class RemoteRootCompiler {
         }
         Map<String, FragmentDefinition> fragments = new LinkedHashMap<>();
         document.getDefinitionsOfType(FragmentDefinition.class).forEach(f -> fragments.put(f.getName(), f));
+        for (RootNode root : plan.roots()) {
+            if (root instanceof RootNode.Remote remote) {
+                fragments.putAll(remote.fragments());
+            }
+        }
         List<RemoteRoot> out = new ArrayList<>();
         bySchema.forEach((name, fields) -> {
             RemoteSchemaState.Ready remote = schema.remote(name).orElseThrow(() ->

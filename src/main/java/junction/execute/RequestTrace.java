@@ -78,6 +78,21 @@ public final class RequestTrace {
         return queries;
     }
 
+    /**
+     * A statement run for a relationship from remote types to a table (the pipeline runs one per
+     * relationship and level): added to the {@code query-log} of the operation, under
+     * {@code generated_sql.remote_relationships}.
+     */
+    synchronized void remoteRelationshipStatement(String source, junction.sql.Rendered statement) {
+        if (queries == null || queries.isEmpty()) {
+            return;
+        }
+        ObjectNode sql = (ObjectNode) queries.get(queries.size() - 1).get("generated_sql");
+        ArrayNode list = sql.has("remote_relationships") ? (ArrayNode) sql.get("remote_relationships")
+                : sql.putArray("remote_relationships");
+        list.addObject().put("source", source).put("query", statement.text());
+    }
+
     /** An operation about to run: its name and type, and (when recorded) its statements and remote requests. */
     void operation(GraphqlRequest request, Compiled compiled) {
         if (this == NONE) {

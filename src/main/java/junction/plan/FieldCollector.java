@@ -102,6 +102,11 @@ final class FieldCollector {
         }
     }
 
+    /** Whether {@code @skip}/{@code @include} on the field let it through. */
+    boolean includes(Field field) {
+        return included(field.getDirectives());
+    }
+
     private boolean applies(TypeName condition, String typeName) {
         if (condition == null || condition.getName().equals(typeName)) {
             return true;

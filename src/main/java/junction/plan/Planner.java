@@ -38,6 +38,9 @@ public final class Planner {
         String rootType = mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT;
         RemoteJoinPlanner remoteJoins = new RemoteJoinPlanner(schema, fragments, operation.getVariableDefinitions(), args);
         TablePlanner tables = new TablePlanner(schema, args, collector, remoteJoins);
+        AnswerJoinPlanner answers = new AnswerJoinPlanner(schema, fragments, collector);
+        answers.targets(tables, remoteJoins);
+        remoteJoins.answers(answers);
         MutationPlanner mutations = new MutationPlanner(schema, args, collector, tables);
         FunctionPlanner functions = new FunctionPlanner(args, tables);
         List<RootNode> roots = new ArrayList<>();
@@ -47,7 +50,7 @@ public final class Planner {
             switch (field.getName()) {
                 case "__typename" -> roots.add(new Typename(key, rootType));
                 case "__schema", "__type" -> roots.add(new RootNode.Introspection(key, field));
-                default -> roots.addAll(root(schema, mutation, key, fields, path, tables, mutations, functions, collector));
+                default -> roots.addAll(root(schema, mutation, key, fields, path, tables, mutations, functions, answers, collector));
             }
         });
         return new Plan(mutation ? Plan.Operation.MUTATION : Plan.Operation.QUERY, roots, args.structural());
@@ -60,13 +63,13 @@ public final class Planner {
      */
     private static List<RootNode> root(RoleSchema schema, boolean mutation, String key, List<Field> fields, String path,
                                        TablePlanner tables, MutationPlanner mutations, FunctionPlanner functions,
-                                       FieldCollector collector) {
+                                       AnswerJoinPlanner answers, FieldCollector collector) {
         String name = fields.getFirst().getName();
         RootField root = (mutation ? schema.mutationRoot(name) : schema.queryRoot(name))
                 .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "field '" + name + "' not found in type: '"
                         + (mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT) + "'").at(path));
         if (!(root instanceof RootField.Namespace namespace)) {
-            return List.of(node(root, key, fields, path, tables, mutations, functions));
+            return List.of(node(root, key, fields, path, tables, mutations, functions, answers, mutation));
         }
         List<RootNode> out = new ArrayList<>();
         collector.collect(FieldCollector.subSelections(fields), namespace.typeName()).forEach((subKey, sub) -> {
@@ -79,24 +82,40 @@ public final class Planner {
             }
             RootField field = namespace.field(subName).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
                     "field '" + subName + "' not found in type: '" + namespace.typeName() + "'").at(at));
-            out.add(node(field, nested, sub, at, tables, mutations, functions));
+            out.add(node(field, nested, sub, at, tables, mutations, functions, answers, mutation));
         });
         return out;
     }
 
     private static RootNode node(RootField root, String key, List<Field> fields, String path, TablePlanner tables,
-                                 MutationPlanner mutations, FunctionPlanner functions) {
+                                 MutationPlanner mutations, FunctionPlanner functions, AnswerJoinPlanner answers,
+                                 boolean mutation) {
         return switch (root) {
             case RootField.Node node -> tables.node(key, fields, path);
             case RootField.Connection connection -> new RootNode.Database(key, connection.table().source(),
                     new DbQuery.Connected(tables.connections().plan(connection.table(), fields, path)));
             case RootField.Function function -> new RootNode.Database(key, function.table().source(),
                     functions.plan(function, fields, path));
-            case RootField.Remote remote -> new RootNode.Remote(key, remote.remoteSchema(), FieldCollector.withoutConditions(fields));
+            case RootField.Remote remote -> remote(key, remote, FieldCollector.withoutConditions(fields), mutation, path, answers);
             case RootField.Table table -> new RootNode.Database(key, table.table().source(),
                     table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));
             case RootField.Namespace namespace -> throw ApiException.of(Code.UNEXPECTED, "a namespace within a namespace").at(path);
         };
+    }
+
+    /** A remote root field, the relationships of remote types under it cut out. */
+    private static RootNode remote(String key, RootField.Remote remote, List<Field> fields, boolean mutation, String path,
+                                   AnswerJoinPlanner answers) {
+        if (!answers.any()) {
+            return new RootNode.Remote(key, remote.remoteSchema(), fields);
+        }
+        AnswerJoinPlanner.Cut cut = answers.cut(List.copyOf(fields), mutation ? RoleSchema.MUTATION_ROOT : RoleSchema.QUERY_ROOT,
+                "$");
+        if (!cut.changed()) {
+            return new RootNode.Remote(key, remote.remoteSchema(), fields);
+        }
+        List<Field> cutFields = cut.selections().stream().map(s -> (Field) s).toList();
+        return new RootNode.Remote(key, remote.remoteSchema(), cutFields, cut.joins(), cut.fragments());
     }
 
     private static DbQuery tableQuery(RootField.Table root, List<Field> fields, String path, TablePlanner tables) {

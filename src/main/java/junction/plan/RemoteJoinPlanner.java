@@ -48,6 +48,7 @@ final class RemoteJoinPlanner {
     private final Map<String, FragmentDefinition> fragments;
     private final List<VariableDefinition> variables;
     private final Args args;
+    private AnswerJoinPlanner answers;
 
     RemoteJoinPlanner(RoleSchema schema, Map<String, FragmentDefinition> fragments, List<VariableDefinition> variables,
                       Args args) {
@@ -57,7 +58,18 @@ final class RemoteJoinPlanner {
         this.args = args;
     }
 
+    /** The planner of relationships of remote types selected under a remote join (cut out of what is sent). */
+    void answers(AnswerJoinPlanner planner) {
+        this.answers = planner;
+    }
+
     junction.plan.ir.Field.RemoteJoin plan(ResolvedRemoteRelationship rel, String key, List<Field> fields, String path) {
+        return plan(rel, key, fields, path, rel.definition().lhsFields().stream().map(JoinField::phantomKey).toList());
+    }
+
+    /** The same, the join values read from the row under {@code joinKeys} (in {@code lhs_fields} order). */
+    junction.plan.ir.Field.RemoteJoin plan(ResolvedRemoteRelationship rel, String key, List<Field> fields, String path,
+                                           List<String> joinKeys) {
         String remoteName = rel.definition().remoteSchema();
         RemoteSchemaState.Ready remote = schema.remote(remoteName).orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED,
                 "field '" + rel.name() + "' not found").at(path));
@@ -88,14 +100,23 @@ final class RemoteJoinPlanner {
                 selections.addAll(field.getSelectionSet().getSelections());
             }
         }
+        Map<String, FragmentDefinition> usedFragments = fragments;
+        junction.plan.join.AnswerJoins nested = junction.plan.join.AnswerJoins.EMPTY;
+        if (answers != null && answers.any() && !selections.isEmpty()) {
+            String resultType = customized.names().customType(
+                    ((GraphQLNamedType) GraphQLTypeUtil.unwrapAll(rel.type())).getName());
+            AnswerJoinPlanner.Cut cut = answers.cut(selections, resultType, path);
+            selections = cut.selections();
+            usedFragments = cut.fragments();
+            nested = cut.joins();
+        }
         Field synthetic = Field.newField(customField).arguments(passed)
                 .selectionSet(selections.isEmpty() ? null : SelectionSet.newSelectionSet(selections).build()).build();
         RemoteSelection translated = BUILDER.translate(customized, customized.names().customType(originalParent),
-                List.of(synthetic), fragments, rel.definition().last().arguments().keySet());
+                List.of(synthetic), usedFragments, rel.definition().last().arguments().keySet());
         Field remoteField = (Field) translated.selections().getFirst();
         Set<String> used = new LinkedHashSet<>(translated.variableNames());
         used.addAll(merger.variables());
-        List<String> joinKeys = lhs.stream().map(JoinField::phantomKey).toList();
         ResultShape shape = translated.shape().children().getOrDefault(synthetic.getResultKey(), ResultShape.EMPTY);
         List<VariableDefinition> declared = new ArrayList<>(BUILDER.variableDefinitions(customized, variables, used));
         translated.sessions().forEach(s -> declared.add(new VariableDefinition(s.variable(), s.variableType())));
@@ -113,7 +134,7 @@ final class RemoteJoinPlanner {
         }
         JoinField join = new JoinField(key, joinKeys, remoteName, rel.definition(), joinSteps, remoteField.getSelectionSet(),
                 translated.fragments(), declared, shape, customized.names(), translated.sessions(), translated.patches(),
-                batch(rel, remoteField, remote.original()));
+                batch(rel, remoteField, remote.original()), nested);
         return new junction.plan.ir.Field.RemoteJoin(key, join);
     }
 

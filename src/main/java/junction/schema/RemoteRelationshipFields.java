@@ -32,26 +32,32 @@ final class RemoteRelationshipFields {
     static List<GraphQLFieldDefinition> of(TableInfo table, Map<String, RemoteSchemaState.Ready> remotes, TypeSet types) {
         List<GraphQLFieldDefinition> fields = new ArrayList<>();
         for (ResolvedRemoteRelationship rel : table.tracked().remoteRelationships()) {
-            RemoteSchemaState.Ready remote = remotes.get(rel.definition().remoteSchema());
-            if (remote == null) {
-                continue;
-            }
-            java.util.Optional<List<GraphQLArgument>> open = RemoteRelationshipAccess.openArguments(rel, remote);
-            if (open.isEmpty()) {
-                continue;
-            }
-            Customizer customizer = new Customizer(remote, types);
-            List<GraphQLArgument> arguments = new ArrayList<>();
-            for (GraphQLArgument argument : open.get()) {
-                GraphQLInputType type = customizer.input(argument.getType());
-                arguments.add(argument.transform(a -> a.type(type)));
-            }
-            arguments.sort(java.util.Comparator.comparing(GraphQLArgument::getName));
-            fields.add(GraphQLFieldDefinition.newFieldDefinition().name(rel.name())
-                    .type(customizer.output(rel.type())).arguments(arguments)
-                    .description("A remote relationship").build());
+            field(rel, remotes, types).ifPresent(fields::add);
         }
         return fields;
+    }
+
+    /** The field of one relationship to a remote schema, if the role may use it. */
+    static java.util.Optional<GraphQLFieldDefinition> field(ResolvedRemoteRelationship rel,
+                                                            Map<String, RemoteSchemaState.Ready> remotes, TypeSet types) {
+        RemoteSchemaState.Ready remote = remotes.get(rel.definition().remoteSchema());
+        if (remote == null) {
+            return java.util.Optional.empty();
+        }
+        java.util.Optional<List<GraphQLArgument>> open = RemoteRelationshipAccess.openArguments(rel, remote);
+        if (open.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Customizer customizer = new Customizer(remote, types);
+        List<GraphQLArgument> arguments = new ArrayList<>();
+        for (GraphQLArgument argument : open.get()) {
+            GraphQLInputType type = customizer.input(argument.getType());
+            arguments.add(argument.transform(a -> a.type(type)));
+        }
+        arguments.sort(java.util.Comparator.comparing(GraphQLArgument::getName));
+        return java.util.Optional.of(GraphQLFieldDefinition.newFieldDefinition().name(rel.name())
+                .type(customizer.output(rel.type())).arguments(arguments)
+                .description("A remote relationship").build());
     }
 
     /** Rewrites types of the remote's original schema to the names clients see. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import junction.catalog.TableName;
 import junction.error.ApiException;
 import junction.error.Code;
+import junction.metadata.resolve.ResolvedRemoteSchemaRelationship;
 import junction.remote.RemoteSchemaState;
 
 /**
@@ -23,11 +24,13 @@ import junction.remote.RemoteSchemaState;
  * @param remotes       the remote schemas this role can use (root fields, relationships), by name
  * @param relay         whether this is the role's Relay schema ({@code /v1beta1/relay}): table types
  *                      implement {@code Node}, lists are connections, no remote schemas
+ * @param remoteTypeRelationships the relationships of remote schemas' types this role sees: by the type's
+ *                                name in this schema, then by field name
  */
 public record RoleSchema(String role, long resourceVersion, GraphQLSchema graphql, GraphQL introspection,
                          Map<String, RootField> queryRoots, Map<String, RootField> mutationRoots,
                          Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes,
-                         boolean relay) {
+                         boolean relay, Map<String, Map<String, ResolvedRemoteSchemaRelationship>> remoteTypeRelationships) {
     public static final String QUERY_ROOT = "query_root";
     public static final String MUTATION_ROOT = "mutation_root";
 
@@ -35,7 +38,7 @@ public record RoleSchema(String role, long resourceVersion, GraphQLSchema graphq
     public RoleSchema(String role, long resourceVersion, GraphQLSchema graphql, GraphQL introspection,
                       Map<String, RootField> queryRoots, Map<String, RootField> mutationRoots,
                       Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes) {
-        this(role, resourceVersion, graphql, introspection, queryRoots, mutationRoots, tables, remotes, false);
+        this(role, resourceVersion, graphql, introspection, queryRoots, mutationRoots, tables, remotes, false, Map.of());
     }
 
     public RoleSchema {
@@ -43,6 +46,12 @@ public record RoleSchema(String role, long resourceVersion, GraphQLSchema graphq
         mutationRoots = Collections.unmodifiableMap(new LinkedHashMap<>(mutationRoots));
         tables = Collections.unmodifiableMap(new LinkedHashMap<>(tables));
         remotes = Collections.unmodifiableMap(new LinkedHashMap<>(remotes));
+        remoteTypeRelationships = Collections.unmodifiableMap(new LinkedHashMap<>(remoteTypeRelationships));
+    }
+
+    /** The relationship {@code field} of the remote type named {@code typeName} in this schema, if the role sees it. */
+    public Optional<ResolvedRemoteSchemaRelationship> remoteTypeRelationship(String typeName, String field) {
+        return Optional.ofNullable(remoteTypeRelationships.getOrDefault(typeName, Map.of()).get(field));
     }
 
     /** A remote schema this role may use, by name. */

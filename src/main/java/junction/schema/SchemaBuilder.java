@@ -128,6 +128,8 @@ public final class SchemaBuilder {
             FunctionRoots.add(snapshot, role, inferFunctionPermissions, tables, types, queryRoots, queryFields, mutationRoots,
                     mutationFields);
         }
+        Map<String, Map<String, junction.metadata.resolve.ResolvedRemoteSchemaRelationship>> remoteTypeRelationships = relay ? Map.of()
+                : RemoteSchemaRelationshipFields.add(snapshot, remotes, tables, types);
         RemoteRoots.add(remotes, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
         GraphQLSchema schema = schema(types, registry, queryFields, mutationFields);
         java.util.Set<String> unreachable = unreachableTableTypes(schema, tableTypes);
@@ -136,7 +138,7 @@ public final class SchemaBuilder {
             schema = schema(types, GraphQLCodeRegistry.newCodeRegistry(schema.getCodeRegistry()), queryFields, mutationFields);
         }
         return new RoleSchema(role, snapshot.resourceVersion(), schema, introspection(schema), queryRoots,
-                mutationRoots, tables, remotes, relay);
+                mutationRoots, tables, remotes, relay, remoteTypeRelationships);
     }
 
     /**

@@ -25,9 +25,11 @@ import junction.remote.RemoteSchemaState;
  *                a reloaded remote is a new schema)
  * @param remotePermissions the role's remote schema permission definitions by remote schema, when
  *                          remote schema permissions are enforced for it (else empty)
+ * @param remoteRelationships the consistent relationships of the remote schemas' types, by remote schema
  */
 record SchemaInputs(Map<String, SourceInputs> sources, Map<String, RemoteSchemaState.Ready> remotes,
-                    Map<String, JsonNode> remotePermissions) {
+                    Map<String, JsonNode> remotePermissions,
+                    Map<String, List<junction.metadata.model.RemoteSchemaRelationship>> remoteRelationships) {
     SchemaInputs {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         remotes = Collections.unmodifiableMap(new LinkedHashMap<>(remotes));
@@ -47,8 +49,11 @@ record SchemaInputs(Map<String, SourceInputs> sources, Map<String, RemoteSchemaS
     static SchemaInputs of(Snapshot snapshot, String role, boolean remoteSchemaPermissions) {
         Map<String, SourceInputs> sources = new LinkedHashMap<>();
         snapshot.sources().forEach((name, source) -> sources.put(name, forRole(source, role)));
+        Map<String, List<junction.metadata.model.RemoteSchemaRelationship>> relationships = new LinkedHashMap<>();
+        snapshot.remoteSchemaRelationships().forEach((name, list) -> relationships.put(name,
+                list.stream().map(r -> r.definition()).toList()));
         return new SchemaInputs(sources, snapshot.consistentRemoteSchemas(),
-                RoleRemotes.permissions(snapshot, role, remoteSchemaPermissions));
+                RoleRemotes.permissions(snapshot, role, remoteSchemaPermissions), relationships);
     }
 
     /** The source's tables that {@code role} has a permission on, each with the role's permissions only. */

@@ -27,6 +27,7 @@ final class JoinBatch {
     private long[] slices;
     private JsonNode[] matched;
     private int[] answerSets;
+    private boolean[] customized;
     private static final RemoteResultMapper TYPENAMES = new RemoteResultMapper();
 
     JoinBatch(JoinField field, int ordinal) {
@@ -87,6 +88,19 @@ final class JoinBatch {
             slices[set] = buffer.write(value);
         }
         return slices[set];
+    }
+
+    /** The relationship's value for argument set {@code set}, with {@code __typename} values customized (once per set). */
+    JsonNode customizedValue(int set, JsonNode data) {
+        if (customized == null) {
+            customized = new boolean[distinct.size()];
+        }
+        JsonNode value = value(set, data);
+        if (!customized[set] && field.shape().hasTypenames() && !field.names().isIdentity()) {
+            TYPENAMES.customizeTypenames(value, field.shape(), field.names());
+        }
+        customized[set] = true;
+        return value;
     }
 
     /** The alias of set {@code set}'s field in the query: one per set, or one for all with {@code batch}. */

@@ -30,10 +30,29 @@ import junction.plan.join.JoinTree;
 public final class RemoteJoinExecutor {
     private final JoinTransport transport;
     private final RemoteErrorMode mode;
+    private final JoinStatements statements;
 
     public RemoteJoinExecutor(JoinTransport transport, RemoteErrorMode mode) {
+        this(transport, mode, null);
+    }
+
+    /** @param statements runs the statements of relationships from remote types to tables (null: none may be selected) */
+    public RemoteJoinExecutor(JoinTransport transport, RemoteErrorMode mode, JoinStatements statements) {
         this.transport = transport;
         this.mode = mode;
+        this.statements = statements;
+    }
+
+    JoinTransport transport() {
+        return transport;
+    }
+
+    RemoteErrorMode mode() {
+        return mode;
+    }
+
+    JoinStatements statements() {
+        return statements;
     }
 
     /**
@@ -55,9 +74,19 @@ public final class RemoteJoinExecutor {
         ValueBuffer buffer = new ValueBuffer();
         Map<JoinBatch, long[]> values = new IdentityHashMap<>();
         for (JoinBatch batch : collected.batches()) {
-            values.put(batch, resolve(batch, answers.get(batch.field.remoteSchema()), buffer, errors));
+            values.put(batch, resolve(batch, answers.get(batch.field.remoteSchema()), buffer, errors, variables));
         }
         return new Spliced(data, collected.edits(), values, buffer, errors);
+    }
+
+    /**
+     * Joins the relationships of remote types selected in a remote's answer ({@code root}, changed in
+     * place: values added, hidden join values removed).
+     */
+    public void joinAnswers(JsonNode root, junction.plan.join.AnswerJoins tree, JsonNode variables) {
+        if (!tree.isEmpty()) {
+            new AnswerJoinExecutor(this).execute(root, tree, variables);
+        }
     }
 
     /** The database JSON with its remote fields answered, ready to be written; and the errors beside it. */
@@ -107,7 +136,7 @@ public final class RemoteJoinExecutor {
     }
 
     /** A remote's answer, or why there is none. */
-    private record Answer(JsonNode data, JsonNode errors, ApiException failure) {
+    record Answer(JsonNode data, JsonNode errors, ApiException failure) {
         /**
          * The remote's errors that concern argument set {@code set} of {@code batch}: those whose path
          * starts with its alias (and, with {@code batch}, the index of its item or no index) and those
@@ -135,7 +164,7 @@ public final class RemoteJoinExecutor {
         }
     }
 
-    private Map<String, Answer> call(Map<String, List<JoinBatch>> byRemote, JsonNode variables) {
+    Map<String, Answer> call(Map<String, List<JoinBatch>> byRemote, JsonNode variables) {
         Map<String, Answer> answers = new LinkedHashMap<>();
         if (byRemote.size() == 1) {
             Map.Entry<String, List<JoinBatch>> only = byRemote.entrySet().iterator().next();
@@ -189,8 +218,26 @@ public final class RemoteJoinExecutor {
     }
 
     /** Each row's value as a slice of {@code buffer} (rows of one argument set share one), and its errors in row order. */
-    private long[] resolve(JoinBatch batch, Answer answer, ValueBuffer buffer, List<PartialError> errors) {
+    private long[] resolve(JoinBatch batch, Answer answer, ValueBuffer buffer, List<PartialError> errors, JsonNode variables) {
         long[] rows = new long[batch.rowCount()];
+        java.util.Arrays.fill(rows, buffer.nullSlice);
+        resolve(batch, answer, errors, variables, (row, set) -> rows[row] = batch.valueSlice(set, answer.data(), buffer));
+        return rows;
+    }
+
+    /** Each row's value (null when it has none), its errors added to {@code errors}. */
+    JsonNode[] rowValues(JoinBatch batch, Answer answer, List<PartialError> errors, JsonNode variables) {
+        JsonNode[] rows = new JsonNode[batch.rowCount()];
+        resolve(batch, answer, errors, variables, (row, set) -> rows[row] = batch.customizedValue(set, answer.data()));
+        return rows;
+    }
+
+    /** Where a row's value goes: row {@code row} has argument set {@code set}'s value. */
+    private interface RowSink {
+        void value(int row, int set);
+    }
+
+    private void resolve(JoinBatch batch, Answer answer, List<PartialError> errors, JsonNode variables, RowSink sink) {
         ApiException mismatch = null;
         if (batch.batched() && answer != null && answer.failure() == null) {
             mismatch = batch.match(answer.data());
@@ -198,9 +245,11 @@ public final class RemoteJoinExecutor {
                 throw mismatch;
             }
         }
+        if (answer != null && answer.failure() == null && mismatch == null && !batch.field.answers().isEmpty()) {
+            joinAnswers(batch, answer.data(), variables);
+        }
         for (int i = 0; i < batch.rowCount(); i++) {
             int set = batch.setOf(i);
-            rows[i] = buffer.nullSlice;
             if (set < 0 || answer == null) {
                 continue;
             }
@@ -213,13 +262,24 @@ public final class RemoteJoinExecutor {
             String alias = batch.alias(set);
             boolean missing = batch.batched() ? batch.value(set, answer.data()).isNull() : isNull(answer.data(), alias);
             if (!missing) {
-                rows[i] = batch.valueSlice(set, answer.data(), buffer);
+                sink.value(i, set);
             }
             for (JsonNode remoteError : answer.errorsOf(batch, set, missing)) {
                 errors.add(remote(batch, i, remoteError, missing));
             }
         }
-        return rows;
+    }
+
+    /** The relationships of remote types selected under the field, joined into its values (all argument sets at once). */
+    private void joinAnswers(JoinBatch batch, JsonNode data, JsonNode variables) {
+        ArrayNode values = Json.array();
+        for (int set = 0; set < batch.argumentSets().size(); set++) {
+            JsonNode value = batch.value(set, data);
+            if (!value.isNull()) {
+                values.add(value);
+            }
+        }
+        new AnswerJoinExecutor(this).execute(values, batch.field.answers(), variables);
     }
 
     private static boolean isNull(JsonNode data, String alias) {

@@ -80,6 +80,7 @@ public final class MetadataService {
         RemoteSchemaCommands.register(commands);
         ManagementCommands.register(commands);
         RemoteRelationshipCommands.register(commands);
+        RemoteSchemaRelationshipCommands.register(commands);
         PermissionCommands.register(commands);
         InheritedRoleCommands.register(commands);
         SuggestRelationships.register(commands);

@@ -16,6 +16,10 @@ final class Pruning {
         if (at.isRemoteSchemaPermission()) {
             return RemoteSchemaPermissionCommands.without(metadata, at.permissionRemoteSchema(), at.permissionRole());
         }
+        if (at.isRemoteSchemaRelationship()) {
+            String[] parts = at.relationshipParts();
+            return RemoteSchemaRelationshipCommands.without(metadata, parts[0], parts[1], parts[2]);
+        }
         if (at.isInheritedPermission()) {
             return metadata;
         }

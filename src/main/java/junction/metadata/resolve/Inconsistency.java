@@ -22,6 +22,7 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
         private static final String INHERITED_PERMISSION = "inherited_permission:";
         private static final String REMOTE_SCHEMA_PERMISSION = "remote_schema_permission:";
         private static final String FUNCTION = "function:";
+        private static final String REMOTE_SCHEMA_RELATIONSHIP = "remote_schema_relationship:";
         private static final String SEPARATOR = "\u0000";
 
         public static Location ofSource(String source) {
@@ -72,7 +73,21 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
 
         public boolean isRemoteSchema() {
             return source == null && table == null && !isInheritedRole() && !isInheritedPermission()
-                    && !isRemoteSchemaPermission();
+                    && !isRemoteSchemaPermission() && !isRemoteSchemaRelationship();
+        }
+
+        /** The relationship {@code name} on type {@code type} of the remote schema {@code remote}. */
+        public static Location remoteSchemaRelationship(String remote, String type, String name) {
+            return new Location(null, null, REMOTE_SCHEMA_RELATIONSHIP + remote + SEPARATOR + type + SEPARATOR + name);
+        }
+
+        public boolean isRemoteSchemaRelationship() {
+            return source == null && table == null && object != null && object.startsWith(REMOTE_SCHEMA_RELATIONSHIP);
+        }
+
+        /** Remote schema, type and name of a {@link #remoteSchemaRelationship} location. */
+        public String[] relationshipParts() {
+            return object.substring(REMOTE_SCHEMA_RELATIONSHIP.length()).split(SEPARATOR, 3);
         }
 
         public boolean isRemoteSchemaPermission() {
@@ -133,6 +148,10 @@ public record Inconsistency(String type, String name, JsonNode definition, Strin
     public String dependentName() {
         if (at.isFunction()) {
             return "function " + at.function() + " in source \"" + at.source() + "\"";
+        }
+        if (at.isRemoteSchemaRelationship()) {
+            String[] parts = at.relationshipParts();
+            return "remote_relationship " + parts[2] + " on type " + parts[1] + " in remote schema " + parts[0];
         }
         if (at.table() == null) {
             return "source " + at.source();

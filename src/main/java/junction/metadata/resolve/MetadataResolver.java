@@ -60,7 +60,9 @@ public final class MetadataResolver {
         RemoteSchemaPermissionResolver.resolve(metadata.remoteSchemas(), remotes, issues);
         RemoteSchemaLookup usable = usableRemotes(remotes, issues);
         sources.replaceAll((name, source) -> withRemoteRelationships(source, usable, issues));
-        return new Snapshot(resourceVersion, metadata, sources, issues, remotes);
+        Map<String, List<ResolvedRemoteSchemaRelationship>> remoteSchemaRelationships =
+                RemoteSchemaRelationshipResolver.resolve(metadata.remoteSchemas(), usable, sources, issues);
+        return new Snapshot(resourceVersion, metadata, sources, issues, remotes, remoteSchemaRelationships);
     }
 
     /** The original schemas of the remote schemas that loaded and are not inconsistent. */

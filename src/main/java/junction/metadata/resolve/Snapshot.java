@@ -16,11 +16,24 @@ import junction.remote.RemoteSchemaState;
  * or failed), so that later changes reuse it instead of calling the remotes again.
  */
 public record Snapshot(long resourceVersion, Metadata metadata, Map<String, SourceSnapshot> sources,
-                       List<Inconsistency> inconsistencies, Map<String, RemoteSchemaState> remoteSchemas) {
+                       List<Inconsistency> inconsistencies, Map<String, RemoteSchemaState> remoteSchemas,
+                       Map<String, List<ResolvedRemoteSchemaRelationship>> remoteSchemaRelationships) {
     public Snapshot {
         sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
         inconsistencies = List.copyOf(inconsistencies);
         remoteSchemas = Collections.unmodifiableMap(new LinkedHashMap<>(remoteSchemas));
+        remoteSchemaRelationships = Collections.unmodifiableMap(new LinkedHashMap<>(remoteSchemaRelationships));
+    }
+
+    /** A snapshot without relationships of remote schemas. */
+    public Snapshot(long resourceVersion, Metadata metadata, Map<String, SourceSnapshot> sources,
+                    List<Inconsistency> inconsistencies, Map<String, RemoteSchemaState> remoteSchemas) {
+        this(resourceVersion, metadata, sources, inconsistencies, remoteSchemas, Map.of());
+    }
+
+    /** The consistent relationships of the remote schema {@code name}'s types. */
+    public List<ResolvedRemoteSchemaRelationship> remoteSchemaRelationships(String name) {
+        return remoteSchemaRelationships.getOrDefault(name, List.of());
     }
 
     /** A snapshot without remote schemas. */
@@ -53,7 +66,7 @@ public record Snapshot(long resourceVersion, Metadata metadata, Map<String, Sour
 
     /** The same snapshot, stored under another resource version. */
     public Snapshot withResourceVersion(long version) {
-        return new Snapshot(version, metadata, sources, inconsistencies, remoteSchemas);
+        return new Snapshot(version, metadata, sources, inconsistencies, remoteSchemas, remoteSchemaRelationships);
     }
 
     /**

@@ -18,11 +18,21 @@ public sealed interface RootNode permits RootNode.Database, RootNode.Introspecti
 
     /**
      * A remote schema root field, forwarded to its server: every field selected under this response
-     * key (fragments flattened, {@code @skip}/{@code @include} applied and removed), in document order.
+     * key (fragments flattened, {@code @skip}/{@code @include} applied and removed), in document order;
+     * relationships of remote types cut out ({@code answers}: where they go in the answer; {@code fragments}:
+     * the fragment definitions to send instead of the client's).
      */
-    record Remote(String key, String remoteSchema, java.util.List<graphql.language.Field> fields) implements RootNode {
+    record Remote(String key, String remoteSchema, java.util.List<graphql.language.Field> fields,
+                  junction.plan.join.AnswerJoins answers,
+                  java.util.Map<String, graphql.language.FragmentDefinition> fragments) implements RootNode {
         public Remote {
             fields = java.util.List.copyOf(fields);
+            fragments = java.util.Map.copyOf(fragments);
+        }
+
+        /** A remote root field without relationships of remote types under it: sent as the client wrote it. */
+        public Remote(String key, String remoteSchema, java.util.List<graphql.language.Field> fields) {
+            this(key, remoteSchema, fields, junction.plan.join.AnswerJoins.EMPTY, java.util.Map.of());
         }
     }
 }

@@ -34,11 +34,12 @@ import junction.remote.SessionPreset;
  * @param patches      client variables whose values get the role's input field presets (variable →
  *                     original input type)
  * @param batch        how the relationship's {@code batch} is sent, or null: one aliased field per argument set
+ * @param answers      relationships of the remote's types selected under the field, joined into its answer
  */
 public record JoinField(String responseKey, List<String> joinKeys, String remoteSchema, RemoteJoinDefinition definition,
                         List<JoinStep> steps, SelectionSet selection, List<FragmentDefinition> fragments,
                         List<VariableDefinition> variables, ResultShape shape, RemoteNames names, List<SessionPreset> sessions,
-                        Map<String, String> patches, BatchCall batch) {
+                        Map<String, String> patches, BatchCall batch, AnswerJoins answers) {
     public JoinField {
         joinKeys = List.copyOf(joinKeys);
         steps = List.copyOf(steps);
@@ -53,7 +54,16 @@ public record JoinField(String responseKey, List<String> joinKeys, String remote
                      List<JoinStep> steps, SelectionSet selection, List<FragmentDefinition> fragments,
                      List<VariableDefinition> variables, ResultShape shape, RemoteNames names) {
         this(responseKey, joinKeys, remoteSchema, definition, steps, selection, fragments, variables, shape, names,
-                List.of(), Map.of(), null);
+                List.of(), Map.of(), null, AnswerJoins.EMPTY);
+    }
+
+    /** A join field without relationships of the remote's types under it. */
+    public JoinField(String responseKey, List<String> joinKeys, String remoteSchema, RemoteJoinDefinition definition,
+                     List<JoinStep> steps, SelectionSet selection, List<FragmentDefinition> fragments,
+                     List<VariableDefinition> variables, ResultShape shape, RemoteNames names, List<SessionPreset> sessions,
+                     Map<String, String> patches, BatchCall batch) {
+        this(responseKey, joinKeys, remoteSchema, definition, steps, selection, fragments, variables, shape, names, sessions,
+                patches, batch, AnswerJoins.EMPTY);
     }
 
     /**

@@ -75,6 +75,14 @@ public final class JoinTrees {
         return new JoinTree(List.of(), children);
     }
 
+    /**
+     * The joins of rows with these fields (a list of them, or lists of lists: lists are walked through),
+     * as the statement of a relationship from remote types to a table answers them.
+     */
+    public static JoinTree ofRows(List<Field> fields) {
+        return rows(fields);
+    }
+
     /** The joins of rows with these fields, and of the rows their relationships lead to. */
     private static JoinTree rows(List<Field> fields) {
         List<JoinField> joins = new ArrayList<>();
