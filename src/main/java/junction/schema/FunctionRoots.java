@@ -34,37 +34,35 @@ final class FunctionRoots {
     private FunctionRoots() {
     }
 
-    static void add(Snapshot snapshot, String role, boolean inferPermissions, Map<String, Map<TableName, TableInfo>> tables,
+    /** The root fields of the source's functions the role sees, among the source's own (inside its namespace, if any). */
+    static void add(Snapshot snapshot, SourceSnapshot source, String role, boolean inferPermissions, Map<TableName, TableInfo> byName,
                     TypeSet types, Map<String, RootField> queryRoots, List<GraphQLFieldDefinition> queryFields,
                     Map<String, RootField> mutationRoots, List<GraphQLFieldDefinition> mutationFields) {
-        for (SourceSnapshot source : snapshot.sources().values()) {
-            Map<TableName, TableInfo> byName = tables.getOrDefault(source.name(), Map.of());
-            Naming naming = source.naming();
-            for (TrackedFunction function : source.functions().values()) {
-                TableInfo table = byName.get(function.returnTable());
-                if (table == null || !table.selectable() || !visible(snapshot, function, role, inferPermissions)) {
-                    continue;
-                }
-                if (!TableInfo.isGraphqlName(function.rootFieldName(naming)) || !TableInfo.isGraphqlName(function.argsTypeName(naming))) {
-                    continue;
-                }
-                List<GraphQLArgument> arguments = arguments(types, function, table);
-                String returns = "\"" + function.returnTable().name() + "\"";
-                String name = "\"" + function.name().name() + "\"";
-                if (function.mutation()) {
-                    add(mutationRoots, mutationFields, function.rootFieldName(naming), new RootField.Function(function, table, false),
-                            field(function, table, arguments, "execute VOLATILE function " + name + " which returns " + returns));
-                    continue;
-                }
-                add(queryRoots, queryFields, function.rootFieldName(naming), new RootField.Function(function, table, false),
-                        field(function, table, arguments, "execute function " + name + " which returns " + returns));
-                if (function.returnsSet() && table.aggregatable()) {
-                    add(queryRoots, queryFields, function.aggregateFieldName(naming), new RootField.Function(function, table, true),
-                            GraphQLFieldDefinition.newFieldDefinition().name(function.aggregateFieldName(naming))
-                                    .type(nonNull(table.type("_aggregate"))).arguments(arguments)
-                                    .description("execute function " + name + " and query aggregates on result of table type "
-                                            + returns).build());
-                }
+        Naming naming = source.naming();
+        for (TrackedFunction function : source.functions().values()) {
+            TableInfo table = byName.get(function.returnTable());
+            if (table == null || !table.selectable() || !visible(snapshot, function, role, inferPermissions)) {
+                continue;
+            }
+            if (!TableInfo.isGraphqlName(function.rootFieldName(naming)) || !TableInfo.isGraphqlName(function.argsTypeName(naming))) {
+                continue;
+            }
+            List<GraphQLArgument> arguments = arguments(types, function, table);
+            String returns = "\"" + function.returnTable().name() + "\"";
+            String name = "\"" + function.name().name() + "\"";
+            if (function.mutation()) {
+                add(mutationRoots, mutationFields, function.rootFieldName(naming), new RootField.Function(function, table, false),
+                        field(function, table, arguments, "execute VOLATILE function " + name + " which returns " + returns));
+                continue;
+            }
+            add(queryRoots, queryFields, function.rootFieldName(naming), new RootField.Function(function, table, false),
+                    field(function, table, arguments, "execute function " + name + " which returns " + returns));
+            if (function.returnsSet() && table.aggregatable()) {
+                add(queryRoots, queryFields, function.aggregateFieldName(naming), new RootField.Function(function, table, true),
+                        GraphQLFieldDefinition.newFieldDefinition().name(function.aggregateFieldName(naming))
+                                .type(nonNull(table.type("_aggregate"))).arguments(arguments)
+                                .description("execute function " + name + " and query aggregates on result of table type "
+                                        + returns).build());
             }
         }
     }

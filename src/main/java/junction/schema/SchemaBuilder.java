@@ -123,11 +123,9 @@ public final class SchemaBuilder {
             RelayTypes.addShared(types, registry);
             RelayTypes.addNodeRoot(queryRoots, queryFields);
         }
-        addTables(tables, remotes, types, queryRoots, queryFields, mutationRoots, mutationFields, relay);
-        if (!relay) {
-            FunctionRoots.add(snapshot, role, inferFunctionPermissions, tables, types, queryRoots, queryFields, mutationRoots,
-                    mutationFields);
-        }
+        SourceRoots functions = relay ? SourceRoots.NONE : (source, byName, t, q, qf, m, mf) ->
+                FunctionRoots.add(snapshot, snapshot.sources().get(source), role, inferFunctionPermissions, byName, t, q, qf, m, mf);
+        addTables(tables, remotes, types, queryRoots, queryFields, mutationRoots, mutationFields, relay, functions);
         Map<String, Map<String, junction.metadata.resolve.ResolvedRemoteSchemaRelationship>> remoteTypeRelationships = relay ? Map.of()
                 : RemoteSchemaRelationshipFields.add(snapshot, remotes, tables, types);
         RemoteRoots.add(remotes, types, registry, queryRoots, queryFields, mutationRoots, mutationFields);
@@ -187,7 +185,7 @@ public final class SchemaBuilder {
     private static void addTables(Map<String, Map<TableName, TableInfo>> tables, Map<String, RemoteSchemaState.Ready> remotes,
                                   TypeSet types, Map<String, RootField> queryRoots, List<GraphQLFieldDefinition> queryFields,
                                   Map<String, RootField> mutationRoots, List<GraphQLFieldDefinition> mutationFields,
-                                  boolean relay) {
+                                  boolean relay, SourceRoots functions) {
         tables.forEach((source, byName) -> {
             Function<TableName, TableInfo> lookup = byName::get;
             Map<String, RootField> sourceQueries = new LinkedHashMap<>();
@@ -213,11 +211,22 @@ public final class SchemaBuilder {
                 }
                 MutationTypes.add(types, table, lookup, sourceMutations, sourceMutationFields);
             }
+            functions.add(source, byName, types, sourceQueries, sourceQueryFields, sourceMutations, sourceMutationFields);
             Naming naming = byName.values().stream().findFirst().map(TableInfo::naming).orElse(Naming.DEFAULT);
             Namespaces.add(naming, "_query", types, sourceQueries, sourceQueryFields, queryRoots, queryFields);
             Namespaces.add(naming, "_mutation_frontend", types, sourceMutations, sourceMutationFields, mutationRoots,
                     mutationFields);
         });
+    }
+
+    /** Root fields a source adds beside its tables' (its tracked functions), inside its root field namespace if any. */
+    @FunctionalInterface
+    private interface SourceRoots {
+        SourceRoots NONE = (source, byName, types, queries, queryFields, mutations, mutationFields) -> { };
+
+        void add(String source, Map<TableName, TableInfo> byName, TypeSet types, Map<String, RootField> queries,
+                 List<GraphQLFieldDefinition> queryFields, Map<String, RootField> mutations,
+                 List<GraphQLFieldDefinition> mutationFields);
     }
 
     /**
@@ -236,7 +245,7 @@ public final class SchemaBuilder {
     private static java.util.Set<String> databaseTypeNames(Map<String, Map<TableName, TableInfo>> tables) {
         TypeSet types = new TypeSet();
         addTables(tables, Map.of(), types, new LinkedHashMap<>(), new ArrayList<>(), new LinkedHashMap<>(), new ArrayList<>(),
-                false);
+                false, SourceRoots.NONE);
         java.util.Set<String> names = new java.util.HashSet<>();
         types.all().forEach(t -> names.add(t.getName()));
         names.add(RoleSchema.QUERY_ROOT);

@@ -159,4 +159,26 @@ class FunctionRootFieldsTest {
         assertThat(args.at("/data/__type/inputFields").toString())
                 .isEqualTo("[{\"name\":\"min_rating\",\"type\":{\"name\":\"Int\"}},{\"name\":\"search\",\"type\":{\"name\":\"String\"}}]");
     }
+
+    @Test
+    void withARootFieldNamespaceTheFunctionsAreInsideItBesideTheTables() {
+        f.metadataOk("""
+            {"type": "pg_update_source", "args": {"name": "default", "customization": {"root_fields": {"namespace": "db"}}}}""");
+        try {
+            JsonNode answer = f.gql("""
+                { db { search_articles(args: {search: "alpha"}, order_by: {id: asc}) { id }
+                       search_articles_aggregate(args: {search: "alpha"}) { aggregate { count } }
+                       top_article { id } article_by_pk(id: 2) { title } } }""");
+            assertThat(answer.toString()).isEqualTo("{\"data\":{\"db\":{\"search_articles\":[{\"id\":1},{\"id\":4}],"
+                    + "\"search_articles_aggregate\":{\"aggregate\":{\"count\":2}},\"top_article\":{\"id\":1},"
+                    + "\"article_by_pk\":{\"title\":\"Beta\"}}}}");
+            JsonNode mutations = f.gql("{ __type(name: \"db_mutation_frontend\") { fields { name } } }");
+            assertThat(mutations.at("/data/__type/fields").findValuesAsText("name")).contains("add_article", "insert_article");
+            assertThat(f.graphql("{ top_article { id } }", Map.of()).json().at("/errors/0/message").asText())
+                    .isEqualTo("field 'top_article' not found in type: 'query_root'");
+        } finally {
+            f.metadataOk("""
+                {"type": "pg_update_source", "args": {"name": "default", "customization": {}}}""");
+        }
+    }
 }
