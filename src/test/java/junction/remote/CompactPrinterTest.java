@@ -23,7 +23,8 @@ class CompactPrinterTest {
         "{ ... on T @d(a: 1) { a } ...F @d } fragment F on T { b }",
         "query ($v: Int @d, $w: [[ID!]!] = [[\"1\"]]) { a(x: \"tab\\there \\\\ slash / quote \\\" \\u00e9\") }",
         "{ r0: users(ids: [1, 2, 3]) { _junction_key: id ... on User { name } } r1: _entities(representations: [{__typename: \"User\", id: \"1\"}]) { ... on User { name posts(first: 5, where: {title: {_like: \"%a%\"}}) { title } } } }",
-        "{ a(f: -1.5e3, i: -2, b: false) }"
+        "{ a(f: -1.5e3, i: -2, b: false) }",
+        "{ a(big: 1180591620717411303424, neg: -9223372036854775808, max: 9223372036854775807, over: 9223372036854775808, zero: 0) }"
     })
     void printsWhatGraphqlJavasCompactPrinterPrints(String query) {
         Document document = new Parser().parseDocument(query);
