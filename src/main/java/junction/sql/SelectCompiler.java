@@ -163,8 +163,22 @@ public final class SelectCompiler {
                         row(n.fields(), a, base, laterals), orderOf(aggregate.rows(), a, base), "), '[]')"));
             });
         }
+        // Only __typename selected: no aggregate function makes the select one row; the empty grouping set does.
         return Sql.of("select ", object(pairs), " as \"v\" from (", base.sql(), ") as ", Sql.ident(a),
-                Sql.join("", laterals));
+                Sql.join("", laterals), callsAnAggregate(aggregate) ? "" : " group by ()");
+    }
+
+    /** Whether the selection calls an aggregate function ({@code json_agg} of the nodes, a count, a sum …). */
+    private static boolean callsAnAggregate(Aggregate aggregate) {
+        return aggregate.selections().stream().anyMatch(selection -> switch (selection) {
+            case AggregateSelection.Nodes n -> true;
+            case Typename t -> false;
+            case AggregateSelection.Fields f -> f.fields().stream().anyMatch(field -> switch (field) {
+                case AggregateField.Count c -> true;
+                case Typename t -> false;
+                case AggregateField.Operation op -> op.columns().stream().anyMatch(c -> c instanceof OperationColumn.Of);
+            });
+        });
     }
 
     private Sql aggregateFields(List<AggregateField> fields, String a, Map<String, String> columns) {

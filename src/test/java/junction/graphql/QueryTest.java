@@ -252,4 +252,17 @@ class QueryTest {
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("code").asText()).isEqualTo("access-denied");
     }
+
+    @Test
+    void anAggregateSelectingOnlyTypenamesIsOneObjectEvenOverManyOrNoRows() {
+        assertData(engine.gql("""
+            { a: orders_aggregate { __typename aggregate { __typename } }
+              b: orders_aggregate(where: {id: {_lt: 0}}) { aggregate { sum { __typename } } }
+              c: customers(limit: 1, order_by: {id: asc}) { orders_aggregate { aggregate { __typename } } } }
+            """), """
+            {"a": {"__typename": "orders_aggregate", "aggregate": {"__typename": "orders_aggregate_fields"}},
+             "b": {"aggregate": {"sum": {"__typename": "orders_sum_fields"}}},
+             "c": [{"orders_aggregate": {"aggregate": {"__typename": "orders_aggregate_fields"}}}]}
+            """);
+    }
 }
