@@ -59,7 +59,7 @@ final class ComputedFieldTypes {
         if (arguments.isEmpty()) {
             return java.util.Optional.empty();
         }
-        String name = field.argumentsTypeName();
+        String name = field.argumentsTypeName(table.naming());
         List<GraphQLInputObjectField> inputs = new ArrayList<>();
         boolean required = false;
         for (int i = 0; i < arguments.size(); i++) {

@@ -106,6 +106,31 @@ class GraphqlDefaultTest {
     }
 
     @Test
+    void aComputedFieldsArgsTypeFollowsTheConvention() {
+        f.runSqlOk("""
+            create table bin (bin_id int primary key, label text);
+            insert into bin values (1, 'glass');
+            create function bin_label_with(bin, suffix text) returns text language sql stable
+              as $$ select $1.label || suffix $$;
+            """);
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"bin\"}}");
+        f.metadataOk("""
+            {"type": "pg_add_computed_field", "args": {"table": "bin", "name": "labelWith",
+              "definition": {"function": "bin_label_with"}}}""");
+        try {
+            assertData(f.gql("""
+                { bin { binId labelWith(args: {suffix: "!"}) }
+                  t: __type(name: "BinLabelWithArgs") { kind } }
+                """), """
+                {"bin": [{"binId": 1, "labelWith": "glass!"}], "t": {"kind": "INPUT_OBJECT"}}
+                """);
+        } finally {
+            f.metadataOk("{\"type\": \"pg_untrack_table\", \"args\": {\"table\": \"bin\", \"cascade\": true}}");
+            f.runSqlOk("drop function bin_label_with; drop table bin");
+        }
+    }
+
+    @Test
     void remoteSchemasKeepTheirOwnNamesAndRemoteRelationshipsJoinOnTheColumns() {
         assertData(f.gql("""
             { user(id: 2) { name __typename }

@@ -51,9 +51,9 @@ public record ResolvedComputedField(ComputedField field, Function function, int 
                 argument.hasDefault(), false, null, List.of());
     }
 
-    /** The name of the {@code args} input type: {@code <function>_args}. */
-    public String argumentsTypeName() {
-        return function.name().graphqlBase() + "_args";
+    /** The name of the {@code args} input type: {@code <function>_args}, through the source's naming ({@code FnArgs} in graphql-default). */
+    public String argumentsTypeName(Naming naming) {
+        return naming.sourceType(function.name().graphqlBase() + "_args");
     }
 
     /**
