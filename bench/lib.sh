@@ -133,6 +133,23 @@ start_junction() {
   for _ in $(seq 1 180); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && break; sleep 1; done
 }
 
+# start_remote CLASS ARGS…: one of the test classes' remote GraphQL services (junction.test.remote.CLASS,
+# e.g. UserService, ItemWorkUserService) on a free port $RPORT with ARGS after the port, log in
+# $work/remote.log, stopped on exit; waits until it answers; sets $remote_pid; needs $CP
+start_remote() {
+  local class="$1"
+  shift
+  RPORT="$(free_port)"
+  echo "== remote $class $* on port $RPORT" >&2
+  "$JAVA_HOME/bin/java" -Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xmx512m -cp "$CP" \
+    "junction.test.remote.$class" "$RPORT" "$@" >"$work/remote.log" 2>&1 &
+  remote_pid=$!
+  bench_pids+=("$remote_pid")
+  for _ in $(seq 1 120); do curl -s -o /dev/null "http://127.0.0.1:$RPORT/graphql" && return 0; sleep 0.5; done
+  echo "the remote $class did not start: $(tail -5 "$work/remote.log")" >&2
+  exit 1
+}
+
 bench_cleanup() {
   for p in "${bench_pids[@]}"; do kill "$p" 2>/dev/null && wait "$p" 2>/dev/null || true; done
   [ -n "$junction_pid" ] && kill "$junction_pid" 2>/dev/null && wait "$junction_pid" 2>/dev/null || true

@@ -29,21 +29,13 @@ MODES="${MODES:-alias list}"
 need_postgres_tools
 
 bench_work_dir
-RPORT="$(free_port)"
 
 start_postgres "$work" "$PGPORT"
 
 test_classpath
 
-echo "== remote user service (10000 users, $ITEM_WORK_US µs of work per user) on port $RPORT" >&2
-"$JAVA_HOME/bin/java" -Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xmx512m -cp "$CP" \
-  junction.test.remote.ItemWorkUserService "$RPORT" 10000 "$ITEM_WORK_US" >"$work/remote.log" 2>&1 &
-remote_pid=$!
-bench_pids+=("$remote_pid")
-echo "== Junction on port $JPORT" >&2
-(cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
-junction_pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && curl -s -o /dev/null "http://127.0.0.1:$RPORT/graphql" && break; sleep 1; done
+start_remote ItemWorkUserService 10000 "$ITEM_WORK_US"
+start_junction -- --pg-connections "${PG_CONNECTIONS:-16}"
 
 meta() { curl -s "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d "$1"; }
 meta @"$here/metadata.json" >/dev/null

@@ -22,20 +22,13 @@ LAYOUTS="${LAYOUTS:-split shared}"
 need_postgres_tools
 
 bench_work_dir
-RPORT="$(free_port)"
 
 start_postgres "$work" "$PGPORT"
 
 test_classpath
 
-echo "== remote user service (10000 users) on port $RPORT" >&2
-"$JAVA_HOME/bin/java" -Dsun.net.httpserver.nodelay=true -XX:+UseParallelGC -Xmx512m -cp "$CP" junction.test.remote.UserService "$RPORT" 0 10000 >"$work/remote.log" 2>&1 &
-remote_pid=$!
-bench_pids+=("$remote_pid")
-echo "== Junction on port $JPORT" >&2
-(cd "$root" && exec ./junction serve --database-url "$DB" --port "$JPORT" --pg-connections "${PG_CONNECTIONS:-16}" >"$work/junction.log" 2>&1) &
-junction_pid=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$JPORT/healthz" >/dev/null && curl -s -o /dev/null "http://127.0.0.1:$RPORT/graphql" && break; sleep 1; done
+start_remote UserService 0 10000
+start_junction -- --pg-connections "${PG_CONNECTIONS:-16}"
 
 meta() { curl -sf "http://127.0.0.1:$JPORT/v1/metadata" -H 'content-type: application/json' -d "$1" >/dev/null; }
 meta @"$here/metadata.json"
