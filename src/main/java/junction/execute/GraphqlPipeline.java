@@ -1,11 +1,14 @@
 package junction.execute;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import junction.error.ApiException;
+import junction.execute.join.PartialError;
 import junction.execute.join.RemoteErrorMode;
 import junction.json.Json;
 import junction.metadata.resolve.Snapshot;
@@ -82,20 +85,23 @@ public final class GraphqlPipeline {
         Function<String, DataSource> pool = source -> pool(generation, source);
         boolean joins = !compiled.joins().isEmpty();
         if (compiled.plan().operation() == Plan.Operation.MUTATION) {
-            GraphqlResponse answer = mutations.execute(compiled, pool, variables, context, data ->
-                    remoteJoins.joinAnswers(data, RemoteRootAnswers.of(compiled.plan()), schema, context, pool, variables));
-            return joins ? joined(answer, compiled, schema, context, variables, pool) : answer;
+            List<PartialError> errors = new ArrayList<>();
+            GraphqlResponse answer = mutations.execute(compiled, pool, variables, context, data -> errors.addAll(
+                    remoteJoins.joinAnswers(data, RemoteRootAnswers.of(compiled.plan()), schema, context, pool, variables)));
+            return joins || !errors.isEmpty() ? joined(answer, compiled, schema, context, variables, pool, errors) : answer;
         }
         if (compiled.direct()) {
             var only = compiled.queries().entrySet().iterator().next();
             byte[] answer = StatementRunner.query(pool.apply(only.getKey()), only.getValue(),
                     new Bindings(variables, context.session()));
-            return GraphqlResponse.of(joins ? join(answer, compiled, schema, context, variables, pool) : ResponseBytes.data(answer));
+            return GraphqlResponse.of(joins ? join(answer, compiled, schema, context, variables, pool, List.of())
+                    : ResponseBytes.data(answer));
         }
         return queries.execute(compiled, pool, schema, prepared, variables, context, data -> {
-            remoteJoins.joinAnswers(data, RemoteRootAnswers.of(compiled.plan()), schema, context, pool, variables);
-            return joins ? join(Json.bytes(data), compiled, schema, context, variables, pool)
-                    : Json.bytes(Json.object().set("data", data));
+            List<PartialError> errors =
+                    remoteJoins.joinAnswers(data, RemoteRootAnswers.of(compiled.plan()), schema, context, pool, variables);
+            return joins ? join(Json.bytes(data), compiled, schema, context, variables, pool, errors)
+                    : remoteJoins.respond(data, errors, context.session());
         });
     }
 
@@ -109,18 +115,21 @@ public final class GraphqlPipeline {
         return operations.prepared();
     }
 
-    /** Remote relationships: the database JSON gets the remote answers spliced in. */
+    /** Remote relationships: the database JSON gets the remote answers spliced in, after {@code errors} found before. */
     private byte[] join(byte[] data, Compiled compiled, RoleSchema schema, RequestContext context, ObjectNode variables,
-                        Function<String, DataSource> pool) {
-        return remoteJoins.respond(data, compiled.joins(), schema, context, pool, variables);
+                        Function<String, DataSource> pool, List<PartialError> errors) {
+        return remoteJoins.respond(data, compiled.joins(), schema, context, pool, variables, errors);
     }
 
+    /** A mutation's answer with its remote relationships joined (if any) and the errors of its remote types' (partial mode). */
     private GraphqlResponse joined(GraphqlResponse answer, Compiled compiled, RoleSchema schema, RequestContext context,
-                                   ObjectNode variables, Function<String, DataSource> pool) {
+                                   ObjectNode variables, Function<String, DataSource> pool, List<PartialError> errors) {
         if (!(ResponseBytes.parseDatabase(answer.body()).get("data") instanceof ObjectNode data)) {
             return answer;
         }
-        return new GraphqlResponse(join(Json.bytes(data), compiled, schema, context, variables, pool), answer.setCookies());
+        byte[] body = compiled.joins().isEmpty() ? remoteJoins.respond(data, errors, context.session())
+                : join(Json.bytes(data), compiled, schema, context, variables, pool, errors);
+        return new GraphqlResponse(body, answer.setCookies());
     }
 
     private DataSource pool(SchemaCache.Generation generation, String source) {

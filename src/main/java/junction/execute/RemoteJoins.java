@@ -7,7 +7,9 @@ import java.util.function.Predicate;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.error.ErrorEnvelope;
+import java.util.List;
 import junction.execute.join.JoinTransport;
+import junction.execute.join.PartialError;
 import junction.execute.join.RemoteErrorMode;
 import junction.execute.join.RemoteJoinExecutor;
 import junction.json.Json;
@@ -70,27 +72,43 @@ final class RemoteJoins {
         return new RemoteJoinExecutor(transport, mode, rows);
     }
 
-    /** The relationships of remote types selected in remote root fields, joined into {@code data} (in place). */
-    void joinAnswers(ObjectNode data, AnswerJoins answers, RoleSchema schema, RequestContext context,
-                     Function<String, DataSource> pools, JsonNode variables) {
-        if (!answers.isEmpty()) {
-            executor(schema, context, pools).joinAnswers(data, answers,
-                    JoinPresets.variables(answers, schema, context.session(), variables));
+    /**
+     * The relationships of remote types selected in remote root fields, joined into {@code data} (in
+     * place); the errors to answer beside it (partial mode; in Hasura's mode the first is thrown).
+     */
+    List<PartialError> joinAnswers(ObjectNode data, AnswerJoins answers, RoleSchema schema, RequestContext context,
+                                   Function<String, DataSource> pools, JsonNode variables) {
+        if (answers.isEmpty()) {
+            return List.of();
         }
+        return executor(schema, context, pools).joinAnswers(data, answers,
+                JoinPresets.variables(answers, schema, context.session(), variables));
     }
 
-    /** The response for {@code data} (the database JSON, as bytes) once its remote fields are joined. */
+    /** {@code {"data": …, "errors": […]}}: {@code data} answered with the errors of its joins (partial mode), if any. */
+    byte[] respond(ObjectNode data, List<PartialError> errors, Session session) {
+        ObjectNode response = Json.object();
+        response.set("data", data);
+        if (!errors.isEmpty()) {
+            response.set("errors", encoded(errors, session));
+        }
+        return Json.bytes(response);
+    }
+
+    /**
+     * The response for {@code data} (the database JSON, as bytes) once its remote fields are joined,
+     * with {@code earlier} errors (of the relationships of remote types, partial mode) before its own.
+     */
     byte[] respond(byte[] data, JoinTree joins, RoleSchema schema, RequestContext context, Function<String, DataSource> pools,
-                   JsonNode variables) {
+                   JsonNode variables, List<PartialError> earlier) {
         Session session = context.session();
         RemoteJoinExecutor.Spliced spliced = executor(schema, context, pools)
                 .execute(data, joins, JoinPresets.variables(joins, schema, session, variables));
         byte[] errorBytes = null;
-        if (!spliced.errors().isEmpty()) {
-            boolean internal = showInternal.test(session);
-            ArrayNode errors = Json.array();
-            spliced.errors().forEach(e -> errors.add(ErrorEnvelope.graphqlAt(e.error(), e.path(), internal)));
-            errorBytes = Json.bytes(errors);
+        if (!spliced.errors().isEmpty() || !earlier.isEmpty()) {
+            List<PartialError> all = new java.util.ArrayList<>(earlier);
+            all.addAll(spliced.errors());
+            errorBytes = Json.bytes(encoded(all, session));
         }
         int size = ResponseBytes.DATA_OPEN.length + spliced.size() + 1
                 + (errorBytes == null ? 0 : ERRORS.length + errorBytes.length);
@@ -103,5 +121,13 @@ final class RemoteJoins {
         }
         out.write('}');
         return out.toByteArray();
+    }
+
+    /** The errors in the GraphQL envelope, each at its path; {@code internal} only for a session that may see it. */
+    private ArrayNode encoded(List<PartialError> errors, Session session) {
+        boolean internal = showInternal.test(session);
+        ArrayNode out = Json.array();
+        errors.forEach(e -> out.add(ErrorEnvelope.graphqlAt(e.error(), e.path(), internal)));
+        return out;
     }
 }

@@ -32,6 +32,8 @@ import junction.plan.join.JoinTrees;
  */
 final class AnswerJoinExecutor {
     private final RemoteJoinExecutor remotes;
+    /** The errors answered beside the data (partial mode), from the concurrent tasks. */
+    private final List<PartialError> errors = java.util.Collections.synchronizedList(new ArrayList<>());
 
     AnswerJoinExecutor(RemoteJoinExecutor remotes) {
         this.remotes = remotes;
@@ -50,7 +52,12 @@ final class AnswerJoinExecutor {
         }
     }
 
-    void execute(JsonNode root, AnswerJoins tree, JsonNode variables) {
+    /**
+     * Joins the relationships into {@code root}. A relationship that fails throws its first error
+     * (Hasura's mode) or, in partial mode, leaves its fields {@code null} and its errors (paths from
+     * {@code root}) in the list this returns.
+     */
+    List<PartialError> execute(JsonNode root, AnswerJoins tree, JsonNode variables) {
         Map<AnswerJoin, Group> groups = new IdentityHashMap<>();
         List<Group> ordered = new ArrayList<>();
         List<ObjectNode> visited = new ArrayList<>();
@@ -78,6 +85,23 @@ final class AnswerJoinExecutor {
             visited.get(i).remove(levels.get(i).hiddenKeys());
             inOrder(visited.get(i), levels.get(i).keyOrder());
         }
+        return List.copyOf(errors);
+    }
+
+    /** Hasura's mode: the first error fails the request; partial mode: kept to answer beside the data. */
+    private void report(List<PartialError> found) {
+        if (found.isEmpty()) {
+            return;
+        }
+        if (remotes.mode() == RemoteErrorMode.HASURA) {
+            throw found.getFirst().error();
+        }
+        errors.addAll(found);
+    }
+
+    /** The path of the relationship's field on the group's object {@code i}. */
+    private static ArrayNode fieldPath(Group group, int i) {
+        return group.paths.get(i).key(group.join.responseKey()).toJson();
     }
 
     /** The object's keys in the client's selection order (keys it does not list stay after them). */
@@ -151,6 +175,7 @@ final class AnswerJoinExecutor {
             setOf[i] = values == null ? -1 : distinct.computeIfAbsent(values, v -> distinct.size());
         }
         JsonNode answer = Json.array();
+        group.results = new JsonNode[setOf.length];
         if (!distinct.isEmpty()) {
             List<ArrayNode> keys = new ArrayList<>();
             for (int c = 0; c < target.columns().size(); c++) {
@@ -164,24 +189,45 @@ final class AnswerJoinExecutor {
             if (statements == null) {
                 throw ApiException.of(Code.NOT_SUPPORTED, "relationships from remote schemas to tables are not available here");
             }
-            byte[] bytes = statements.rows(target, keys, variables);
+            byte[] bytes;
+            try {
+                bytes = statements.rows(target, keys, variables);
+            } catch (ApiException e) {
+                List<PartialError> failed = new ArrayList<>();
+                for (int i = 0; i < setOf.length; i++) {
+                    if (setOf[i] >= 0) {
+                        failed.add(new PartialError(fieldPath(group, i), e));
+                    }
+                }
+                report(failed);
+                return;
+            }
             if (target.select().hasRemoteJoin()) {
-                bytes = joined(bytes, target, variables);
+                bytes = joined(bytes, target, group, setOf, variables);
             }
             answer = Json.parse(bytes);
         }
-        group.results = new JsonNode[setOf.length];
         for (int i = 0; i < setOf.length; i++) {
             group.results[i] = setOf[i] < 0 ? null : answer.get(setOf[i]);
         }
     }
 
-    /** The rows' own remote relationships joined into the statement's answer. */
-    private byte[] joined(byte[] bytes, AnswerJoin.ToSource target, JsonNode variables) {
+    /**
+     * The rows' own remote relationships joined into the statement's answer (one element per distinct
+     * key, {@code setOf} the key of each object); their errors placed at each object's field.
+     */
+    private byte[] joined(byte[] bytes, AnswerJoin.ToSource target, Group group, int[] setOf, JsonNode variables) {
         RemoteJoinExecutor.Spliced spliced = remotes.execute(bytes, JoinTrees.ofRows(target.select().fields()), variables);
-        if (!spliced.errors().isEmpty()) {
-            throw spliced.errors().getFirst().error();
+        List<PartialError> placed = new ArrayList<>();
+        for (PartialError error : spliced.errors()) {
+            int key = error.path().path(0).asInt(-1);
+            for (int i = 0; i < setOf.length; i++) {
+                if (setOf[i] == key) {
+                    placed.add(error.under(fieldPath(group, i), 1));
+                }
+            }
         }
+        report(placed);
         ByteArrayOutputStream out = new ByteArrayOutputStream(spliced.size());
         spliced.writeTo(out);
         return out.toByteArray();
@@ -215,9 +261,7 @@ final class AnswerJoinExecutor {
             RemoteJoinExecutor.Answer answer = answers.get(batch.field.remoteSchema());
             group.results = answer == null ? new JsonNode[batch.rowCount()] : remotes.rowValues(batch, answer, errors, variables);
         }
-        if (!errors.isEmpty()) {
-            throw errors.getFirst().error();
-        }
+        report(errors);
     }
 
     /** Runs the tasks, concurrently when there are several; the first failure is thrown. */

@@ -81,12 +81,11 @@ public final class RemoteJoinExecutor {
 
     /**
      * Joins the relationships of remote types selected in a remote's answer ({@code root}, changed in
-     * place: values added, hidden join values removed).
+     * place: values added, hidden join values removed); in partial mode, the errors to answer beside
+     * it (paths from {@code root}).
      */
-    public void joinAnswers(JsonNode root, junction.plan.join.AnswerJoins tree, JsonNode variables) {
-        if (!tree.isEmpty()) {
-            new AnswerJoinExecutor(this).execute(root, tree, variables);
-        }
+    public List<PartialError> joinAnswers(JsonNode root, junction.plan.join.AnswerJoins tree, JsonNode variables) {
+        return tree.isEmpty() ? List.of() : new AnswerJoinExecutor(this).execute(root, tree, variables);
     }
 
     /** The database JSON with its remote fields answered, ready to be written; and the errors beside it. */
@@ -246,7 +245,7 @@ public final class RemoteJoinExecutor {
             }
         }
         if (answer != null && answer.failure() == null && mismatch == null && !batch.field.answers().isEmpty()) {
-            joinAnswers(batch, answer.data(), variables);
+            joinAnswers(batch, answer.data(), errors, variables);
         }
         for (int i = 0; i < batch.rowCount(); i++) {
             int set = batch.setOf(i);
@@ -270,16 +269,28 @@ public final class RemoteJoinExecutor {
         }
     }
 
-    /** The relationships of remote types selected under the field, joined into its values (all argument sets at once). */
-    private void joinAnswers(JoinBatch batch, JsonNode data, JsonNode variables) {
+    /**
+     * The relationships of remote types selected under the field, joined into its values (all argument
+     * sets at once); their errors (partial mode) placed at each row's field.
+     */
+    private void joinAnswers(JoinBatch batch, JsonNode data, List<PartialError> errors, JsonNode variables) {
         ArrayNode values = Json.array();
+        List<Integer> setOfValue = new ArrayList<>();
         for (int set = 0; set < batch.argumentSets().size(); set++) {
             JsonNode value = batch.value(set, data);
             if (!value.isNull()) {
                 values.add(value);
+                setOfValue.add(set);
             }
         }
-        new AnswerJoinExecutor(this).execute(values, batch.field.answers(), variables);
+        for (PartialError error : new AnswerJoinExecutor(this).execute(values, batch.field.answers(), variables)) {
+            int set = setOfValue.get(error.path().get(0).asInt());
+            for (int i = 0; i < batch.rowCount(); i++) {
+                if (batch.setOf(i) == set) {
+                    errors.add(error.under(batch.path(i).toJson(), 1));
+                }
+            }
+        }
     }
 
     private static boolean isNull(JsonNode data, String alias) {
