@@ -82,4 +82,35 @@ public final class Json {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The elements of a JSON array that Junction's own SQL produced (trusted, well-formed), each kept
+     * as its text: a node that writes those bytes as they are ({@code null} elements are null nodes).
+     * One token pass, no tree: for values that are only spliced into an answer and written out again
+     * (the rows of a remote schema's relationship to a table).
+     */
+    public static java.util.List<JsonNode> rawElements(byte[] array) {
+        try (com.fasterxml.jackson.core.JsonParser parser = MAPPER.getFactory().createParser(array)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+                throw new IllegalStateException("not a JSON array");
+            }
+            java.util.List<JsonNode> out = new java.util.ArrayList<>();
+            for (com.fasterxml.jackson.core.JsonToken token = parser.nextToken();
+                 token != com.fasterxml.jackson.core.JsonToken.END_ARRAY; token = parser.nextToken()) {
+                if (token == com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+                    out.add(NODES.nullNode());
+                    continue;
+                }
+                int start = (int) parser.currentTokenLocation().getByteOffset();
+                parser.skipChildren();
+                parser.finishToken(); // a string is read lazily: to its closing quote
+                int end = (int) parser.currentLocation().getByteOffset();
+                out.add(NODES.rawValueNode(new com.fasterxml.jackson.databind.util.RawValue(
+                        new String(array, start, end - start, java.nio.charset.StandardCharsets.UTF_8))));
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

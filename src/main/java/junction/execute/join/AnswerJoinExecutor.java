@@ -174,7 +174,7 @@ final class AnswerJoinExecutor {
             List<JsonNode> values = group.values.get(i);
             setOf[i] = values == null ? -1 : distinct.computeIfAbsent(values, v -> distinct.size());
         }
-        JsonNode answer = Json.array();
+        List<JsonNode> answer = List.of();
         group.results = new JsonNode[setOf.length];
         if (!distinct.isEmpty()) {
             List<ArrayNode> keys = new ArrayList<>();
@@ -205,7 +205,7 @@ final class AnswerJoinExecutor {
             if (target.select().hasRemoteJoin()) {
                 bytes = joined(bytes, target, group, setOf, variables);
             }
-            answer = Json.parse(bytes);
+            answer = Json.rawElements(bytes); // the rows are written out as the statement made them, never parsed into a tree
         }
         for (int i = 0; i < setOf.length; i++) {
             group.results[i] = setOf[i] < 0 ? null : answer.get(setOf[i]);
