@@ -36,6 +36,7 @@ public final class CursorCheck {
     private static void query(DbQuery query, String path, JsonNode variables) {
         switch (query) {
             case DbQuery.Connected c -> connection(c.connection(), path, variables);
+            case DbQuery.FromFunction f -> query(f.query(), path, variables);
             case DbQuery.Rows r -> fields(r.select().fields(), path, variables);
             case DbQuery.Aggregated a -> aggregate(a.aggregate().selections(), path, variables);
             default -> { }

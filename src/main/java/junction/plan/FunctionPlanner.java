@@ -33,6 +33,12 @@ final class FunctionPlanner {
         return new DbQuery.FromFunction(call, rows);
     }
 
+    /** {@code <fn>_connection} of the Relay schema: the function's rows as a connection. */
+    DbQuery connection(RootField.FunctionConnection root, List<Field> fields, String path) {
+        FunctionCall call = call(root.function(), fields.getFirst(), path + ".args.args");
+        return new DbQuery.FromFunction(call, new DbQuery.Connected(tables.connections().plan(root.table(), fields, path)));
+    }
+
     private FunctionCall call(TrackedFunction function, Field field, String path) {
         Map<String, In> given = field.getArguments().stream().filter(a -> a.getName().equals("args")).findFirst()
                 .map(Argument::getValue).map(In::of).map(in -> args.object(in, path).fields()).orElse(Map.of());

@@ -96,6 +96,8 @@ public final class Planner {
                     new DbQuery.Connected(tables.connections().plan(connection.table(), fields, path)));
             case RootField.Function function -> new RootNode.Database(key, function.table().source(),
                     functions.plan(function, fields, path));
+            case RootField.FunctionConnection connection -> new RootNode.Database(key, connection.table().source(),
+                    functions.connection(connection, fields, path));
             case RootField.Remote remote -> remote(key, remote, FieldCollector.withoutConditions(fields), mutation, path, answers);
             case RootField.Table table -> new RootNode.Database(key, table.table().source(),
                     table.kind().isMutation() ? mutations.plan(table, fields, path) : tableQuery(table, fields, path, tables));

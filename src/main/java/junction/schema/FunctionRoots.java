@@ -34,8 +34,13 @@ final class FunctionRoots {
     private FunctionRoots() {
     }
 
-    /** The root fields of the source's functions the role sees, among the source's own (inside its namespace, if any). */
-    static void add(Snapshot snapshot, SourceSnapshot source, String role, boolean inferPermissions, Map<TableName, TableInfo> byName,
+    /**
+     * The root fields of the source's functions the role sees, among the source's own (inside its
+     * namespace, if any); with {@code relay}, those of the Relay schema: {@code <fn>_connection} for a
+     * set-returning query function over a table with a primary key.
+     */
+    static void add(Snapshot snapshot, SourceSnapshot source, String role, boolean inferPermissions, boolean relay,
+                    Map<TableName, TableInfo> byName,
                     TypeSet types, Map<String, RootField> queryRoots, List<GraphQLFieldDefinition> queryFields,
                     Map<String, RootField> mutationRoots, List<GraphQLFieldDefinition> mutationFields) {
         Naming naming = source.naming();
@@ -47,7 +52,20 @@ final class FunctionRoots {
             if (!TableInfo.isGraphqlName(function.rootFieldName(naming)) || !TableInfo.isGraphqlName(function.argsTypeName(naming))) {
                 continue;
             }
-            List<GraphQLArgument> arguments = arguments(types, function, table);
+            if (relay) {
+                if (!function.mutation() && function.returnsSet() && RelayTypes.isNode(table)) {
+                    String name = function.rootFieldName(naming) + "_connection";
+                    add(queryRoots, queryFields, name, new RootField.FunctionConnection(function, table),
+                            GraphQLFieldDefinition.newFieldDefinition().name(name)
+                                    .type(nonNull(RelayTypes.connectionName(table)))
+                                    .arguments(arguments(types, function, table, RelayTypes.connectionArguments(table)))
+                                    .description(function.description() != null ? function.description()
+                                            : "execute function \"" + function.name().name() + "\" which returns \""
+                                                    + function.returnTable().name() + "\"").build());
+                }
+                continue;
+            }
+            List<GraphQLArgument> arguments = arguments(types, function, table, TableTypes.listArguments(table));
             String returns = "\"" + function.returnTable().name() + "\"";
             String name = "\"" + function.name().name() + "\"";
             if (function.mutation()) {
@@ -101,9 +119,10 @@ final class FunctionRoots {
                 .description(description).arguments(arguments).build();
     }
 
-    /** {@code args} (when the function takes any) and the list arguments, sorted by name. */
-    private static List<GraphQLArgument> arguments(TypeSet types, TrackedFunction function, TableInfo table) {
-        List<GraphQLArgument> out = new ArrayList<>(TableTypes.listArguments(table));
+    /** {@code args} (when the function takes any) and the table's arguments ({@code base}), sorted by name. */
+    private static List<GraphQLArgument> arguments(TypeSet types, TrackedFunction function, TableInfo table,
+                                                   List<GraphQLArgument> base) {
+        List<GraphQLArgument> out = new ArrayList<>(base);
         List<TrackedFunction.Argument> given = function.userArguments();
         if (!given.isEmpty()) {
             GraphQLInputObjectType.Builder args = GraphQLInputObjectType.newInputObject().name(function.argsTypeName(table.naming()))

@@ -23,6 +23,10 @@ public sealed interface RootField {
     record Connection(TableInfo table) implements RootField {
     }
 
+    /** {@code <fn>_connection} of the Relay schema: a set-returning function's rows as a Relay connection. */
+    record FunctionConnection(junction.metadata.resolve.TrackedFunction function, TableInfo table) implements RootField {
+    }
+
     /** {@code node(id: ID!)} of the Relay schema: the row a global id names. */
     record Node() implements RootField {
     }

@@ -123,8 +123,8 @@ public final class SchemaBuilder {
             RelayTypes.addShared(types, registry);
             RelayTypes.addNodeRoot(queryRoots, queryFields);
         }
-        SourceRoots functions = relay ? SourceRoots.NONE : (source, byName, t, q, qf, m, mf) ->
-                FunctionRoots.add(snapshot, snapshot.sources().get(source), role, inferFunctionPermissions, byName, t, q, qf, m, mf);
+        SourceRoots functions = (source, byName, t, q, qf, m, mf) -> FunctionRoots.add(snapshot, snapshot.sources().get(source),
+                role, inferFunctionPermissions, relay, byName, t, q, qf, m, mf);
         addTables(tables, remotes, types, queryRoots, queryFields, mutationRoots, mutationFields, relay, functions);
         Map<String, Map<String, junction.metadata.resolve.ResolvedRemoteSchemaRelationship>> remoteTypeRelationships = relay ? Map.of()
                 : RemoteSchemaRelationshipFields.add(snapshot, remotes, tables, types);

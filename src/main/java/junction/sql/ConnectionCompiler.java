@@ -33,14 +33,18 @@ final class ConnectionCompiler {
     }
 
     Sql compile(Connection connection, SelectCompiler.Outer outer) {
+        return compile(connection, outer, select.relation(connection.rows().table()));
+    }
+
+    /** The connection over the rows of {@code relation} (a function's call) instead of its table. */
+    Sql compile(Connection connection, SelectCompiler.Outer outer, Sql relation) {
         Set<String> needed = new LinkedHashSet<>();
         Map<Object, java.util.function.Function<String, Sql>> computed = new java.util.LinkedHashMap<>();
         nodes(connection).forEach(n -> {
             SelectCompiler.addColumns(n.fields(), needed);
             select.addComputed(n.fields(), computed);
         });
-        SelectCompiler.Base base = select.base(connection.rows(), needed, computed, outer,
-                select.relation(connection.rows().table()));
+        SelectCompiler.Base base = select.base(connection.rows(), needed, computed, outer, relation);
         String n = aliases.next();
         Sql numbered = Sql.of("select ", Sql.ident(n), ".*, row_number() over (order by ", orderKeys(connection, n, base),
                 ") as ", Sql.ident(ROW_NUMBER), ", count(*) over () as ", Sql.ident(ROW_COUNT), " from (", base.sql(), ") as ",

@@ -103,12 +103,13 @@ public final class SelectCompiler {
         };
     }
 
-    /** A tracked function's root field: its rows or aggregate read from the call instead of the table. */
+    /** A tracked function's root field: its rows, aggregate or connection read from the call instead of the table. */
     private Sql fromFunction(DbQuery.FromFunction f) {
         Sql call = FunctionCalls.call(f.call());
         return switch (f.query()) {
             case DbQuery.Rows r -> rows(r.select(), null, call);
             case DbQuery.Aggregated a -> aggregate(a.aggregate(), null, call);
+            case DbQuery.Connected c -> connections.compile(c.connection(), null, call);
             default -> throw new IllegalArgumentException("not rows of a function: " + f.query());
         };
     }

@@ -318,4 +318,36 @@ class RelayTest {
             assertThat(r.status()).isEqualTo(404);
         }
     }
+
+    @Test
+    void aSetReturningFunctionIsAConnectionWithItsArgs() {
+        f.runSqlOk("create function articles_titled(prefix text) returns setof articles language sql stable"
+                + " as $$ select * from articles where title like prefix || '%' $$");
+        f.metadataOk("{\"type\": \"pg_track_function\", \"args\": {\"function\": \"articles_titled\"}}");
+        try {
+            String query = """
+                query ($after: String) {
+                  articles_titled_connection(args: {prefix: "A"}, first: 1, after: $after, order_by: {id: desc}) {
+                    edges { cursor node { title } } pageInfo { hasNextPage } } }""";
+            JsonNode first = data(relay(Map.of(), query, "{}")).get("articles_titled_connection");
+            assertThat(first.at("/edges/0/node/title").asText()).isEqualTo("A2");
+            assertThat(first.at("/pageInfo/hasNextPage").asBoolean()).isTrue();
+            JsonNode next = data(relay(Map.of(), query, "{\"after\": \"" + first.at("/edges/0/cursor").asText() + "\"}"))
+                    .get("articles_titled_connection");
+            assertThat(next.get("edges")).hasSize(1);
+            assertThat(next.at("/edges/0/node/title").asText()).isEqualTo("A1");
+            assertThat(next.at("/pageInfo/hasNextPage").asBoolean()).isFalse();
+            // the role's select permission on the return table applies (published articles only)
+            assertThat(data(asUser("{ articles_titled_connection(args: {prefix: \"A\"}) { edges { node { title } } } }"))
+                    .at("/articles_titled_connection/edges").toString()).isEqualTo("[{\"node\":{\"title\":\"A1\"}}]");
+            // the Relay schema has the connection only; /v1/graphql the plain root fields
+            assertError(relay("{ articles_titled(args: {prefix: \"A\"}) { title } }"), "validation-failed",
+                    "field 'articles_titled' not found in type: 'query_root'");
+            assertThat(f.gql("{ articles_titled(args: {prefix: \"B\"}) { title } }").toString())
+                    .isEqualTo("{\"data\":{\"articles_titled\":[{\"title\":\"B1\"}]}}");
+        } finally {
+            f.metadataOk("{\"type\": \"pg_untrack_function\", \"args\": {\"function\": \"articles_titled\"}}");
+            f.runSqlOk("drop function articles_titled");
+        }
+    }
 }

@@ -56,6 +56,18 @@ class ConnectionSqlTest {
                 .doesNotContain(" where ");
     }
 
+    @Test
+    void aFunctionsConnectionReadsTheCallInsteadOfTheTable() {
+        junction.plan.ir.FunctionCall call = new junction.plan.ir.FunctionCall(
+                new junction.catalog.FunctionName("public", "articles_titled"),
+                List.of(new junction.plan.ir.FunctionCall.Argument("prefix", new Value.Variable("p"), "text")));
+        Rendered sql = SelectCompiler.compileOne(new DbQuery.FromFunction(call, new DbQuery.Connected(
+                connection(Optional.of(new Value.Variable("after")), Optional.of(new Value.Literal(Json.NODES.numberNode(2))),
+                        Optional.empty()))), SqlOptions.DEFAULT);
+        assertThat(sql.text()).isEqualTo(GOLDEN.replace("from \"public\".\"articles\" as \"_0\"",
+                "from \"public\".\"articles_titled\"(\"prefix\" => ?::\"text\") as \"_0\""));
+    }
+
     static Value literal(String text) {
         return new Value.Literal(Json.NODES.textNode(text));
     }

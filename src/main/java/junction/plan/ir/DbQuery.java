@@ -26,13 +26,14 @@ public sealed interface DbQuery permits DbQuery.Rows, DbQuery.Aggregated, DbQuer
     }
 
     /**
-     * Rows or an aggregate ({@code query}) read from what a SQL function returns instead of from its
-     * return table: a tracked function's root field (a query, or a mutation for a VOLATILE one).
+     * Rows, an aggregate or a Relay connection ({@code query}) read from what a SQL function returns
+     * instead of from its return table: a tracked function's root field (a query, or a mutation for a
+     * VOLATILE one).
      */
     record FromFunction(FunctionCall call, DbQuery query) implements DbQuery {
         public FromFunction {
-            if (!(query instanceof Rows) && !(query instanceof Aggregated)) {
-                throw new IllegalArgumentException("a function call answers rows or an aggregate: " + query);
+            if (!(query instanceof Rows) && !(query instanceof Aggregated) && !(query instanceof Connected)) {
+                throw new IllegalArgumentException("a function call answers rows, an aggregate or a connection: " + query);
             }
         }
     }
