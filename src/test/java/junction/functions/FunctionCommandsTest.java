@@ -182,4 +182,23 @@ class FunctionCommandsTest {
         assertThat(f.runSqlOk("select provolatile::text from pg_proc where proname = 'search'").at("/result/1/0").asText())
                 .isEqualTo("s");
     }
+
+    @Test
+    void aRootFieldDefinedTwiceIsRefusedAsHasuraDoes() {
+        f.refused("""
+            {"type": "pg_track_function", "args": {"function": "search", "configuration": {"custom_name": "article"}}}""")
+                .expect(400, "unexpected", "$.args", "Encountered conflicting definitions in the selection set for 'query_root'"
+                        + " for field 'article' defined in [table public.article in source default, function public.search in"
+                        + " source default]. Fields must not be defined more than once across all sources.");
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"table\": \"note\"}}");
+        f.refused("""
+            {"type": "pg_set_table_customization", "args": {"table": "note",
+              "configuration": {"custom_root_fields": {"insert_one": "insert_article_one"}}}}""")
+                .expect(400, "unexpected", "$.args", "Encountered conflicting definitions in the selection set for 'mutation_root'"
+                        + " for field 'insert_article_one' defined in [table public.article in source default, table public.note in"
+                        + " source default]. Fields must not be defined more than once across all sources.");
+        f.metadataOk("""
+            {"type": "pg_track_function", "args": {"function": "search", "configuration": {"custom_name": "find_article"}}}""");
+        assertThat(f.gql("{ find_article(args: {q: \"%\"}) { id } }").has("errors")).isFalse();
+    }
 }

@@ -26,6 +26,33 @@ class SourcesTest {
         f.close();
     }
 
+    /** Each test's sources go again: two sources tracking {@code widgets} at once would define its root fields twice. */
+    @org.junit.jupiter.api.AfterEach
+    void dropTheAddedSources() {
+        for (JsonNode s : f.export().path("sources")) {
+            if (!s.path("name").asText().equals("default")) {
+                f.metadataOk("{\"type\": \"pg_drop_source\", \"args\": {\"name\": \"" + s.path("name").asText()
+                        + "\", \"cascade\": true}}");
+            }
+        }
+    }
+
+    @Test
+    void theSameTableInTwoSourcesNeedsACustomizationThatTellsThemApart() {
+        f.metadataOk(addSource("first", 2));
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"source\": \"first\", \"table\": \"widgets\"}}");
+        f.metadataOk(addSource("second", 2));
+        f.refused("{\"type\": \"pg_track_table\", \"args\": {\"source\": \"second\", \"table\": \"widgets\"}}")
+                .expect(400, "unexpected", "$.args", "Encountered conflicting definitions in the selection set for 'query_root'"
+                        + " for field 'widgets' defined in [table public.widgets in source first, table public.widgets in source"
+                        + " second]. Fields must not be defined more than once across all sources.");
+        f.metadataOk("""
+            {"type": "pg_update_source", "args": {"name": "second", "customization": {
+              "root_fields": {"namespace": "second"}, "type_names": {"prefix": "second_"}}}}""");
+        f.metadataOk("{\"type\": \"pg_track_table\", \"args\": {\"source\": \"second\", \"table\": \"widgets\"}}");
+        assertThat(f.gql("{ widgets { id } second { widgets { id } } }").has("errors")).isFalse();
+    }
+
     static String addSource(String name, int maxConnections) {
         return """
             {"type": "pg_add_source", "args": {"name": "%s", "configuration": {"connection_info": {

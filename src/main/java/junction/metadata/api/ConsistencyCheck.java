@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import junction.error.ApiException;
 import junction.error.Code;
 import junction.metadata.resolve.Inconsistency;
+import junction.metadata.resolve.RootFieldConflicts;
 import junction.metadata.resolve.Snapshot;
 
 /**
@@ -13,7 +14,8 @@ import junction.metadata.resolve.Snapshot;
  * {@code invalid-configuration} with the reasons when the command's own object became
  * inconsistent, {@code unexpected} "cannot continue due to new inconsistent metadata" when some
  * other object did, and "cannot continue due to inconsistent metadata" for a replaced document
- * that is not allowed to be inconsistent at all.
+ * that is not allowed to be inconsistent at all; and Hasura's {@code unexpected} "Encountered
+ * conflicting definitions …" for a change that would define a root field twice.
  */
 public enum ConsistencyCheck {
     /** No object that was consistent before may become inconsistent. */
@@ -24,6 +26,12 @@ public enum ConsistencyCheck {
     NONE;
 
     void verify(Snapshot before, Snapshot next, Optional<Inconsistency.Location> target) {
+        if (this != NONE) {
+            // a root field defined twice breaks the schema itself: refused as Hasura does, whatever else
+            RootFieldConflicts.added(before, next).ifPresent(conflict -> {
+                throw ApiException.of(Code.UNEXPECTED, conflict).withStatus(400).at("$.args");
+            });
+        }
         switch (this) {
             case NONE -> {
             }
