@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import junction.catalog.FunctionName;
-import junction.catalog.TableName;
 
 /**
  * Root fields that two objects would both define — a table's and a function's, two tables' custom
@@ -33,33 +31,7 @@ public final class RootFieldConflicts {
             Naming naming = source.naming();
             String query = naming.namespaceType("_query").orElse("query_root");
             String mutation = naming.namespaceType("_mutation_frontend").orElse("mutation_root");
-            String in = " in source " + source.name();
-            for (TrackedTable table : source.tables().values()) {
-                String definer = "table " + qualified(table.name()) + in;
-                boolean pk = table.table().primaryKey().isPresent();
-                for (String kind : List.of("select", "select_aggregate", "select_by_pk")) {
-                    if (pk || !kind.endsWith("_by_pk")) {
-                        define(byType, query, naming.rootField(table, kind), definer);
-                    }
-                }
-                for (String kind : List.of("insert", "insert_one", "update", "update_many", "delete", "update_by_pk",
-                        "delete_by_pk")) {
-                    if (pk || !kind.endsWith("_by_pk")) {
-                        define(byType, mutation, naming.rootField(table, kind), definer);
-                    }
-                }
-            }
-            for (TrackedFunction function : source.functions().values()) {
-                String definer = "function " + qualified(function.name()) + in;
-                if (function.mutation()) {
-                    define(byType, mutation, function.rootFieldName(naming), definer);
-                    continue;
-                }
-                define(byType, query, function.rootFieldName(naming), definer);
-                if (function.returnsSet()) {
-                    define(byType, query, function.aggregateFieldName(naming), definer);
-                }
-            }
+            TableRootFields.each(source, (isMutation, field, definer) -> define(byType, isMutation ? mutation : query, field, definer));
         }
         List<String> out = new ArrayList<>();
         byType.forEach((type, fields) -> fields.forEach((field, definers) -> {
@@ -77,13 +49,5 @@ public final class RootFieldConflicts {
         if (!definers.contains(definer)) {
             definers.add(definer);
         }
-    }
-
-    private static String qualified(TableName name) {
-        return name.schema() + "." + name.name();
-    }
-
-    private static String qualified(FunctionName name) {
-        return name.schema() + "." + name.name();
     }
 }
