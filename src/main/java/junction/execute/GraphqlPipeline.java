@@ -74,6 +74,7 @@ public final class GraphqlPipeline {
                 v -> operations.compile(schema, prepared, operations.plan(schema, prepared, request, v)));
         if (schema.relay()) {
             junction.plan.CursorCheck.check(compiled.plan(), variables);
+            variables = junction.plan.NodeIds.expand(variables, compiled.plan().nodeIdVariables());
         }
         context.trace().operation(request, compiled);
         GraphqlResponse answer = answer(context, generation, schema, prepared, variables, compiled);

@@ -10,12 +10,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import junction.json.Json;
+import junction.plan.NodeIds;
 import junction.plan.ir.Plan;
 import junction.schema.RoleSchema;
 
 /**
  * A parsed operation, validated against one role schema, and its compiled plans: usually exactly one; more
- * only when variables shape the plan, keyed by the values of those variables.
+ * only when variables shape the plan, keyed by the values of those variables (a Relay id's by the
+ * table it names).
  */
 final class Prepared {
     private static final int MAX_SHAPES = 64;
@@ -23,7 +25,8 @@ final class Prepared {
     final RoleSchema schema;
     final Document document;
     final OperationDefinition operation;
-    private volatile List<String> structural = List.of();
+    /** The variables whose values key the plans: by value (structural), or by the table of the Relay id they hold. */
+    private volatile Keys keys = new Keys(List.of(), List.of());
     private final ConcurrentMap<List<JsonNode>, Compiled> compiled = new ConcurrentHashMap<>();
 
     Prepared(RoleSchema schema, Document document, OperationDefinition operation) {
@@ -32,40 +35,57 @@ final class Prepared {
         this.operation = operation;
     }
 
+    private record Keys(List<String> structural, List<String> nodeIds) {
+        List<JsonNode> of(JsonNode variables) {
+            if (structural.isEmpty() && nodeIds.isEmpty()) {
+                return List.of();
+            }
+            List<JsonNode> values = new ArrayList<>(structural.size() + nodeIds.size());
+            for (String name : structural) {
+                JsonNode value = variables.get(name);
+                values.add(value == null ? Json.NODES.nullNode() : value);
+            }
+            for (String name : nodeIds) {
+                values.add(NodeIds.shape(variables.get(name)));
+            }
+            return values;
+        }
+
+        /** These keys grown by what a plan used; the same object when it used nothing new. */
+        Keys with(Plan plan) {
+            if (structural.containsAll(plan.structuralVariables()) && nodeIds.containsAll(plan.nodeIdVariables())) {
+                return this;
+            }
+            return new Keys(grown(structural, plan.structuralVariables()), grown(nodeIds, plan.nodeIdVariables()));
+        }
+
+        private static List<String> grown(List<String> names, Set<String> used) {
+            List<String> out = new ArrayList<>(names);
+            used.stream().filter(n -> !out.contains(n)).sorted().forEach(out::add);
+            return List.copyOf(out);
+        }
+    }
+
     /** The compiled plan for these variable values, planning and compiling on a miss. */
     Compiled compiled(JsonNode variables, Function<JsonNode, Compiled> compile) {
-        List<String> names = structural;
-        List<JsonNode> key = key(names, variables);
+        Keys current = keys;
+        List<JsonNode> key = current.of(variables);
         Compiled hit = compiled.get(key);
         if (hit != null) {
             return hit;
         }
         Compiled fresh = compile.apply(variables);
-        Set<String> used = fresh.plan().structuralVariables();
-        if (!names.containsAll(used)) {
-            List<String> grown = new ArrayList<>(names);
-            used.stream().filter(n -> !grown.contains(n)).sorted().forEach(grown::add);
+        Keys grown = current.with(fresh.plan());
+        if (grown != current) {
             synchronized (this) {
-                structural = List.copyOf(grown);
+                keys = grown;
                 compiled.clear();
             }
-            key = key(grown, variables);
+            key = grown.of(variables);
         }
         if (compiled.size() < MAX_SHAPES) {
             compiled.put(key, fresh);
         }
         return fresh;
-    }
-
-    private static List<JsonNode> key(List<String> names, JsonNode variables) {
-        if (names.isEmpty()) {
-            return List.of();
-        }
-        List<JsonNode> values = new ArrayList<>(names.size());
-        for (String name : names) {
-            JsonNode value = variables.get(name);
-            values.add(value == null ? Json.NODES.nullNode() : value);
-        }
-        return values;
     }
 }

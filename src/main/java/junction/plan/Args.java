@@ -16,6 +16,7 @@ import junction.plan.ir.Value;
 final class Args {
     private final JsonNode variables;
     private final Set<String> structural = new HashSet<>();
+    private final Set<String> nodeIds = new HashSet<>();
 
     Args(JsonNode variables) {
         this.variables = variables;
@@ -23,6 +24,16 @@ final class Args {
 
     Set<String> structural() {
         return structural;
+    }
+
+    Set<String> nodeIds() {
+        return nodeIds;
+    }
+
+    /** A Relay global id's variable, read now: the plan depends on the table it names only ({@link NodeIds}). */
+    JsonNode nodeId(String name) {
+        nodeIds.add(name);
+        return peek(name);
     }
 
     /** The value with any variable at its top replaced by the variable's value (recorded as structural). */

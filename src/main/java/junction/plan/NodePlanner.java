@@ -22,8 +22,9 @@ import junction.schema.TableInfo;
 /**
  * {@code node(id:)} of the Relay schema: the global id names a table and its primary key values
  * (Hasura's version 1 id, {@code [1, "<schema>", "<table>", <values>…]}); the field is that table's
- * row, selected under the role's permissions, or null. The id decides which table is read, so the
- * plan depends on it (a variable's value is structural).
+ * row, selected under the role's permissions, or null. The id decides which table is read: an id
+ * given as a variable shapes the plan by its table only, its key values are read at execution
+ * ({@link NodeIds}).
  */
 final class NodePlanner {
     private final RoleSchema schema;
@@ -38,8 +39,11 @@ final class NodePlanner {
 
     RootNode plan(String key, List<Field> fields, String path) {
         String at = path + ".args.id";
-        In id = TablePlanner.argument(fields.getFirst(), "id").map(args::resolve)
+        In given = TablePlanner.argument(fields.getFirst(), "id")
                 .orElseThrow(() -> ApiException.of(Code.VALIDATION_FAILED, "missing required field 'id'").at(path + ".args"));
+        // a variable: the plan serves every id of the same table, its key values read at execution
+        Optional<String> variable = given instanceof In.Var v ? Optional.of(v.name()) : Optional.empty();
+        In id = variable.map(name -> In.of(args.nodeId(name))).orElse(given);
         if (!(id instanceof In.Scalar s) || !s.value().isTextual()) {
             throw invalid("Error in $: parsing node id failed, expected String", at);
         }
@@ -59,7 +63,10 @@ final class NodePlanner {
         }
         List<BoolExp> equal = new ArrayList<>();
         for (int i = 0; i < pk.size(); i++) {
-            equal.add(new BoolExp.Compare(pk.get(i).name(), pk.get(i).type(), BoolExp.Op.EQ, new Value.Literal(keyValues.get(i))));
+            int item = 3 + i;
+            Value value = variable.<Value>map(v -> new Value.Variable(NodeIds.item(v, item)))
+                    .orElse(new Value.Literal(keyValues.get(i)));
+            equal.add(new BoolExp.Compare(pk.get(i).name(), pk.get(i).type(), BoolExp.Op.EQ, value));
         }
         TableInfo info = table.getValue();
         Select select = new Select(info.name(), PermissionFilters.and(PermissionFilters.select(info), new BoolExp.And(equal)),

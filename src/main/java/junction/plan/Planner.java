@@ -53,7 +53,7 @@ public final class Planner {
                 default -> roots.addAll(root(schema, mutation, key, fields, path, tables, mutations, functions, answers, collector));
             }
         });
-        return new Plan(mutation ? Plan.Operation.MUTATION : Plan.Operation.QUERY, roots, args.structural());
+        return new Plan(mutation ? Plan.Operation.MUTATION : Plan.Operation.QUERY, roots, args.structural(), args.nodeIds());
     }
 
     /**

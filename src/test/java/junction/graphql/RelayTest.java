@@ -350,4 +350,27 @@ class RelayTest {
             f.runSqlOk("drop function articles_titled");
         }
     }
+
+    @Test
+    void aNodeIdVariableServesEveryIdOfItsTable() {
+        String query = "query ($id: ID!) { node(id: $id) { __typename ... on articles { title } ... on users { name } } }";
+        List<String> titles = new ArrayList<>();
+        for (int pk = 1; pk <= 3; pk++) {
+            String id = Base64.getEncoder().encodeToString(("[1, \"public\", \"articles\", " + pk + "]").getBytes(StandardCharsets.UTF_8));
+            titles.add(data(relay(Map.of(), query, "{\"id\": \"" + id + "\"}")).at("/node/title").asText());
+        }
+        assertThat(titles).containsExactly("A1", "A2", "B1");
+        String user = Base64.getEncoder().encodeToString("[1, \"public\", \"users\", 3]".getBytes(StandardCharsets.UTF_8));
+        assertThat(data(relay(Map.of(), query, "{\"id\": \"" + user + "\"}")).at("/node").toString())
+                .isEqualTo("{\"__typename\":\"users\",\"name\":\"Cy\"}");
+        String missing = Base64.getEncoder().encodeToString("[1, \"public\", \"articles\", 99]".getBytes(StandardCharsets.UTF_8));
+        assertThat(data(relay(Map.of(), query, "{\"id\": \"" + missing + "\"}")).get("node").isNull()).isTrue();
+        String tooMany = Base64.getEncoder().encodeToString("[1, \"public\", \"articles\", 1, 2]".getBytes(StandardCharsets.UTF_8));
+        assertError(relay(Map.of(), query, "{\"id\": \"" + tooMany + "\"}"), "validation-failed",
+                "invalid node id: unexpected column values [2]");
+        // the role's permission still applies through a shared plan: article 2 is not published
+        String draft = Base64.getEncoder().encodeToString("[1, \"public\", \"articles\", 2]".getBytes(StandardCharsets.UTF_8));
+        JsonNode asUser = relay(Map.of("x-hasura-role", "user"), query, "{\"id\": \"" + draft + "\"}");
+        assertThat(data(asUser).get("node").isNull()).isTrue();
+    }
 }

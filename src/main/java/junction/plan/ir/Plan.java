@@ -7,8 +7,10 @@ import java.util.Set;
  * A planned operation: its root fields in response order. {@code structuralVariables} are the
  * variables whose values shaped the plan (a whole {@code where} passed as a variable, an
  * {@code @include(if: $x)}); a cached plan is reused only for the same values of those.
+ * {@code nodeIdVariables} are Relay global ids ({@code node(id: $id)}): the plan depends only on the
+ * table each names ({@code junction.plan.NodeIds}).
  */
-public record Plan(Operation operation, List<RootNode> roots, Set<String> structuralVariables) {
+public record Plan(Operation operation, List<RootNode> roots, Set<String> structuralVariables, Set<String> nodeIdVariables) {
     public enum Operation { QUERY, MUTATION }
 
     /**
@@ -20,6 +22,11 @@ public record Plan(Operation operation, List<RootNode> roots, Set<String> struct
     public Plan {
         roots = List.copyOf(roots);
         structuralVariables = Set.copyOf(structuralVariables);
+        nodeIdVariables = Set.copyOf(nodeIdVariables);
+    }
+
+    public Plan(Operation operation, List<RootNode> roots, Set<String> structuralVariables) {
+        this(operation, roots, structuralVariables, Set.of());
     }
 
     /** Whether some root node answers a field of a root field namespace (its key has {@link #NESTING}). */
