@@ -69,7 +69,9 @@ public final class GraphqlPipeline {
         SchemaCache.Generation generation = schemas.generation(snapshot);
         RoleSchema schema = schemas.schema(snapshot, context.session().role(), context.session().backendOnly(), relay);
         Prepared prepared = operations.prepare(schema, request);
-        ObjectNode variables = coercer.coerce(schema.graphql(), prepared.operation, request.variables());
+        // Relay ids decoded once: their items for the statement, their shape for the plan cache's key
+        ObjectNode variables = junction.plan.NodeIds.expand(coercer.coerce(schema.graphql(), prepared.operation,
+                request.variables()), prepared.nodeIdVariables());
         Compiled compiled = prepared.compiled(variables,
                 v -> operations.compile(schema, prepared, operations.plan(schema, prepared, request, v)));
         if (schema.relay()) {

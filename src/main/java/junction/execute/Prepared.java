@@ -46,7 +46,7 @@ final class Prepared {
                 values.add(value == null ? Json.NODES.nullNode() : value);
             }
             for (String name : nodeIds) {
-                values.add(NodeIds.shape(variables.get(name)));
+                values.add(NodeIds.shape(variables, name));
             }
             return values;
         }
@@ -64,6 +64,11 @@ final class Prepared {
             used.stream().filter(n -> !out.contains(n)).sorted().forEach(out::add);
             return List.copyOf(out);
         }
+    }
+
+    /** The variables known to hold Relay ids, for {@link NodeIds#expand} before a lookup. */
+    List<String> nodeIdVariables() {
+        return keys.nodeIds();
     }
 
     /** The compiled plan for these variable values, planning and compiling on a miss. */
